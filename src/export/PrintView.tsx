@@ -1,0 +1,446 @@
+/**
+ * The print view: a static rendering of a map's pages (cover, persona profiles, map pages) from the
+ * document and the pure print layout. It is what "Print / Save as PDF" prints and what the PNG export
+ * draws. Texts are data (React escapes them); every text element has dir="auto"; the map pages take
+ * the map's direction, so a Persian map runs its stages from right to left.
+ */
+import { Fragment, memo, type ReactNode } from 'react';
+import { channelById, formatResponseTarget } from '../model/channels';
+import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
+import { pageCss, type PageSpec, type PrintLayout } from './printLayout';
+import './print.css';
+
+export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
+  text: 'Text',
+  touchpoint: 'Touchpoints',
+  emotion: 'Emotion',
+  pain: 'Pain points',
+  opportunity: 'Opportunities',
+  kpi: 'KPIs',
+};
+
+const EMOTION_NAME: Record<number, string> = {
+  [-2]: 'very negative',
+  [-1]: 'negative',
+  0: 'neutral',
+  1: 'positive',
+  2: 'very positive',
+};
+
+const KPI_NAME: Record<string, string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  fcr: 'FCR',
+  'response-time': 'Response time',
+  conversion: 'Conversion',
+  retention: 'Retention',
+  effort: 'Customer effort',
+  other: 'KPI',
+};
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
+
+function formatDate(iso: string | Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
+}
+
+function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
+  switch (card.kind) {
+    case 'touchpoint': {
+      const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
+      if (!channel && !card.owner) return null;
+      return (
+        <p className="jb-card-meta">
+          {channel && (
+            <span>
+              {channel.name} · {channel.realtime ? 'real-time' : 'not real-time'} · responds{' '}
+              {formatResponseTarget(channel.responseTargetMinutes)}
+            </span>
+          )}
+          {card.owner && (
+            <span className="jb-owner">
+              Owner: <bdi dir="auto">{card.owner}</bdi>
+            </span>
+          )}
+        </p>
+      );
+    }
+    case 'emotion':
+      return (
+        <p className="jb-card-meta">
+          <span className="jb-score" data-score={card.score}>
+            {card.score > 0 ? `+${card.score}` : card.score}
+          </span>{' '}
+          {EMOTION_NAME[card.score]}
+        </p>
+      );
+    case 'pain':
+      return <p className="jb-card-meta">Severity: {card.severity}</p>;
+    case 'opportunity':
+      return (
+        <p className="jb-card-meta">
+          {card.status} · priority {card.priority}
+          {card.owner && (
+            <>
+              {' · '}
+              <bdi dir="auto">{card.owner}</bdi>
+            </>
+          )}
+        </p>
+      );
+    case 'kpi': {
+      const unit = card.unit ? ` ${card.unit}` : '';
+      return (
+        <p className="jb-card-meta">
+          {KPI_NAME[card.metric]}: {card.value ?? '–'}
+          {card.value !== null && unit} · target {card.target ?? '–'}
+          {card.target !== null && unit}
+        </p>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
+  const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
+  return (
+    <th scope="col" className="jb-stage" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+      <span dir="auto" className="jb-stage-name">
+        {stage.name}
+      </span>
+      {loop && (
+        <span className="jb-loop">
+          ↺ back to <bdi dir="auto">{loop.name}</bdi>
+        </span>
+      )}
+      {stage.description && (
+        <span dir="auto" className="jb-stage-description">
+          {stage.description}
+        </span>
+      )}
+    </th>
+  );
+}
+
+function cellsOf(map: JourneyMap): Map<string, Card[]> {
+  const cells = new Map<string, Card[]>();
+  for (const card of map.cards) {
+    const key = `${card.stageId}\u0000${card.laneId}`;
+    const list = cells.get(key) ?? [];
+    list.push(card);
+    cells.set(key, list);
+  }
+  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
+  return cells;
+}
+
+/** One map page: the lane headers and the stages of `stageIds`. Also used whole for the PNG. */
+export const MapTable = memo(function MapTable({
+  map,
+  stageIds,
+  laneHeaderMm,
+  stageWidthMm,
+  caption,
+}: {
+  map: JourneyMap;
+  stageIds: readonly string[];
+  laneHeaderMm: number;
+  stageWidthMm: number;
+  caption?: ReactNode;
+}) {
+  const cells = cellsOf(map);
+  const byId = new Map(map.stages.map((s) => [s.id, s]));
+  const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
+  return (
+    <table className="jb-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
+      {caption && <caption className="jb-map-caption">{caption}</caption>}
+      <colgroup>
+        <col style={{ inlineSize: `${laneHeaderMm}mm` }} />
+        {stages.map((s) => (
+          <col key={s.id} style={{ inlineSize: `${stageWidthMm}mm` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" className="jb-corner">
+            <span className="jb-visually-hidden">Lane</span>
+          </th>
+          {stages.map((stage) => (
+            <StageHeader key={stage.id} stage={stage} map={map} />
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {map.lanes.map((lane) => (
+          <tr key={lane.id} className={`jb-lane jb-lane-${lane.kind}`}>
+            <th scope="row" className="jb-lane-header">
+              <span dir="auto" className="jb-lane-title">
+                {lane.title}
+              </span>
+              <span className="jb-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
+            </th>
+            {stages.map((stage) => (
+              <td key={stage.id}>
+                <ul className="jb-cell">
+                  {(cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
+                    <li
+                      key={card.id}
+                      className={`jb-card jb-card-${card.kind}${card.kind === 'pain' ? ` jb-severity-${card.severity}` : ''}`}
+                    >
+                      <p dir="auto" className="jb-card-text">
+                        {card.text}
+                      </p>
+                      <CardMeta card={card} map={map} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
+  return letters.join('').toUpperCase() || '?';
+}
+
+function Avatar({ persona, url, size }: { persona: Persona; url?: string; size: 'small' | 'large' }) {
+  if (url) return <img className={`jb-avatar jb-avatar-${size}`} src={url} alt="" />;
+  return (
+    <span className={`jb-avatar jb-avatar-${size} jb-initials`} aria-hidden="true" dir="auto">
+      {initials(persona.name)}
+    </span>
+  );
+}
+
+function ListField({ label, items }: { label: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="jb-field">
+      <h3>{label}</h3>
+      <ul>
+        {items.map((item, i) => (
+          <li key={i} dir="auto">
+            {item}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TextField({ label, text }: { label: string; text: string }) {
+  if (!text) return null;
+  return (
+    <section className="jb-field">
+      <h3>{label}</h3>
+      <p dir="auto" className="jb-prose">
+        {text}
+      </p>
+    </section>
+  );
+}
+
+function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: JourneyMap; avatarUrl?: string }) {
+  const facts = [
+    persona.age !== null ? `${persona.age} years` : '',
+    persona.occupation,
+    persona.family,
+    persona.location,
+  ].filter(Boolean);
+  const channels = persona.preferredChannels.map((id) => channelById(map.channels, id)?.name ?? id);
+  return (
+    <>
+      <header className="jb-persona-head">
+        <Avatar persona={persona} url={avatarUrl} size="large" />
+        <div>
+          <p className="jb-kicker">Persona</p>
+          <h2 dir="auto" className="jb-persona-name">
+            {persona.name}
+          </h2>
+          {facts.length > 0 && (
+            <p className="jb-facts">
+              {facts.map((f, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  <bdi dir="auto">{f}</bdi>
+                </Fragment>
+              ))}
+            </p>
+          )}
+          {persona.quote && (
+            <blockquote dir="auto" className="jb-quote">
+              {persona.quote}
+            </blockquote>
+          )}
+        </div>
+      </header>
+      <div className="jb-persona-body">
+        <TextField label="Story" text={persona.story} />
+        <ListField label="Goals" items={persona.goals} />
+        <ListField label="Needs" items={persona.needs} />
+        <ListField label="Motivations" items={persona.motivations} />
+        <ListField label="Frustrations" items={persona.frustrations} />
+        <ListField label="Behaviours" items={persona.behaviours} />
+        <ListField label="Preferred channels" items={channels} />
+        {persona.techComfort !== null && (
+          <section className="jb-field">
+            <h3>Tech comfort</h3>
+            <p>
+              {persona.techComfort} of 5 {'●'.repeat(persona.techComfort)}
+              {'○'.repeat(5 - persona.techComfort)}
+            </p>
+          </section>
+        )}
+        <TextField label="Demographics" text={persona.demographics} />
+        <TextField label="Psychographics" text={persona.psychographics} />
+      </div>
+    </>
+  );
+}
+
+function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; personas: Persona[]; date: Date; avatarUrls: Record<string, string> }) {
+  return (
+    <>
+      <p className="jb-kicker">Customer journey map</p>
+      <h1 dir="auto" className="jb-title">
+        {map.title}
+      </h1>
+      {map.description && (
+        <p dir="auto" className="jb-description jb-prose">
+          {map.description}
+        </p>
+      )}
+      <dl className="jb-cover-facts">
+        <div>
+          <dt>Printed</dt>
+          <dd>{formatDate(date)}</dd>
+        </div>
+        <div>
+          <dt>Last edited</dt>
+          <dd>{formatDate(map.updatedAt)}</dd>
+        </div>
+        <div>
+          <dt>Stages</dt>
+          <dd>
+            <ol className="jb-stage-list" dir={map.direction}>
+              {map.stages.map((s) => (
+                <li key={s.id} dir="auto">
+                  {s.name}
+                </li>
+              ))}
+            </ol>
+          </dd>
+        </div>
+      </dl>
+      {personas.length > 0 && (
+        <section className="jb-cover-personas">
+          <h2>Personas</h2>
+          <ul>
+            {personas.map((p) => (
+              <li key={p.id}>
+                <Avatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} size="small" />
+                <span>
+                  <strong dir="auto">{p.name}</strong>
+                  {p.occupation && (
+                    <span dir="auto" className="jb-muted">
+                      {p.occupation}
+                    </span>
+                  )}
+                  {p.quote && (
+                    <q dir="auto" className="jb-muted">
+                      {p.quote}
+                    </q>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function pageLabel(page: PageSpec, map: JourneyMap): string {
+  if (page.kind === 'cover') return 'Cover';
+  if (page.kind === 'persona') return 'Persona profile';
+  if (page.parts === 1) return `All ${map.stages.length} stages`;
+  return `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
+}
+
+export interface PrintViewProps {
+  map: JourneyMap;
+  /** The personas the map links (others are ignored); missing ones are skipped. */
+  personas: readonly Persona[];
+  layout: PrintLayout;
+  /** Object or data URLs of persona photos by image id. */
+  avatarUrls?: Record<string, string>;
+  /** The date printed on the cover (defaults to now). */
+  date?: Date;
+}
+
+/** All pages of a map, ready for window.print() or page.pdf(). */
+export const PrintView = memo(function PrintView({ map, personas, layout, avatarUrls = {}, date = new Date() }: PrintViewProps) {
+  const byId = new Map(personas.map((p) => [p.id, p]));
+  const mapPersonas = layout.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
+  const sheetStyle = {
+    inlineSize: `${layout.pageWidthMm}mm`,
+    minBlockSize: `${layout.pageHeightMm}mm`,
+    padding: `${layout.marginMm}mm`,
+  };
+  return (
+    <div className="jb-print" data-size={layout.options.size} data-orientation={layout.options.orientation}>
+      <style>{pageCss(layout)}</style>
+      {layout.pages.map((page, i) => {
+        const key = page.kind === 'persona' ? `persona-${page.personaId}` : page.kind === 'map' ? `map-${page.part}` : 'cover';
+        let content: ReactNode = null;
+        if (page.kind === 'cover') content = <CoverPage map={map} personas={mapPersonas} date={date} avatarUrls={avatarUrls} />;
+        else if (page.kind === 'persona') {
+          const persona = byId.get(page.personaId);
+          if (persona) {
+            content = (
+              <PersonaPage persona={persona} map={map} avatarUrl={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />
+            );
+          }
+        } else {
+          content = (
+            <MapTable
+              map={map}
+              stageIds={page.stageIds}
+              laneHeaderMm={layout.laneHeaderMm}
+              stageWidthMm={layout.stageWidthMm}
+              caption={
+                <>
+                  <bdi dir="auto" className="jb-caption-title">
+                    {map.title}
+                  </bdi>
+                  <span className="jb-muted"> · {pageLabel(page, map)}</span>
+                </>
+              }
+            />
+          );
+        }
+        return (
+          <section
+            key={key}
+            className={`jb-sheet jb-sheet-${page.kind}`}
+            style={sheetStyle}
+            aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
+            data-page={i + 1}
+          >
+            {content}
+          </section>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,18 @@
+/**
+ * PNG export: the static print rendering of the whole map, drawn at 2x by html-to-image. The library
+ * is loaded on demand (dynamic import), so it costs nothing until someone asks for a PNG.
+ * html-to-image is pinned at 1.11.11: 1.11.12 and 1.11.13 drop web fonts and class styles in some cases.
+ */
+export async function renderPng(node: HTMLElement, pixelRatio = 2): Promise<Blob> {
+  await document.fonts.ready;
+  const { toBlob } = await import('html-to-image');
+  const blob = await toBlob(node, {
+    pixelRatio,
+    backgroundColor: '#ffffff',
+    // Measure the node itself, not the viewport it sits in.
+    width: node.scrollWidth,
+    height: node.scrollHeight,
+  });
+  if (!blob) throw new Error('The browser could not draw the map as an image.');
+  return blob;
+}
