@@ -22,6 +22,11 @@ import {
 
 const PX_PER_MM = 96 / 25.4;
 
+/** document.fonts is missing in some test environments. */
+export function fontsReady(): Promise<unknown> {
+  return (document as Partial<Document>).fonts?.ready ?? Promise.resolve();
+}
+
 export interface PrintStudioProps {
   map: JourneyMap;
   personas: readonly Persona[];
@@ -35,7 +40,7 @@ export interface PrintStudioProps {
 export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAULT_PRINT_OPTIONS, backHref, date }: PrintStudioProps) {
   const [options, setOptions] = useState<PrintOptions>(initialOptions);
   const [measuredHeightMm, setMeasuredHeightMm] = useState<{ key: string; mm: number } | null>(null);
-  const [fontsReady, setFontsReady] = useState(false);
+  const [fontsLoaded, setFontsReady] = useState(false);
   const [status, setStatus] = useState('');
   const [pngRequested, setPngRequested] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -66,7 +71,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
 
   useEffect(() => {
     let live = true;
-    document.fonts.ready.then(() => live && setFontsReady(true));
+    fontsReady().then(() => live && setFontsReady(true));
     return () => {
       live = false;
     };
@@ -83,7 +88,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
 
   const print = useCallback(async () => {
     setStatus('Preparing fonts…');
-    await document.fonts.ready;
+    await fontsReady();
     setStatus('');
     window.print();
   }, []);
@@ -111,7 +116,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   }, [pngRequested, map.title]);
 
   const fit = options.size === 'fit';
-  const ready = fontsReady;
+  const ready = fontsLoaded;
   return (
     <div className="jb-print-studio" ref={rootRef}>
       <div className="jb-print-toolbar" role="toolbar" aria-label="Print options">

@@ -190,7 +190,7 @@ export const MapTable = memo(function MapTable({
                       key={card.id}
                       className={`jb-card jb-card-${card.kind}${card.kind === 'pain' ? ` jb-severity-${card.severity}` : ''}`}
                     >
-                      <p dir="auto" className="jb-card-text">
+                      <p dir="auto" className="jb-card-body">
                         {card.text}
                       </p>
                       <CardMeta card={card} map={map} />

@@ -4,7 +4,7 @@
  * html-to-image is pinned at 1.11.11: 1.11.12 and 1.11.13 drop web fonts and class styles in some cases.
  */
 export async function renderPng(node: HTMLElement, pixelRatio = 2): Promise<Blob> {
-  await document.fonts.ready;
+  await ((document as Partial<Document>).fonts?.ready ?? Promise.resolve());
   const { toBlob } = await import('html-to-image');
   const blob = await toBlob(node, {
     pixelRatio,

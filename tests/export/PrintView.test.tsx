@@ -1,0 +1,74 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { PrintStudio } from '../../src/export/PrintStudio';
+import { PrintView } from '../../src/export/PrintView';
+import { printLayout } from '../../src/export/printLayout';
+import { persona, TEXTS, wideMap } from './arbitraries';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('PrintView', () => {
+  it('renders every stage once per map page set, lane headers on every page, texts as text', () => {
+    const map = wideMap(12);
+    map.cards[0] = { ...map.cards[0]!, text: XSS };
+    const people = [persona('persona-1', 'Kevin Smith')];
+    const layout = printLayout(map, people, { size: 'A4', orientation: 'landscape' });
+    const { container } = render(<PrintView map={map} personas={people} layout={layout} date={new Date('2025-03-02T00:00:00Z')} />);
+
+    const sheets = container.querySelectorAll('section.jb-sheet');
+    expect(sheets).toHaveLength(layout.pages.length);
+    const mapSheets = container.querySelectorAll('section.jb-sheet-map');
+    expect(mapSheets).toHaveLength(3);
+    const stageNames = [...container.querySelectorAll('.jb-sheet-map .jb-stage-name')].map((n) => n.textContent);
+    expect(stageNames).toEqual(map.stages.map((s) => s.name));
+    for (const sheet of mapSheets) {
+      const lanes = [...sheet.querySelectorAll('.jb-lane-title')].map((n) => n.textContent);
+      expect(lanes).toEqual(map.lanes.map((l) => l.title));
+    }
+    // Imported text is data: shown as text, never as an element.
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect(screen.getByText(XSS)).toBeInTheDocument();
+    // Every text of the document is marked dir="auto".
+    expect(screen.getByText(XSS)).toHaveAttribute('dir', 'auto');
+    expect([...container.querySelectorAll('.jb-card-body')].filter((n) => n.getAttribute('dir') !== 'auto').map((n) => n.outerHTML)).toEqual([]);
+    // Cover and persona page.
+    expect(within(sheets[0] as HTMLElement).getByRole('heading', { level: 1 })).toHaveTextContent(map.title);
+    expect(within(sheets[0] as HTMLElement).getByText('March 2, 2025')).toBeInTheDocument();
+    expect(within(sheets[1] as HTMLElement).getByRole('heading', { name: 'Kevin Smith' })).toBeInTheDocument();
+    expect(container.querySelector('style')?.textContent).toBe('@page { size: 297mm 210mm; margin: 10mm; }');
+  });
+
+  it('takes the map direction on map pages', () => {
+    const map = wideMap(2, { direction: 'rtl' });
+    const layout = printLayout(map, [], { size: 'A4', orientation: 'landscape' });
+    const { container } = render(<PrintView map={map} personas={[]} layout={layout} />);
+    expect(container.querySelector('table.jb-map')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getAllByText(new RegExp(TEXTS.fa)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('PrintStudio', () => {
+  it('has labelled page-size and orientation selects, and prints after the fonts are ready', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const map = wideMap(12);
+    const { container } = render(<PrintStudio map={map} personas={[]} backHref="#/maps/x" />);
+    const size = screen.getByRole('combobox', { name: 'Page size' });
+    const orientation = screen.getByRole('combobox', { name: 'Orientation' });
+    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(3);
+
+    await user.selectOptions(size, 'A3');
+    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(2);
+    await user.selectOptions(orientation, 'portrait');
+    expect(container.querySelectorAll('section.jb-sheet-map').length).toBeGreaterThan(2);
+    await user.selectOptions(size, 'fit');
+    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(1);
+    expect(orientation).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(document.title).toBe(map.title);
+    print.mockRestore();
+  });
+});
