@@ -1,0 +1,151 @@
+/**
+ * Persona photos: what is accepted, and how it is made small before it is stored.
+ *
+ * A file is judged by its bytes, never by its name or its declared type: a text file
+ * renamed "photo.png" is refused, and so is an SVG (it can carry script) whatever it
+ * claims to be. Only PNG, JPEG and WebP up to 10 MB pass. Accepted photos are redrawn
+ * on a canvas (longest side 512 px), which also drops their metadata (camera, GPS).
+ */
+import { sniffImageType, type ImageType } from '../export/images';
+
+export const MAX_AVATAR_BYTES = 10 * 1024 * 1024;
+export const AVATAR_SIZE = 512;
+/** What the file picker offers; the bytes are checked all the same. */
+export const AVATAR_ACCEPT = 'image/png,image/jpeg,image/webp';
+
+export type AvatarCheck = { ok: true; type: ImageType } | { ok: false; message: string };
+
+/** How many leading bytes are read to recognise a format (WebP needs 12; SVG text a little more). */
+const SNIFF_BYTES = 512;
+
+async function readBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+  // Older DOM shims (and some test environments) only have FileReader.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+function formatSize(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+}
+
+/** Text that is (or starts like) an SVG document: optional BOM, whitespace, XML prolog or comments, then <svg. */
+function looksLikeSvg(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (!head.startsWith('<')) return false;
+  return head.includes('<svg') || head.startsWith('<?xml') || head.startsWith('<!doctype svg');
+}
+
+function nameOf(file: Blob): string | null {
+  return typeof File !== 'undefined' && file instanceof File && file.name ? file.name : null;
+}
+
+/**
+ * Whether a file may become a persona photo. Never throws for a bad file: the answer
+ * carries a sentence to show as it is.
+ */
+export async function checkAvatarFile(file: Blob): Promise<AvatarCheck> {
+  const name = nameOf(file);
+  const called = name ? `“${name}”` : 'This file';
+  const declared = (file.type || '').toLowerCase();
+  if (declared === 'image/svg+xml' || /\.svgz?$/i.test(name ?? '')) {
+    return { ok: false, message: `${called} is an SVG image. SVG is not accepted for photos (it can contain scripts); use a PNG, JPEG or WebP image.` };
+  }
+  if (file.size > MAX_AVATAR_BYTES) {
+    return {
+      ok: false,
+      message: `${called} is ${formatSize(file.size)}; photos can be at most ${formatSize(MAX_AVATAR_BYTES)}. Choose a smaller image.`,
+    };
+  }
+  if (file.size === 0) return { ok: false, message: `${called} is empty. Choose a PNG, JPEG or WebP image.` };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(file.slice(0, SNIFF_BYTES));
+  } catch {
+    return { ok: false, message: `${called} could not be read. Try choosing it again.` };
+  }
+  const type = sniffImageType(bytes);
+  if (type) return { ok: true, type };
+  if (looksLikeSvg(bytes)) {
+    return { ok: false, message: `${called} is an SVG image. SVG is not accepted for photos (it can contain scripts); use a PNG, JPEG or WebP image.` };
+  }
+  const claims = /\.(png|jpe?g|webp)$/i.test(name ?? '') || /^image\/(png|jpeg|webp)$/.test(declared);
+  return {
+    ok: false,
+    message: claims
+      ? `${called} is named like an image, but its contents are not a PNG, JPEG or WebP image. Choose a real photo.`
+      : `${called} is not a PNG, JPEG or WebP image. Choose a photo in one of those formats.`,
+  };
+}
+
+/** The size that fits `max` on the longest side, keeping the aspect ratio; never enlarges. */
+export function fitWithin(width: number, height: number, max: number): { width: number; height: number } {
+  if (width <= 0 || height <= 0) return { width: 1, height: 1 };
+  const scale = Math.min(1, max / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+function outputType(type: string): ImageType {
+  // PNG keeps transparency; everything else is a photo and is smaller as JPEG or WebP.
+  if (type === 'image/png' || type === 'image/webp') return type;
+  return 'image/jpeg';
+}
+
+/**
+ * Redraws an image with its longest side at most `max` px and returns it as a new Blob.
+ * Throws an Error with a readable message when the browser cannot decode it.
+ */
+export async function resizeImage(blob: Blob, max = AVATAR_SIZE): Promise<Blob> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    throw new Error('The image could not be read: it may be damaged or in a format this browser cannot open.');
+  }
+  try {
+    const size = fitWithin(bitmap.width, bitmap.height, max);
+    const type = outputType(blob.type || 'image/png');
+    const quality = type === 'image/png' ? undefined : 0.9;
+    if (typeof OffscreenCanvas !== 'undefined') {
+      const canvas = new OffscreenCanvas(size.width, size.height);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+      return await canvas.convertToBlob({ type, quality });
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = size.width;
+    canvas.height = size.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((out) => (out ? resolve(out) : reject(new Error('The image could not be resized.'))), type, quality),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
+
+export type PreparedAvatar = { ok: true; blob: Blob } | { ok: false; message: string };
+
+/** Check, then resize: the one call the editor makes. Nothing is stored here. */
+export async function prepareAvatar(file: Blob, resize: (blob: Blob, max: number) => Promise<Blob> = resizeImage): Promise<PreparedAvatar> {
+  const check = await checkAvatarFile(file);
+  if (!check.ok) return check;
+  try {
+    // The sniffed type, not the declared one, decides how the photo is re-encoded.
+    const typed = file.type === check.type ? file : new Blob([file], { type: check.type });
+    return { ok: true, blob: await resize(typed, AVATAR_SIZE) };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : 'The image could not be resized.' };
+  }
+}
