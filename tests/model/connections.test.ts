@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addConnection, deleteConnection, updateConnectionLabel } from '../../src/model/operations';
 import { expectValid, fixture } from './helpers';

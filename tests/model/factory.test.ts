@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNELS } from '../../src/model/channels';
 import { buildMap, createMap } from '../../src/model/factory';

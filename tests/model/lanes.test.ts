@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addLane, deleteLane, moveLane, renameLane, setLaneKind } from '../../src/model/operations';
 import { expectValid, fixture } from './helpers';

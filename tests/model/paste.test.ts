@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createMap } from '../../src/model/factory';
 import { addLane, addStage, addedCardIds, cardsInCell, pasteCards } from '../../src/model/operations';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addCard, addStage, deleteStage, moveStage, renameStage, updateStage } from '../../src/model/operations';
 import { card, expectValid, fixture } from './helpers';

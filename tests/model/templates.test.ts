@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { mapViolations } from '../../src/model/invariants';
 import { addCard } from '../../src/model/operations';
