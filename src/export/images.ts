@@ -64,9 +64,19 @@ export function checkDataUrl(dataUrl: unknown, declaredType: unknown): string | 
   return null;
 }
 
+function readBlobBytes(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** A stored Blob as an export image entry (async: it reads the Blob). Throws for types we do not export. */
 export async function blobToExportImage(id: string, blob: Blob): Promise<ExportImage> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const bytes = new Uint8Array(await readBlobBytes(blob));
   const type = sniffImageType(bytes);
   if (!type) throw new Error(`Image ${id} is not a PNG, JPEG or WebP image`);
   let binary = '';

@@ -1,0 +1,163 @@
+/**
+ * Import by file picker or by dropping a file. It reads the file with parseImport (the restore chain),
+ * shows what is wrong when it fails (where in the file and why; nothing is stored), and asks
+ * "replace or keep both" when a map of the file is already in the library.
+ * Load it lazily from the library:  const ImportPanel = React.lazy(() => import('../export/ImportPanel'));
+ */
+import { useCallback, useState, type DragEvent, type ReactNode } from 'react';
+import { formatImportErrors, parseImportFile, type ImportError } from './envelope';
+import { applyImport, planImport, type ConflictChoice, type ImportPlan } from './source';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'errors'; file: string; errors: ImportError[] }
+  | { kind: 'conflict'; plan: ImportPlan }
+  | { kind: 'done'; message: string };
+
+function summary(plan: ImportPlan): string {
+  const parts = [];
+  if (plan.maps.length) parts.push(`${plan.maps.length} map${plan.maps.length === 1 ? '' : 's'}`);
+  if (plan.personas.length) parts.push(`${plan.personas.length} persona${plan.personas.length === 1 ? '' : 's'}`);
+  return parts.join(' and ') || 'nothing';
+}
+
+export function useImport(onImported?: (mapIds: string[]) => void) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  const finish = useCallback(
+    async (plan: ImportPlan, choice: ConflictChoice) => {
+      setState({ kind: 'busy' });
+      try {
+        const ids = await applyImport(plan, choice);
+        setState({ kind: 'done', message: `Imported ${summary(plan)}.` });
+        onImported?.(ids);
+      } catch (err) {
+        setState({ kind: 'errors', file: '', errors: [{ path: '', message: `Saving failed: ${err instanceof Error ? err.message : String(err)}` }] });
+      }
+    },
+    [onImported],
+  );
+
+  const importFile = useCallback(
+    async (file: File) => {
+      setState({ kind: 'busy' });
+      const result = await parseImportFile(file);
+      if (result.kind === 'error') {
+        setState({ kind: 'errors', file: file.name, errors: result.errors });
+        return;
+      }
+      const plan = await planImport(result);
+      if (plan.conflicts.length > 0) setState({ kind: 'conflict', plan });
+      else await finish(plan, 'replace');
+    },
+    [finish],
+  );
+
+  return { state, setState, importFile, finish };
+}
+
+function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c: ConflictChoice) => void; onClose: () => void }) {
+  if (state.kind === 'busy') return <p role="status">Importing…</p>;
+  if (state.kind === 'done') return <p role="status">{state.message}</p>;
+  if (state.kind === 'errors') {
+    return (
+      <div role="alert" className="jb-import-errors">
+        <p>
+          {state.file ? (
+            <>
+              <bdi dir="auto">{state.file}</bdi> was not imported:
+            </>
+          ) : (
+            'The import failed:'
+          )}
+        </p>
+        <ul>
+          {formatImportErrors(state.errors).map((line, i) => (
+            <li key={i} dir="auto">
+              {line}
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  if (state.kind === 'conflict') {
+    const names = state.plan.conflicts.map((c) => c.title);
+    return (
+      <div role="dialog" aria-label="This map is already in your library" className="jb-import-conflict">
+        <p>
+          Already in your library:{' '}
+          {names.map((n, i) => (
+            <span key={i}>
+              {i > 0 && ', '}
+              <bdi dir="auto">{n}</bdi>
+            </span>
+          ))}
+          . Replace it, or keep both (the imported map becomes a copy)?
+        </p>
+        <button type="button" onClick={() => onChoose('replace')}>
+          Replace
+        </button>
+        <button type="button" onClick={() => onChoose('keep-both')}>
+          Keep both
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+/**
+ * The "Import a file" button with its messages; wrap the library in it (children) to accept dropped files.
+ */
+export default function ImportPanel({ onImported, children }: { onImported?: (mapIds: string[]) => void; children?: ReactNode }) {
+  const { state, setState, importFile, finish } = useImport(onImported);
+  const [over, setOver] = useState(false);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void importFile(file);
+  };
+
+  return (
+    <div
+      className={`jb-import${over ? ' jb-drop-over' : ''}`}
+      onDragOver={(e) => {
+        if ([...e.dataTransfer.types].includes('Files')) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <label className="jb-import-button">
+        Import a file
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      <ImportStatus
+        state={state}
+        onClose={() => setState({ kind: 'idle' })}
+        onChoose={(choice) => state.kind === 'conflict' && void finish(state.plan, choice)}
+      />
+      {children}
+    </div>
+  );
+}

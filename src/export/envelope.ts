@@ -1,0 +1,363 @@
+/**
+ * Journeyboard's own file format: a versioned envelope around maps, personas and their images.
+ *
+ *   { format: 'journeyboard', schemaVersion, exportedAt, kind: 'map' | 'persona' | 'library',
+ *     map?, maps?, personas: [], images: [{ id, type, dataUrl }] }
+ *
+ * Export writes it from documents; import (`parseImport`) reads untrusted text and runs every document
+ * through the same restore -> migrate -> validate chain as loading from storage, so an old file is
+ * migrated, a newer one is refused, and a broken one yields a list of `{ path, message }` errors and
+ * nothing else. Imported text stays data: nothing here (or in the views) treats it as markup.
+ */
+import { restoreMap, restorePersona } from '../model/restore';
+import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, type JourneyMap, type Persona } from '../model/schema';
+import { fileStem, isoDay } from './filename';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  ENVELOPE_KINDS,
+  EnvelopeSchema,
+  ExportImageSchema,
+  FORMAT_NAME,
+  type Envelope,
+  type EnvelopeKind,
+} from './format';
+import { findJsonSyntaxError } from './jsonPosition';
+import { checkDataUrl, IMAGE_TYPES, isImageType, type ExportImage } from './images';
+
+export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME };
+export type { Envelope, EnvelopeKind };
+
+export interface ExportFile {
+  filename: string;
+  text: string;
+  mimeType: 'application/json';
+}
+
+function write(envelope: Envelope, filename: string): ExportFile {
+  return { filename, text: `${JSON.stringify(envelope, null, 2)}\n`, mimeType: 'application/json' };
+}
+
+function base(now: Date) {
+  return { format: FORMAT_NAME, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString() } as const;
+}
+
+/** Only the images the personas use travel with them. */
+function imagesFor(personas: readonly Persona[], images: readonly ExportImage[]): ExportImage[] {
+  const used = new Set(personas.map((p) => p.avatarImageId).filter((id): id is string => id !== null));
+  const seen = new Set<string>();
+  return images.filter((img) => used.has(img.id) && !seen.has(img.id) && (seen.add(img.id), true));
+}
+
+/** `<title>.journey.json`: the map, its personas and their photos. */
+export function exportMapFile(
+  map: JourneyMap,
+  personas: readonly Persona[],
+  images: readonly ExportImage[] = [],
+  now: Date = new Date(),
+): ExportFile {
+  const linked = new Set(map.personaIds);
+  const own = personas.filter((p) => linked.has(p.id));
+  return write(
+    { ...base(now), kind: 'map', map, personas: own, images: imagesFor(own, images) },
+    `${fileStem(map.title)}.journey.json`,
+  );
+}
+
+/** `<name>.persona.json`: one persona and its photo. */
+export function exportPersonaFile(persona: Persona, images: readonly ExportImage[] = [], now: Date = new Date()): ExportFile {
+  return write(
+    { ...base(now), kind: 'persona', personas: [persona], images: imagesFor([persona], images) },
+    `${fileStem(persona.name, 'persona')}.persona.json`,
+  );
+}
+
+/** `journeyboard-backup-YYYY-MM-DD.json`: every map, every persona, every photo a persona uses. */
+export function exportLibraryFile(
+  maps: readonly JourneyMap[],
+  personas: readonly Persona[],
+  images: readonly ExportImage[] = [],
+  now: Date = new Date(),
+): ExportFile {
+  return write(
+    { ...base(now), kind: 'library', maps: [...maps], personas: [...personas], images: imagesFor(personas, images) },
+    `journeyboard-backup-${isoDay(now)}.json`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export interface ImportError {
+  path: string;
+  message: string;
+}
+
+export type ImportFailure = 'too-large' | 'not-json' | 'not-journeyboard' | 'newer' | 'invalid';
+
+export type ImportResult =
+  | {
+      kind: 'ok';
+      /** What the file was: one map (with its personas), one persona, or a library backup. */
+      source: EnvelopeKind;
+      exportedAt: string | null;
+      maps: JourneyMap[];
+      personas: Persona[];
+      images: ExportImage[];
+    }
+  | { kind: 'error'; reason: ImportFailure; errors: ImportError[] };
+
+export interface ImportOptions {
+  maxBytes?: number;
+}
+
+function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
+  return { kind: 'error', reason, errors };
+}
+
+function formatSize(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function tooLarge(size: number, maxBytes: number): ImportResult {
+  return fail('too-large', [
+    {
+      path: '',
+      message: `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
+    },
+  ]);
+}
+
+/** UTF-8 length of a string, counting no further than `limit + 1`. */
+function utf8Length(text: string, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: position - lineStart + 1 };
+}
+
+/** A JSON.parse failure as a sentence with a line and column. */
+function describeJsonError(text: string, err: unknown): ImportError {
+  const problem = findJsonSyntaxError(text);
+  if (problem?.truncated) {
+    const where = lineAndColumn(text, text.length);
+    return {
+      path: '',
+      message: `The file is not complete JSON: it ends too early (at line ${where.line}, column ${where.column}). It may have been cut off while saving or downloading. Nothing was imported.`,
+    };
+  }
+  if (problem) {
+    const where = lineAndColumn(text, problem.offset);
+    const found = Array.from(text.slice(problem.offset, problem.offset + 12))[0] ?? '';
+    return {
+      path: '',
+      message: `The file is not valid JSON at line ${where.line}, column ${where.column} (unexpected ${JSON.stringify(found)}). Nothing was imported.`,
+    };
+  }
+  const raw = err instanceof Error ? err.message : String(err);
+  return { path: '', message: `The file is not valid JSON (${raw}). Nothing was imported.` };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function joinPath(prefix: string, path: string | number | readonly (string | number)[] | undefined): string {
+  const parts = Array.isArray(path) ? path : path === undefined || path === '' ? [] : [path];
+  let out = prefix;
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^\[/.test(part)) out += part;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
+
+function newerMessage(version: number | undefined): string {
+  const schema = version !== undefined ? ` (schema ${version})` : '';
+  return `This file was made by a newer version of Journeyboard${schema}; update the app to import it. Nothing was imported.`;
+}
+
+type Restored<T> = { kind: 'ok'; doc: T } | { kind: 'newer'; version?: number } | { kind: 'invalid'; errors: ImportError[] };
+
+function restoreInto<T>(
+  restore: (input: unknown) => unknown,
+  input: unknown,
+  prefix: string,
+  errors: ImportError[],
+  newer: { version?: number; found: boolean },
+): T | null {
+  const result = restore(input) as Restored<T>;
+  if (result.kind === 'ok') return result.doc;
+  if (result.kind === 'newer') {
+    newer.found = true;
+    newer.version = Math.max(newer.version ?? 0, result.version ?? 0) || newer.version;
+    return null;
+  }
+  for (const e of result.errors) errors.push({ path: joinPath(prefix, e.path), message: e.message });
+  return null;
+}
+
+function duplicates(ids: readonly string[], what: string, path: (i: number) => string, errors: ImportError[]) {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) errors.push({ path: path(i), message: `${what} "${id}" appears twice in the file` });
+    seen.add(id);
+  });
+}
+
+/**
+ * Reads a Journeyboard file. Never throws; stores nothing. Either every document of the file comes
+ * back restored (migrated, defaults filled, invariants checked), or the errors say where and why.
+ */
+export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES }: ImportOptions = {}): ImportResult {
+  if (typeof text !== 'string') return fail('not-json', [{ path: '', message: 'The file could not be read as text.' }]);
+  // Each UTF-16 unit is at least one UTF-8 byte: a string longer than the limit is too large without counting.
+  if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
+  const bytes = utf8Length(text, maxBytes);
+  if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fail('not-json', [{ path: '', message: 'The file is empty. Nothing was imported.' }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (err) {
+    return fail('not-json', [describeJsonError(body, err)]);
+  }
+
+  if (!isObject(json) || json.format !== FORMAT_NAME) {
+    const found = isObject(json) && typeof json.format === 'string' ? ` (its format is "${json.format.slice(0, 60)}")` : '';
+    return fail('not-journeyboard', [
+      { path: 'format', message: `This is not a Journeyboard file${found}. Nothing was imported.` },
+    ]);
+  }
+  const version = json.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('invalid', [{ path: 'schemaVersion', message: 'must be a whole number (the version of the file format)' }]);
+  }
+  if (version > CURRENT_SCHEMA_VERSION) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
+
+  const kind = json.kind;
+  if (typeof kind !== 'string' || !(ENVELOPE_KINDS as readonly string[]).includes(kind)) {
+    return fail('invalid', [{ path: 'kind', message: `must be one of ${ENVELOPE_KINDS.map((k) => `"${k}"`).join(', ')}` }]);
+  }
+  const source = kind as EnvelopeKind;
+  const errors: ImportError[] = [];
+  let exportedAt: string | null = null;
+  if (json.exportedAt !== undefined) {
+    if (IsoDateSchema.safeParse(json.exportedAt).success) exportedAt = json.exportedAt as string;
+    else errors.push({ path: 'exportedAt', message: 'must be a date and time (ISO 8601)' });
+  }
+
+  const list = (key: string, required: boolean): unknown[] => {
+    const value = json[key];
+    if (value === undefined && !required) return [];
+    if (!Array.isArray(value)) {
+      errors.push({ path: key, message: value === undefined ? 'is missing' : 'must be a list' });
+      return [];
+    }
+    return value;
+  };
+
+  const rawMaps: { value: unknown; path: string }[] = [];
+  if (source === 'map') {
+    if (!isObject(json.map)) errors.push({ path: 'map', message: json.map === undefined ? 'is missing' : 'must be an object' });
+    else rawMaps.push({ value: json.map, path: 'map' });
+  } else if (source === 'library') {
+    list('maps', true).forEach((value, i) => rawMaps.push({ value, path: `maps[${i}]` }));
+  }
+  const rawPersonas = list('personas', source !== 'map');
+  if (source === 'persona' && rawPersonas.length !== 1 && errors.length === 0) {
+    errors.push({ path: 'personas', message: `a persona file holds exactly one persona (this one holds ${rawPersonas.length})` });
+  }
+  const rawImages = list('images', false);
+
+  const newer = { found: false } as { version?: number; found: boolean };
+  const maps: JourneyMap[] = [];
+  for (const { value, path } of rawMaps) {
+    const doc = restoreInto<JourneyMap>(restoreMap, value, path, errors, newer);
+    if (doc) maps.push(doc);
+  }
+  const personas: Persona[] = [];
+  rawPersonas.forEach((value, i) => {
+    const doc = restoreInto<Persona>(restorePersona, value, `personas[${i}]`, errors, newer);
+    if (doc) personas.push(doc);
+  });
+  if (newer.found) return fail('newer', [{ path: '', message: newerMessage(newer.version) }]);
+
+  const images: ExportImage[] = [];
+  rawImages.forEach((value, i) => {
+    const path = `images[${i}]`;
+    if (!isObject(value)) {
+      errors.push({ path, message: 'must be an object with id, type and dataUrl' });
+      return;
+    }
+    const id = IdSchema.safeParse(value.id);
+    if (!id.success) errors.push({ path: `${path}.id`, message: 'must be an id (text of 1 to 64 characters)' });
+    if (!isImageType(value.type)) {
+      errors.push({ path: `${path}.type`, message: `must be one of ${IMAGE_TYPES.join(', ')} (SVG and other formats are not accepted)` });
+    }
+    const problem = checkDataUrl(value.dataUrl, isImageType(value.type) ? value.type : undefined);
+    if (problem) errors.push({ path: `${path}.dataUrl`, message: problem });
+    if (id.success && isImageType(value.type) && !problem) {
+      images.push({ id: id.data, type: value.type, dataUrl: value.dataUrl as string });
+    }
+  });
+
+  duplicates(maps.map((m) => m.id), 'map', (i) => `${rawMaps[i]?.path ?? 'maps'}.id`, errors);
+  duplicates(personas.map((p) => p.id), 'persona', (i) => `personas[${i}].id`, errors);
+  duplicates(images.map((img) => img.id), 'image', (i) => `images[${i}].id`, errors);
+
+  if (errors.length > 0) return fail('invalid', errors);
+  return { kind: 'ok', source, exportedAt, maps, personas, images };
+}
+
+function readBlobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') return blob.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** parseImport for a picked or dropped file: a file over the limit is refused before it is read. */
+export async function parseImportFile(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  if (file.size > maxBytes) return tooLarge(file.size, maxBytes);
+  let text: string;
+  try {
+    text = await readBlobText(file);
+  } catch {
+    return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
+  }
+  return parseImport(text, { maxBytes });
+}
+
+/** The errors of a failed import as lines for a message ("map.cards[3].score: must be ..."). */
+export function formatImportErrors(errors: readonly ImportError[], max = 20): string[] {
+  const lines = errors.slice(0, max).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  if (errors.length > max) lines.push(`… and ${errors.length - max} more`);
+  return lines;
+}
