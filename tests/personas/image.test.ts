@@ -92,7 +92,7 @@ describe('fitWithin', () => {
 
 describe('prepareAvatar', () => {
   it('resizes an accepted file, typed by its bytes', async () => {
-    const resize = vi.fn(async (b: Blob) => new Blob(['small'], { type: b.type }));
+    const resize = vi.fn(async (b: Blob, _max: number) => new Blob(['small'], { type: b.type }));
     const result = await prepareAvatar(file(PNG_HEAD, 'odd-name.bin', 'application/octet-stream'), resize);
     expect(result.ok).toBe(true);
     expect(resize).toHaveBeenCalledOnce();

@@ -1,0 +1,369 @@
+/**
+ * The persona library: every persona as a card, search, a new persona (blank or from an
+ * example), duplicate, and delete, which first names the maps that use the persona and
+ * can be undone (the persona, its photo and its links come back).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPersona } from '../model/factory';
+import type { Persona } from '../model/schema';
+import { Avatar } from './Avatar';
+import { EXAMPLE_PERSONAS, buildExamplePersona } from './examples';
+import { usePersonaLibrary } from './hooks';
+import { goTo, personaHref } from './links';
+import { usePersonaRepo, type DeletedPersona, type MapRef } from './repo';
+import './personas.css';
+
+export interface PersonasPageProps {
+  /** Where a problem is reported (the shell's storage banner); by default it is shown on the page. */
+  onError?: (message: string) => void;
+  /** Opens a persona; by default the address changes to #/personas/<id>. */
+  onOpen?: (personaId: string) => void;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Sales team lead · 28 · Manchester": what a card says about the person. */
+export function personaLine(p: Pick<Persona, 'occupation' | 'age' | 'location'>): string {
+  return [p.occupation.trim(), p.age !== null ? String(p.age) : '', p.location.trim()].filter(Boolean).join(' · ');
+}
+
+export function errorMessage(err: unknown): string {
+  if (err && typeof err === 'object' && 'message' in err) return String(err.message);
+  return `Something went wrong while reading or saving: ${String(err)}`;
+}
+
+function matches(p: Persona, q: string): boolean {
+  if (!q) return true;
+  return [p.name, p.occupation, p.location, p.quote, p.family].some((t) => t.toLocaleLowerCase().includes(q));
+}
+
+export function PersonasPage({ onError, onOpen }: PersonasPageProps = {}) {
+  const repo = usePersonaRepo();
+  const [problem, setProblem] = useState<string | null>(null);
+  const report = useCallback(
+    (err: unknown) => {
+      const message = errorMessage(err);
+      if (onError) onError(message);
+      else setProblem(message);
+    },
+    [onError],
+  );
+  const library = usePersonaLibrary(report);
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [confirming, setConfirming] = useState<Persona | null>(null);
+  const [deleted, setDeleted] = useState<DeletedPersona | null>(null);
+  const open = onOpen ?? ((id: string) => goTo(personaHref(id)));
+
+  const mapsOf = useMemo(() => {
+    const by = new Map<string, MapRef[]>();
+    for (const m of library?.maps ?? []) {
+      for (const id of new Set(m.personaIds)) by.set(id, [...(by.get(id) ?? []), m]);
+    }
+    return by;
+  }, [library]);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    const all = [...(library?.personas ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    return all.filter((p) => matches(p, q));
+  }, [library, query]);
+
+  const act = async (work: () => Promise<void>) => {
+    try {
+      setProblem(null);
+      await work();
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  const create = (persona: Persona) =>
+    act(async () => {
+      await repo.save(persona);
+      setCreating(false);
+      open(persona.id);
+    });
+
+  const duplicate = (p: Persona) =>
+    act(async () => {
+      // The copy gets its own photo, so deleting one persona never takes the other's picture.
+      let avatarImageId: string | null = null;
+      if (p.avatarImageId) {
+        const blob = await repo.getImage(p.avatarImageId);
+        if (blob) avatarImageId = await repo.putImage(blob);
+      }
+      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = p;
+      await repo.save(createPersona({ ...fields, name: `Copy of ${p.name}`, avatarImageId }));
+    });
+
+  const remove = (p: Persona) =>
+    act(async () => {
+      setConfirming(null);
+      setDeleted(await repo.remove(p.id));
+    });
+
+  return (
+    <section className="personas-page" aria-labelledby="personas-title">
+      <div className="personas-toolbar">
+        <h1 id="personas-title">Personas</h1>
+        <input
+          type="search"
+          dir="auto"
+          aria-label="Search personas"
+          placeholder="Search by name, job or place"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          New persona
+        </button>
+      </div>
+
+      {problem && (
+        <p className="persona-error" role="alert">
+          {problem}
+        </p>
+      )}
+
+      {library === null ? (
+        <p className="empty">Loading your personas…</p>
+      ) : library.personas.length === 0 ? (
+        <p className="empty">No personas yet. Start one with “New persona”, blank or from an example.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">
+          No persona matches “<span dir="auto">{query}</span>”.
+        </p>
+      ) : (
+        <ul className="persona-grid" aria-label="Personas">
+          {shown.map((p) => (
+            <PersonaCard
+              key={p.id}
+              persona={p}
+              maps={mapsOf.get(p.id) ?? []}
+              onDuplicate={() => duplicate(p)}
+              onDelete={() => setConfirming(p)}
+            />
+          ))}
+        </ul>
+      )}
+
+      {creating && (
+        <NewPersonaDialog
+          onClose={() => setCreating(false)}
+          onBlank={() => create(createPersona({ name: '' }))}
+          onExample={(exampleId) => create(buildExamplePersona(exampleId))}
+        />
+      )}
+
+      {confirming && (
+        <ConfirmDeleteDialog
+          persona={confirming}
+          maps={mapsOf.get(confirming.id) ?? []}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => remove(confirming)}
+        />
+      )}
+
+      {deleted && (
+        <UndoToast
+          key={deleted.persona.id}
+          message={
+            deleted.mapIds.length > 0
+              ? `Deleted “${deleted.persona.name || 'Unnamed persona'}” and removed it from ${plural(deleted.mapIds.length, 'map')}.`
+              : `Deleted “${deleted.persona.name || 'Unnamed persona'}”.`
+          }
+          onUndo={() =>
+            act(async () => {
+              await repo.undoRemove(deleted);
+              setDeleted(null);
+            })
+          }
+          onTimeout={() => setDeleted(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function PersonaCard({
+  persona,
+  maps,
+  onDuplicate,
+  onDelete,
+}: {
+  persona: Persona;
+  maps: MapRef[];
+  onDuplicate(): void;
+  onDelete(): void;
+}) {
+  const name = persona.name.trim() || 'Unnamed persona';
+  const line = personaLine(persona);
+  return (
+    <li className="persona-card">
+      <Avatar persona={persona} size={64} />
+      <div className="persona-card-main">
+        <h2>
+          <a href={personaHref(persona.id)} dir="auto">
+            {name}
+          </a>
+        </h2>
+        {line && (
+          <p className="persona-line" dir="auto">
+            {line}
+          </p>
+        )}
+        {persona.quote && (
+          <p className="persona-quote" dir="auto">
+            “{persona.quote}”
+          </p>
+        )}
+        <p className="persona-usage" title={maps.map((m) => m.title).join(', ') || undefined}>
+          {maps.length === 0 ? 'Not in any map yet' : `Used in ${plural(maps.length, 'map')}`}
+        </p>
+      </div>
+      <div className="persona-card-actions">
+        <button type="button" aria-label={`Duplicate ${name}`} onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" className="danger" aria-label={`Delete ${name}`} onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** A native modal <dialog>: focus stays inside, Escape closes it. */
+function useModal(onClose: () => void) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
+    else if (dialog && !dialog.open) dialog.setAttribute('open', '');
+  }, []);
+  const close = () => {
+    const dialog = ref.current;
+    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
+    else onClose();
+  };
+  return { ref, close };
+}
+
+function NewPersonaDialog({
+  onClose,
+  onBlank,
+  onExample,
+}: {
+  onClose(): void;
+  onBlank(): void;
+  onExample(exampleId: string): void;
+}) {
+  const { ref, close } = useModal(onClose);
+  return (
+    <dialog ref={ref} aria-labelledby="new-persona-title" onClose={onClose} className="persona-dialog">
+      <h2 id="new-persona-title">New persona</h2>
+      <ul className="persona-choices">
+        <li>
+          <button type="button" onClick={onBlank}>
+            <strong>Blank persona</strong>
+            <small>Start from an empty profile.</small>
+          </button>
+        </li>
+      </ul>
+      <h3>From an example</h3>
+      <ul className="persona-choices">
+        {EXAMPLE_PERSONAS.map((e) => (
+          <li key={e.id}>
+            <button type="button" data-testid={`example-${e.id}`} onClick={() => onExample(e.id)}>
+              <strong dir="auto">{e.label}</strong>
+              <small dir="auto">{e.summary}</small>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function ConfirmDeleteDialog({
+  persona,
+  maps,
+  onCancel,
+  onConfirm,
+}: {
+  persona: Persona;
+  maps: MapRef[];
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const { ref, close } = useModal(onCancel);
+  const name = persona.name.trim() || 'Unnamed persona';
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="delete-persona-title"
+      aria-describedby="delete-persona-body"
+      onClose={onCancel}
+      className="persona-dialog"
+    >
+      <h2 id="delete-persona-title" dir="auto">{`Delete “${name}”?`}</h2>
+      <div id="delete-persona-body">
+        {maps.length === 0 ? (
+          <p>No map uses this persona.</p>
+        ) : (
+          <>
+            <p>
+              {maps.length === 1 ? 'This map uses' : `These ${maps.length} maps use`} the persona; it will be removed from{' '}
+              {maps.length === 1 ? 'it' : 'them'}:
+            </p>
+            <ul className="persona-delete-maps">
+              {maps.map((m) => (
+                <li key={m.id} dir="auto">
+                  {m.title || 'Untitled map'}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>You can undo this right after.</p>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          Delete persona
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+const UNDO_WINDOW_MS = 15_000;
+
+function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
+  const timeout = useRef(onTimeout);
+  useEffect(() => {
+    timeout.current = onTimeout;
+  });
+  useEffect(() => {
+    const timer = window.setTimeout(() => timeout.current(), UNDO_WINDOW_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <div className="toast" role="status">
+      <span dir="auto">{message}</span>
+      <button type="button" onClick={onUndo}>
+        Undo
+      </button>
+    </div>
+  );
+}
