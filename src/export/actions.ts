@@ -1,0 +1,30 @@
+/**
+ * Buttons' work, loaded on demand:  const { downloadMapJson } = await import('../export/actions');
+ */
+import { exportMapCsv } from './csv';
+import { downloadText } from './download';
+import { exportMapFile } from './envelope';
+import { blobToExportImage } from './images';
+import { loadMapForExport } from './source';
+
+async function load(mapId: string) {
+  const loaded = await loadMapForExport(mapId);
+  if (loaded.kind === 'missing') throw new Error('There is no such map in this browser.');
+  if (loaded.kind === 'invalid') throw new Error('This map does not pass the checks and cannot be exported.');
+  return loaded;
+}
+
+/** `<title>.journey.json` with the map's personas and their photos. */
+export async function downloadMapJson(mapId: string): Promise<void> {
+  const { map, personas, imageBlobs } = await load(mapId);
+  const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
+  const file = exportMapFile(map, personas, images);
+  downloadText(file.filename, file.text, file.mimeType);
+}
+
+/** `<title>.csv`: one row per card, UTF-8 with BOM. */
+export async function downloadMapCsv(mapId: string): Promise<void> {
+  const { map } = await load(mapId);
+  const file = exportMapCsv(map);
+  downloadText(file.filename, file.text, file.mimeType);
+}
