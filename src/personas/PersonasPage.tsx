@@ -3,7 +3,7 @@
  * example), duplicate, and delete, which first names the maps that use the persona and
  * can be undone (the persona, its photo and its links come back).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPersona } from '../model/factory';
 import type { Persona } from '../model/schema';
 import { Avatar } from './Avatar';
@@ -18,6 +18,8 @@ export interface PersonasPageProps {
   onError?: (message: string) => void;
   /** Opens a persona; by default the address changes to #/personas/<id>. */
   onOpen?: (personaId: string) => void;
+  /** More toolbar controls, e.g. the shared import: <Suspense><ImportPanel /></Suspense> (persona files included). */
+  actions?: ReactNode;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -39,7 +41,7 @@ function matches(p: Persona, q: string): boolean {
   return [p.name, p.occupation, p.location, p.quote, p.family].some((t) => t.toLocaleLowerCase().includes(q));
 }
 
-export function PersonasPage({ onError, onOpen }: PersonasPageProps = {}) {
+export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {}) {
   const repo = usePersonaRepo();
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback(
@@ -117,6 +119,7 @@ export function PersonasPage({ onError, onOpen }: PersonasPageProps = {}) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {actions}
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           New persona
         </button>

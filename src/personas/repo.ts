@@ -55,14 +55,9 @@ export interface PersonaRepo {
 
 export const PersonaRepoContext = createContext<PersonaRepo | null>(null);
 
-/** Set by storageRepo.ts when it is imported; tests provide their own through the context. */
-let defaultRepo: PersonaRepo | null = null;
-export function setDefaultPersonaRepo(repo: PersonaRepo): void {
-  defaultRepo = repo;
-}
-
+/** The shell provides the storage-backed repo once, around the app: <PersonaRepoContext.Provider value={storagePersonaRepo}>. */
 export function usePersonaRepo(): PersonaRepo {
-  const repo = useContext(PersonaRepoContext) ?? defaultRepo;
-  if (!repo) throw new Error('No persona storage: wrap the page in <PersonaRepoContext.Provider> or import storageRepo.');
+  const repo = useContext(PersonaRepoContext);
+  if (!repo) throw new Error('No persona storage: wrap the app in <PersonaRepoContext.Provider value={storagePersonaRepo}>.');
   return repo;
 }
