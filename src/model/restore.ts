@@ -1,0 +1,437 @@
+/**
+ * The one chain every document goes through when it comes from outside the running app
+ * (an IndexedDB record, an imported file):
+ *
+ *   parse (JSON text or a value) → read schemaVersion → newer? (read-only) → migrate step by step
+ *   → restore (fill defaults, map safe legacy values, drop unknown fields) → validate (Zod)
+ *   → repair what is safe (card orders) → check invariants → the current document, or errors.
+ *
+ * Modelled on Excalidraw's restore: old and hand-edited documents keep opening; what
+ * cannot be read safely is reported with a path and a reason a person can act on
+ * ("cards[3].score: expected a whole number from -2 to 2, got "high""), never guessed.
+ */
+import { z } from 'zod';
+import { CHANNEL_IDS } from './channels';
+import { mapViolations, type Violation } from './invariants';
+import { MAP_MIGRATIONS, PERSONA_MIGRATIONS, readSchemaVersion, runMigrations, type MigrationStep } from './migrations';
+import { CURRENT_SCHEMA_VERSION, JourneyMapSchema, PersonaSchema, type JourneyMap, type Persona } from './schema';
+
+export interface RestoreError {
+  /** Where, like `cards[3].score`; '' for the document as a whole. */
+  path: string;
+  message: string;
+}
+
+export type RestoreResult<T> =
+  /** `migratedFrom`: the stored version, when migration steps ran. */
+  | { kind: 'ok'; doc: T; migratedFrom?: number }
+  /**
+   * Saved by a newer Journeyboard. `raw` is kept untouched; `doc` is a best-effort view
+   * in today's shape (unknown fields dropped, schemaVersion set to the current one) when
+   * the document is compatible enough to show. Show it read-only; never write it back.
+   */
+  | { kind: 'newer'; version: number; doc?: T; raw: unknown }
+  | { kind: 'invalid'; errors: RestoreError[] };
+
+/** At most this many errors are listed; the rest are counted in a last entry ("and 12 more problems"). */
+export const MAX_RESTORE_ERRORS = 20;
+
+export interface RestoreOptions {
+  /** The migration registry; tests pass their own. */
+  steps?: readonly MigrationStep[];
+  /** The version to migrate to; tests pass their own together with `steps`. */
+  current?: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Public entry points
+
+export function restoreMap(input: unknown, options: RestoreOptions = {}): RestoreResult<JourneyMap> {
+  const current = options.current ?? CURRENT_SCHEMA_VERSION;
+  return restoreWith(input, {
+    what: 'journey map',
+    schema: schemaFor(JourneyMapSchema, current),
+    steps: options.steps ?? MAP_MIGRATIONS,
+    current,
+    prepare: prepareMap,
+    finish: finishMap,
+    violations: mapViolations,
+  });
+}
+
+export function restorePersona(input: unknown, options: RestoreOptions = {}): RestoreResult<Persona> {
+  const current = options.current ?? CURRENT_SCHEMA_VERSION;
+  return restoreWith(input, {
+    what: 'persona',
+    schema: schemaFor(PersonaSchema, current),
+    steps: options.steps ?? PERSONA_MIGRATIONS,
+    current,
+    prepare: preparePersona,
+    finish: (p) => p,
+    violations: () => [],
+  });
+}
+
+/** The errors as lines for a message: "cards[3].score: expected …". */
+export function formatRestoreErrors(errors: readonly RestoreError[]): string[] {
+  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+}
+
+// ---------------------------------------------------------------------------------------
+// The chain
+
+interface DocSpec<T> {
+  what: string;
+  schema: z.ZodType<T>;
+  steps: readonly MigrationStep[];
+  current: number;
+  /** Restore on the raw (migrated) object: safe legacy mappings and fills. Must not mutate. */
+  prepare(raw: Record<string, unknown>): Record<string, unknown>;
+  /** Safe repairs on the validated document. Returns the same object when nothing changed. */
+  finish(doc: T): T;
+  violations(doc: T): Violation[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function restoreWith<T>(input: unknown, spec: DocSpec<T>): RestoreResult<T> {
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return invalid([{ path: '', message: `expected a ${spec.what} (JSON), but the text is not valid JSON` }]);
+    }
+  }
+  if (!isObject(value)) {
+    return invalid([{ path: '', message: `expected a ${spec.what} (an object), got ${show(value)}` }]);
+  }
+
+  const version = readSchemaVersion(value);
+  if (version.kind === 'invalid') return invalid([{ path: 'schemaVersion', message: version.message }]);
+
+  if (version.version > spec.current) {
+    // Lenient read: the newer document through today's chain, as if it were current.
+    // A compatible newer map can be shown; an incompatible one is simply not shown.
+    const lenient = validate({ ...value, schemaVersion: spec.current }, spec);
+    return lenient.kind === 'ok'
+      ? { kind: 'newer', version: version.version, doc: lenient.doc, raw: input }
+      : { kind: 'newer', version: version.version, raw: input };
+  }
+
+  let doc: Obj = value;
+  let migratedFrom: number | undefined;
+  if (version.version < spec.current) {
+    const migrated = runMigrations(value, version.version, spec.current, spec.steps);
+    if (migrated.kind === 'error') return invalid([{ path: 'schemaVersion', message: migrated.message }]);
+    doc = migrated.doc;
+    migratedFrom = version.version;
+  } else if (version.assumed) {
+    doc = { ...value, schemaVersion: version.version };
+  }
+
+  const result = validate(doc, spec);
+  if (result.kind === 'ok' && migratedFrom !== undefined) return { ...result, migratedFrom };
+  return result;
+}
+
+function validate<T>(raw: Obj, spec: DocSpec<T>): { kind: 'ok'; doc: T } | { kind: 'invalid'; errors: RestoreError[] } {
+  const prepared = spec.prepare(raw);
+  const parsed = spec.schema.safeParse(prepared);
+  if (!parsed.success) {
+    return invalid(parsed.error.issues.map((issue) => describeIssue(issue, spec.schema, prepared)));
+  }
+  const doc = spec.finish(parsed.data);
+  const violations = spec.violations(doc);
+  if (violations.length > 0) return invalid(violations);
+  return { kind: 'ok', doc };
+}
+
+function invalid(errors: RestoreError[]): { kind: 'invalid'; errors: RestoreError[] } {
+  if (errors.length <= MAX_RESTORE_ERRORS) return { kind: 'invalid', errors };
+  const rest = errors.length - MAX_RESTORE_ERRORS;
+  return {
+    kind: 'invalid',
+    errors: [...errors.slice(0, MAX_RESTORE_ERRORS), { path: '', message: `and ${rest} more problem${rest === 1 ? '' : 's'}` }],
+  };
+}
+
+/** The schema with its version literal replaced, for test registries whose "current" is not the build's. */
+function schemaFor<S extends typeof JourneyMapSchema | typeof PersonaSchema>(schema: S, current: number): S {
+  if (current === CURRENT_SCHEMA_VERSION) return schema;
+  return schema.extend({ schemaVersion: z.literal(current) }) as unknown as S;
+}
+
+// ---------------------------------------------------------------------------------------
+// Restore: safe legacy mappings and fills on the raw object (never mutating it)
+
+/**
+ * Enum values that old or hand-edited documents spell differently. Only spellings with one
+ * obvious meaning are mapped ('High' → 'high', 'in progress' → 'in-progress', 'twitter' → 'x');
+ * an unknown value stays and is reported, because guessing would change what the user wrote.
+ */
+const ALIASES: Record<string, string> = {
+  'in progress': 'in-progress',
+  in_progress: 'in-progress',
+  inprogress: 'in-progress',
+  doing: 'in-progress',
+  med: 'medium',
+  response_time: 'response-time',
+  'response time': 'response-time',
+  responsetime: 'response-time',
+  twitter: 'x',
+  website: 'web',
+  'web site': 'web',
+  'mobile app': 'app',
+  'live chat': 'chat',
+  telephone: 'phone',
+  'e-mail': 'email',
+  mail: 'email',
+  touchpoints: 'touchpoint',
+  emotions: 'emotion',
+  pains: 'pain',
+  'pain point': 'pain',
+  opportunities: 'opportunity',
+  kpis: 'kpi',
+};
+
+function normalizeEnum(value: unknown, allowed: readonly string[]): unknown {
+  if (typeof value !== 'string' || allowed.includes(value)) return value;
+  const key = value.trim().toLowerCase();
+  if (allowed.includes(key)) return key;
+  const alias = ALIASES[key];
+  return alias !== undefined && allowed.includes(alias) ? alias : value;
+}
+
+const LANE_KIND_VALUES = JourneyMapSchema.shape.lanes.element.shape.kind.options;
+const CARD_ENUMS: Record<string, readonly string[]> = {
+  severity: ['low', 'medium', 'high', 'critical'],
+  status: ['idea', 'planned', 'in-progress', 'done', 'dropped'],
+  priority: ['low', 'medium', 'high'],
+  impact: ['low', 'medium', 'high'],
+  effort: ['low', 'medium', 'high'],
+  metric: ['nps', 'csat', 'fcr', 'response-time', 'conversion', 'retention', 'effort', 'other'],
+  channel: CHANNEL_IDS,
+};
+
+/** Missing card orders sort after the given ones, in array order; finishMap makes them dense. */
+const UNORDERED = 1_000_000_000;
+
+function prepareMap(raw: Obj): Obj {
+  const out: Obj = { ...raw };
+  out.direction = normalizeEnum(raw.direction, ['ltr', 'rtl']);
+  if (Array.isArray(raw.stages)) {
+    out.stages = raw.stages.map((s: unknown) => (isObject(s) && 'color' in s ? { ...s, color: normalizeColor(s.color) } : s));
+  }
+  if (Array.isArray(raw.lanes)) {
+    out.lanes = raw.lanes.map((l: unknown) => (isObject(l) ? { ...l, kind: normalizeEnum(l.kind, LANE_KIND_VALUES) } : l));
+  }
+  if (Array.isArray(raw.cards)) {
+    out.cards = raw.cards.map((c: unknown, i: number) => {
+      if (!isObject(c)) return c;
+      const card: Obj = { ...c, kind: normalizeEnum(c.kind, LANE_KIND_VALUES) };
+      for (const [field, allowed] of Object.entries(CARD_ENUMS)) {
+        if (field in card) card[field] = normalizeEnum(card[field], allowed);
+      }
+      if (card.order === undefined) card.order = UNORDERED + i;
+      return card;
+    });
+  }
+  if (Array.isArray(raw.channels)) {
+    out.channels = raw.channels.map((ch: unknown) => (isObject(ch) ? { ...ch, id: normalizeEnum(ch.id, CHANNEL_IDS) } : ch));
+  }
+  if (Array.isArray(raw.personaIds)) out.personaIds = [...new Set(raw.personaIds)];
+  // `undefined` keys are dropped so that Zod fills defaults instead of reporting "got nothing".
+  return dropUndefined(out);
+}
+
+function preparePersona(raw: Obj): Obj {
+  const out: Obj = { ...raw };
+  if (Array.isArray(raw.preferredChannels)) {
+    out.preferredChannels = [...new Set(raw.preferredChannels.map((c: unknown) => normalizeEnum(c, CHANNEL_IDS)))];
+  }
+  return dropUndefined(out);
+}
+
+/** '#ABC' → '#aabbcc'. A colour that is not a colour is dropped: it is cosmetic and the stage falls back to the theme. */
+function normalizeColor(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim();
+  if (/^#[0-9a-fA-F]{6}$/.test(v)) return v;
+  const short = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(v);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return undefined;
+}
+
+function dropUndefined(o: Obj): Obj {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Card orders made dense (0..n-1 per cell, keeping their relative order): safe, it changes nothing a user wrote. */
+function finishMap(doc: JourneyMap): JourneyMap {
+  const cells = new Map<string, number[]>();
+  doc.cards.forEach((c, i) => {
+    const key = `${c.stageId}\u0000${c.laneId}`;
+    const list = cells.get(key) ?? [];
+    list.push(i);
+    cells.set(key, list);
+  });
+  const newOrder = new Map<number, number>();
+  for (const indexes of cells.values()) {
+    const sorted = [...indexes].sort((a, b) => doc.cards[a]!.order - doc.cards[b]!.order || a - b);
+    sorted.forEach((cardIndex, order) => {
+      if (doc.cards[cardIndex]!.order !== order) newOrder.set(cardIndex, order);
+    });
+  }
+  if (newOrder.size === 0) return doc;
+  return { ...doc, cards: doc.cards.map((c, i) => (newOrder.has(i) ? { ...c, order: newOrder.get(i)! } : c)) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors a person can read
+
+type Key = PropertyKey;
+
+export function formatPath(path: readonly Key[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: readonly Key[]): unknown {
+  let v = data;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<Key, unknown>)[key];
+  }
+  return v;
+}
+
+/** The schema that describes the value at `path` (following the card's kind through the union). */
+function schemaAt(root: z.ZodType, data: unknown, path: readonly Key[]): { schema: z.ZodType; nullable: boolean } | undefined {
+  let schema: z.ZodType | undefined = root;
+  let nullable = false;
+  for (let i = 0; i <= path.length; i++) {
+    ({ schema, nullable } = unwrap(schema));
+    if (i === path.length || !schema) break;
+    const key = path[i]!;
+    if (schema instanceof z.ZodDiscriminatedUnion) {
+      const here = valueAt(data, path.slice(0, i));
+      schema = isObject(here) ? pickOption(schema, here) : undefined;
+      ({ schema, nullable } = unwrap(schema));
+      if (!schema) return undefined;
+    }
+    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)];
+    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else return undefined;
+  }
+  return schema ? { schema, nullable } : undefined;
+}
+
+function unwrap(schema: z.ZodType | undefined): { schema: z.ZodType | undefined; nullable: boolean } {
+  let s = schema;
+  let nullable = false;
+  for (;;) {
+    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodNullable) {
+      nullable = true;
+      s = s.unwrap() as z.ZodType;
+    } else return { schema: s, nullable };
+  }
+}
+
+function pickOption(union: z.ZodDiscriminatedUnion, value: Obj): z.ZodType | undefined {
+  const discriminator = union._zod.def.discriminator;
+  for (const option of union.options as readonly z.ZodType[]) {
+    if (!(option instanceof z.ZodObject)) continue;
+    const lit = (option.shape as Record<string, z.ZodType>)[discriminator];
+    if (lit instanceof z.ZodLiteral && lit.values.has(value[discriminator] as never)) return option;
+  }
+  return undefined;
+}
+
+function describeSchema(schema: z.ZodType, nullable: boolean, key: Key | undefined): string {
+  const orNull = nullable ? ', or null' : '';
+  if (schema instanceof z.ZodNumber) {
+    const base = schema.isInt ? 'a whole number' : 'a number';
+    const min = Number.isFinite(schema.minValue) ? schema.minValue : null;
+    const max = Number.isFinite(schema.maxValue) && (schema.maxValue ?? 0) < Number.MAX_SAFE_INTEGER ? schema.maxValue : null;
+    if (min !== null && max !== null) return `${base} from ${min} to ${max}${orNull}`;
+    if (min !== null) return `${base} of ${min} or more${orNull}`;
+    if (max !== null) return `${base} of ${max} or less${orNull}`;
+    return base + orNull;
+  }
+  if (schema instanceof z.ZodISODateTime) return 'a date and time like 2025-01-15T09:30:00.000Z';
+  if (schema instanceof z.ZodString) {
+    if (key === 'color') return 'a colour like #1f3a5f';
+    const min = schema.minLength ?? 0;
+    const max = schema.maxLength;
+    if (max !== null && min > 0) return `text of ${min} to ${max} characters${orNull}`;
+    if (max !== null) return `text of up to ${max} characters${orNull}`;
+    return 'text' + orNull;
+  }
+  if (schema instanceof z.ZodEnum) return `one of ${schema.options.map((o) => JSON.stringify(o)).join(', ')}${orNull}`;
+  if (schema instanceof z.ZodLiteral) return [...schema.values].map((v) => JSON.stringify(v)).join(' or ');
+  if (schema instanceof z.ZodBoolean) return 'true or false';
+  if (schema instanceof z.ZodArray) return 'a list';
+  if (schema instanceof z.ZodDiscriminatedUnion) return `an object with a "${schema._zod.def.discriminator}"`;
+  if (schema instanceof z.ZodObject) return 'an object';
+  return 'a valid value';
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    if (value.length > 40) return `text of ${value.length} characters`;
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType, data: unknown): RestoreError {
+  const path = formatPath(issue.path);
+  const value = valueAt(data, issue.path);
+  const found = schemaAt(root, data, issue.path);
+  const key = issue.path[issue.path.length - 1];
+  const expected = found ? describeSchema(found.schema, found.nullable, key) : undefined;
+
+  switch (issue.code) {
+    case 'invalid_type':
+    case 'invalid_value':
+    case 'invalid_format':
+      if (value === undefined) return { path, message: expected ? `is missing (expected ${expected})` : 'is missing' };
+      return { path, message: `expected ${expected ?? issue.message}, got ${show(value)}` };
+    case 'too_small':
+    case 'too_big': {
+      if (issue.origin === 'array' && Array.isArray(value)) {
+        const limit = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+        return { path, message: `has ${value.length} items; ${limit} are allowed` };
+      }
+      return { path, message: `expected ${expected ?? issue.message}, got ${show(value)}` };
+    }
+    case 'invalid_union': {
+      // A card whose kind is unknown: Zod reports it at `cards[i].kind`.
+      const disc = 'discriminator' in issue ? issue.discriminator : undefined;
+      if (disc !== undefined && 'options' in issue) {
+        const options = (issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ');
+        return { path, message: `expected one of ${options}, got ${show(value)}` };
+      }
+      return { path, message: `expected ${expected ?? 'a valid value'}, got ${show(value)}` };
+    }
+    default:
+      return { path, message: issue.message };
+  }
+}
