@@ -1,0 +1,63 @@
+/**
+ * The IndexedDB database. Dexie is imported in src/storage only: the rest of the app
+ * talks to the repositories, so the storage engine can change without touching pages.
+ *
+ * NEVER rename the database or a table, and never change a primary key, without a Dexie
+ * version upgrade that moves the data: IndexedDB keys data by these names, so a rename
+ * opens an empty store and users' work seems gone. Add `this.version(2).stores(...)`
+ * (with `.upgrade(...)` when records change); keep version 1 here as it is.
+ */
+import Dexie, { type Table } from 'dexie';
+
+export const DB_NAME = 'journeyboard';
+
+/**
+ * A stored map or persona: the document itself, as saved (JSON-compatible values).
+ * Typed loosely on purpose: what comes back may be from an older or newer version,
+ * or damaged; the restore chain decides what it is.
+ */
+export type StoredDoc = { id: string } & Record<string, unknown>;
+
+/** Photos are Blobs in their own table, never inside a document (documents stay small and exportable as JSON). */
+export interface ImageRecord {
+  id: string;
+  blob: Blob;
+  /** The MIME type, kept apart because a Blob's type does not always survive storage. */
+  type: string;
+  createdAt: string;
+}
+
+export type SnapshotReason = 'deleted' | 'before-import' | 'before-migration' | 'manual';
+
+/** A copy of a map record taken before something destructive, so it can be brought back exactly. */
+export interface SnapshotRecord {
+  id: string;
+  mapId: string;
+  createdAt: string;
+  reason: SnapshotReason;
+  /** The stored record as it was (raw, any version). */
+  doc: unknown;
+}
+
+export class JourneyboardDB extends Dexie {
+  maps!: Table<StoredDoc, string>;
+  personas!: Table<StoredDoc, string>;
+  images!: Table<ImageRecord, string>;
+  snapshots!: Table<SnapshotRecord, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    // Index only what is queried: ids, updatedAt (library order), mapId (a map's snapshots).
+    this.version(1).stores({
+      maps: 'id, updatedAt',
+      personas: 'id, updatedAt',
+      images: 'id',
+      snapshots: 'id, mapId, createdAt',
+    });
+  }
+}
+
+/** Opens (lazily, on first use) the database of that name; tests pass a fresh name each. */
+export function openDatabase(name: string = DB_NAME): JourneyboardDB {
+  return new JourneyboardDB(name);
+}
