@@ -290,7 +290,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   async function getImage(id: string): Promise<Blob | undefined> {
     return guard(async () => {
       const record = await db.images.get(id);
-      if (!record) return undefined;
+      if (!record || !(record.blob instanceof Blob)) return undefined;
       // Some engines lose a stored Blob's type; the record keeps it.
       return record.blob.type || !record.type ? record.blob : new Blob([record.blob], { type: record.type });
     });

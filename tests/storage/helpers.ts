@@ -1,0 +1,25 @@
+import { restoreMap, restorePersona } from '../../src/model/restore';
+import type { JourneyMap, Persona } from '../../src/model/schema';
+import { createRepository, openDatabase, type Repository } from '../../src/storage';
+import { fixture } from '../fixtures';
+
+let counter = 0;
+
+/** A repository on a database nobody else uses (fake-indexeddb, from tests/setup.ts). */
+export function freshRepo(): Repository {
+  counter++;
+  return createRepository(openDatabase(`test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`));
+}
+
+/** The v1 fixture map, restored, with overrides: a complete document built by hand, not by the operations. */
+export function makeMap(overrides: Partial<JourneyMap> = {}): JourneyMap {
+  const r = restoreMap(fixture('v1/map.json'));
+  if (r.kind !== 'ok') throw new Error('fixture map did not restore');
+  return { ...r.doc, ...overrides };
+}
+
+export function makePersona(overrides: Partial<Persona> = {}): Persona {
+  const r = restorePersona(fixture('v1/persona.json'));
+  if (r.kind !== 'ok') throw new Error('fixture persona did not restore');
+  return { ...r.doc, ...overrides };
+}
