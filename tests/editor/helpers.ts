@@ -1,0 +1,30 @@
+import { createMap } from '../../src/model/factory';
+import { addCard, addConnection, addLane, addStage } from '../../src/model/operations';
+import type { JourneyMap } from '../../src/model/schema';
+
+export const T0 = '2024-01-01T00:00:00.000Z';
+
+/**
+ * Stages s1 s2 s3; lanes lt (text), lp (touchpoint), le (emotion), lx (pain).
+ * s1/lt: t1 t2; s1/lp: p1 (phone); s2/lp: p2 (email); s1..s3/le: e1 e2 e3;
+ * s2/lx: x1 (felt at p2). Arrow c1 p1→p2.
+ */
+export function editorFixture(direction: 'ltr' | 'rtl' = 'ltr'): JourneyMap {
+  let d = createMap({ title: 'Editor fixture', direction }, T0);
+  for (const [id, name] of [['s1', 'One'], ['s2', 'Two'], ['s3', 'Three']] as const) d = addStage(d, { id, name });
+  d = addLane(d, { id: 'lt', kind: 'text', title: 'Actions' });
+  d = addLane(d, { id: 'lp', kind: 'touchpoint', title: 'Touchpoints' });
+  d = addLane(d, { id: 'le', kind: 'emotion', title: 'Emotion' });
+  d = addLane(d, { id: 'lx', kind: 'pain', title: 'Pain' });
+  d = addCard(d, { id: 't1', stageId: 's1', laneId: 'lt', text: 'first' });
+  d = addCard(d, { id: 't2', stageId: 's1', laneId: 'lt', text: 'second' });
+  d = addCard(d, { id: 'p1', stageId: 's1', laneId: 'lp', channel: 'phone', owner: 'Contact center' });
+  d = addCard(d, { id: 'p2', stageId: 's2', laneId: 'lp', channel: 'email' });
+  d = addCard(d, { id: 'e1', stageId: 's1', laneId: 'le', score: 1 });
+  d = addCard(d, { id: 'e2', stageId: 's2', laneId: 'le', score: -2 });
+  d = addCard(d, { id: 'e3', stageId: 's3', laneId: 'le', score: 0 });
+  d = addCard(d, { id: 'x1', stageId: 's2', laneId: 'lx', touchpointId: 'p2', severity: 'critical', text: 'waits' });
+  d = addConnection(d, { id: 'c1', from: 'p1', to: 'p2', label: 'then' });
+  if (d.cards.length !== 8 || d.connections.length !== 1) throw new Error('fixture did not build');
+  return d;
+}
