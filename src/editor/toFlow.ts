@@ -1,0 +1,431 @@
+/**
+ * Document + UI state → React Flow nodes and edges. Pure, apart from a per-entity
+ * cache held by the mapper: a node (or edge) whose inputs did not change is the very
+ * same object as last time, so React Flow skips it and its memoised component does
+ * not re-render. Node `data` holds plain values only (no callbacks); components reach
+ * the store through context.
+ */
+import type { Edge, Node, XYPosition } from '@xyflow/react';
+import { channelById, formatResponseTarget, type Channel } from '../model/channels';
+import type { Card, JourneyMap, LaneKind } from '../model/schema';
+import { channelIcon } from './channelIcons';
+import { cellKey, emotionY, type MapLayout } from './layout';
+
+export type StageHeaderData = {
+  stageId: string;
+  index: number;
+  name: string;
+  description: string;
+  color: string | null;
+  loopsToName: string | null;
+  direction: 'ltr' | 'rtl';
+};
+export type LaneHeaderData = { laneId: string; index: number; title: string; kind: LaneKind };
+export type CellData = { stageId: string; laneId: string; stageName: string; laneTitle: string; kind: LaneKind };
+export type CardData = {
+  cardId: string;
+  kind: Exclude<LaneKind, 'emotion'>;
+  text: string;
+  /** touchpoint */
+  channelId: string | null;
+  channelName: string | null;
+  channelIcon: string | null;
+  realtime: boolean | null;
+  responseTarget: string | null;
+  owner: string | null;
+  /** pain */
+  severity: string | null;
+  touchpointText: string | null;
+  /** opportunity */
+  status: string | null;
+  priority: string | null;
+  /** kpi */
+  metric: string | null;
+  value: number | null;
+  target: number | null;
+  unit: string | null;
+  /** true: value meets target; false: misses; null: unknown. */
+  onTarget: boolean | null;
+  direction: 'ltr' | 'rtl';
+};
+export type EmotionPoint = { cardId: string; x: number; y: number; score: number; text: string; stageName: string; selected: boolean };
+export type EmotionData = {
+  laneId: string;
+  title: string;
+  width: number;
+  height: number;
+  points: EmotionPoint[];
+  /** Column boundaries (x inside the node), for the stage separators. */
+  columns: { x: number; width: number }[];
+};
+export type ConnectionEdgeData = { connectionId: string; label: string };
+export type LoopEdgeData = { stageId: string; label: string; topY: number };
+
+export type StageHeaderNode = Node<StageHeaderData, 'stageHeader'>;
+export type LaneHeaderNode = Node<LaneHeaderData, 'laneHeader'>;
+export type CellNode = Node<CellData, 'cell'>;
+export type CardNode = Node<CardData, 'card'>;
+export type EmotionNode = Node<EmotionData, 'emotion'>;
+export type FlowNode = StageHeaderNode | LaneHeaderNode | CellNode | CardNode | EmotionNode;
+export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
+export type LoopEdge = Edge<LoopEdgeData, 'loop'>;
+export type FlowEdge = ConnectionEdge | LoopEdge;
+
+export interface FlowUi {
+  /** Selected ids: cards, connections, stages, lanes (raw entity ids). */
+  selected: ReadonlySet<string>;
+  /** Temporary positions of nodes being dragged, by node id. */
+  drag: ReadonlyMap<string, XYPosition>;
+  /** A temporary score of an emotion point being dragged. */
+  emotionDrag: { cardId: string; score: number } | null;
+  readOnly: boolean;
+}
+
+export interface FlowResult {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+export const stageNodeId = (id: string) => `stage:${id}`;
+export const laneNodeId = (id: string) => `lane:${id}`;
+export const cellNodeId = (stageId: string, laneId: string) => `cell:${stageId}:${laneId}`;
+export const emotionNodeId = (laneId: string) => `emotion:${laneId}`;
+export const loopEdgeId = (stageId: string) => `loop:${stageId}`;
+
+/** The entity id behind a node id (a card's node id is the card id). */
+export function entityOfNode(nodeId: string): { type: 'stage' | 'lane' | 'cell' | 'emotion' | 'card'; id: string } {
+  const at = nodeId.indexOf(':');
+  if (at > 0) {
+    const prefix = nodeId.slice(0, at);
+    if (prefix === 'stage' || prefix === 'lane' || prefix === 'cell' || prefix === 'emotion') return { type: prefix, id: nodeId.slice(at + 1) };
+  }
+  return { type: 'card', id: nodeId };
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+interface Entry<T> {
+  deps: unknown[];
+  value: T;
+}
+
+/** Keeps one object per id while its inputs stay the same. */
+class IdentityCache<T> {
+  private entries = new Map<string, Entry<T>>();
+  private seen = new Set<string>();
+
+  get(id: string, deps: unknown[], build: () => T): T {
+    this.seen.add(id);
+    const hit = this.entries.get(id);
+    if (hit && sameDeps(hit.deps, deps)) return hit.value;
+    const value = build();
+    this.entries.set(id, { deps, value });
+    return value;
+  }
+
+  /** Forget the ids not asked for since the last sweep. */
+  sweep(): void {
+    for (const id of this.entries.keys()) if (!this.seen.has(id)) this.entries.delete(id);
+    this.seen.clear();
+  }
+}
+
+function kpiOnTarget(card: Extract<Card, { kind: 'kpi' }>): boolean | null {
+  if (card.value === null || card.target === null) return null;
+  // Lower is better for response time and customer effort.
+  const lowerIsBetter = card.metric === 'response-time' || card.metric === 'effort';
+  return lowerIsBetter ? card.value <= card.target : card.value >= card.target;
+}
+
+export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl'): CardData {
+  const base: CardData = {
+    cardId: card.id,
+    kind: card.kind === 'emotion' ? 'text' : card.kind,
+    text: card.text,
+    channelId: null,
+    channelName: null,
+    channelIcon: null,
+    realtime: null,
+    responseTarget: null,
+    owner: null,
+    severity: null,
+    touchpointText: null,
+    status: null,
+    priority: null,
+    metric: null,
+    value: null,
+    target: null,
+    unit: null,
+    onTarget: null,
+    direction,
+  };
+  switch (card.kind) {
+    case 'touchpoint':
+      return {
+        ...base,
+        channelId: card.channel,
+        channelName: channel?.name ?? null,
+        channelIcon: card.channel ? channelIcon(card.channel) : null,
+        realtime: channel ? channel.realtime : null,
+        responseTarget: channel ? formatResponseTarget(channel.responseTargetMinutes) : null,
+        owner: card.owner,
+      };
+    case 'pain':
+      return { ...base, severity: card.severity, touchpointText };
+    case 'opportunity':
+      return { ...base, owner: card.owner, status: card.status, priority: card.priority };
+    case 'kpi':
+      return { ...base, metric: card.metric, value: card.value, target: card.target, unit: card.unit, onTarget: kpiOnTarget(card) };
+    default:
+      return base;
+  }
+}
+
+/**
+ * Makes a mapper with its own cache: call it with each new (doc, layout, ui); it
+ * returns nodes and edges, reusing the objects of unchanged entities.
+ */
+export function createFlowMapper() {
+  const nodeCache = new IdentityCache<FlowNode>();
+  const edgeCache = new IdentityCache<FlowEdge>();
+
+  return function toFlow(doc: JourneyMap, layout: MapLayout, ui: FlowUi): FlowResult {
+    const nodes: FlowNode[] = [];
+    const edges: FlowEdge[] = [];
+    const { selected, drag, readOnly } = ui;
+    const direction = layout.direction;
+    const stageName = new Map(doc.stages.map((s) => [s.id, s.name]));
+    const headerY = layout.stageHeader.y;
+    const headerH = layout.stageHeader.height;
+
+    // Cells (behind everything).
+    for (const row of layout.rows) {
+      const lane = doc.lanes[row.index];
+      if (!lane) continue;
+      for (const col of layout.columns) {
+        const stage = doc.stages[col.index];
+        if (!stage) continue;
+        const id = cellNodeId(stage.id, lane.id);
+        nodes.push(
+          nodeCache.get(id, [col.x, col.width, row.y, row.height, stage.name, lane.title, lane.kind, readOnly], () => ({
+            id,
+            type: 'cell',
+            position: { x: col.x, y: row.y },
+            width: col.width,
+            height: row.height,
+            measured: { width: col.width, height: row.height },
+            draggable: false,
+            selectable: false,
+            connectable: false,
+            focusable: false,
+            zIndex: 0,
+            data: { stageId: stage.id, laneId: lane.id, stageName: stage.name, laneTitle: lane.title, kind: lane.kind },
+          })),
+        );
+      }
+    }
+
+    // Stage headers.
+    for (const col of layout.columns) {
+      const stage = doc.stages[col.index];
+      if (!stage) continue;
+      const id = stageNodeId(stage.id);
+      const d = drag.get(id);
+      const loopsToName = stage.loopsTo !== undefined ? (stageName.get(stage.loopsTo) ?? null) : null;
+      const isSel = selected.has(stage.id);
+      nodes.push(
+        nodeCache.get(id, [stage, col.x, col.width, col.index, headerY, headerH, loopsToName, isSel, d?.x, readOnly, direction], () => ({
+          id,
+          type: 'stageHeader',
+          position: { x: d?.x ?? col.x, y: headerY },
+          width: col.width,
+          height: headerH,
+          measured: { width: col.width, height: headerH },
+          selected: isSel,
+          draggable: !readOnly,
+          connectable: false,
+          zIndex: d ? 10 : 3,
+          data: {
+            stageId: stage.id,
+            index: col.index,
+            name: stage.name,
+            description: stage.description,
+            color: stage.color ?? null,
+            loopsToName,
+            direction,
+          },
+        })),
+      );
+    }
+
+    // Lane headers, and the emotion curves.
+    for (const row of layout.rows) {
+      const lane = doc.lanes[row.index];
+      if (!lane) continue;
+      const id = laneNodeId(lane.id);
+      const d = drag.get(id);
+      const isSel = selected.has(lane.id);
+      nodes.push(
+        nodeCache.get(id, [lane, row.y, row.height, row.index, layout.laneHeader.x, isSel, d?.y, readOnly], () => ({
+          id,
+          type: 'laneHeader',
+          position: { x: layout.laneHeader.x, y: d?.y ?? row.y },
+          width: layout.laneHeader.width,
+          height: row.height,
+          measured: { width: layout.laneHeader.width, height: row.height },
+          selected: isSel,
+          draggable: !readOnly,
+          connectable: false,
+          zIndex: d ? 10 : 3,
+          data: { laneId: lane.id, index: row.index, title: lane.title, kind: lane.kind },
+        })),
+      );
+    }
+
+    // Emotion curves: one node per emotion lane, across every stage.
+    const gridX = layout.columns.length ? Math.min(...layout.columns.map((c) => c.x)) : layout.laneHeader.x;
+    const gridW = layout.width - layout.laneHeader.width;
+    const cardById = new Map<string, Card>();
+    for (const c of doc.cards) cardById.set(c.id, c);
+    for (const row of layout.rows) {
+      if (row.kind !== 'emotion' || layout.columns.length === 0) continue;
+      const lane = doc.lanes[row.index];
+      if (!lane) continue;
+      const pointCards: Card[] = [];
+      // Stage order, then cell order.
+      for (const s of doc.stages) {
+        for (const cid of layout.cells.get(cellKey(s.id, lane.id)) ?? []) {
+          const c = cardById.get(cid);
+          if (c) pointCards.push(c);
+        }
+      }
+      const dragScore = ui.emotionDrag;
+      const deps: unknown[] = [lane.title, row.y, row.height, gridX, gridW, dragScore?.cardId, dragScore?.score];
+      for (const c of pointCards) deps.push(c, layout.emotionX.get(c.id), selected.has(c.id), stageName.get(c.stageId));
+      for (const col of layout.columns) deps.push(col.x, col.width);
+      const id = emotionNodeId(lane.id);
+      nodes.push(
+        nodeCache.get(id, deps, () => ({
+          id,
+          type: 'emotion',
+          position: { x: gridX, y: row.y },
+          width: gridW,
+          height: row.height,
+          measured: { width: gridW, height: row.height },
+          draggable: false,
+          selectable: false,
+          connectable: false,
+          focusable: false,
+          zIndex: 1,
+          data: {
+            laneId: lane.id,
+            title: lane.title,
+            width: gridW,
+            height: row.height,
+            columns: [...layout.columns]
+              .sort((a, b) => a.x - b.x)
+              .map((c) => ({ x: c.x - gridX, width: c.width })),
+            points: pointCards.map((c) => {
+              const score = dragScore?.cardId === c.id ? dragScore.score : c.kind === 'emotion' ? c.score : 0;
+              return {
+                cardId: c.id,
+                x: (layout.emotionX.get(c.id) ?? gridX) - gridX,
+                y: emotionY(score, row.height),
+                score,
+                text: c.text,
+                stageName: stageName.get(c.stageId) ?? '',
+                selected: selected.has(c.id),
+              };
+            }),
+          },
+        })),
+      );
+    }
+
+    // Cards.
+    for (const card of doc.cards) {
+      const rect = layout.cards.get(card.id);
+      if (!rect || card.kind === 'emotion') continue;
+      const d = drag.get(card.id);
+      const channel = card.kind === 'touchpoint' && card.channel ? channelById(doc.channels, card.channel) : undefined;
+      const link = card.kind === 'pain' && card.touchpointId ? cardById.get(card.touchpointId) : undefined;
+      const linkText = link ? link.text || '(untitled touchpoint)' : null;
+      const isSel = selected.has(card.id);
+      nodes.push(
+        nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction], () => ({
+          id: card.id,
+          type: 'card',
+          position: d ?? { x: rect.x, y: rect.y },
+          width: rect.width,
+          height: rect.height,
+          measured: { width: rect.width, height: rect.height },
+          selected: isSel,
+          draggable: !readOnly,
+          connectable: !readOnly,
+          zIndex: d ? 20 : 2,
+          data: cardData(card, channel, linkText, direction),
+        })),
+      );
+    }
+
+    // Connections between cards drawn as boxes.
+    for (const k of doc.connections) {
+      const a = layout.cards.get(k.from);
+      const b = layout.cards.get(k.to);
+      if (!a || !b) continue;
+      const ax = a.x + a.width / 2;
+      const bx = b.x + b.width / 2;
+      const forward = bx > ax + 1;
+      const backward = bx < ax - 1;
+      const sourceHandle = forward ? 'r' : backward ? 'l' : 'r';
+      const targetHandle = forward ? 'l' : backward ? 'r' : 'r';
+      const isSel = selected.has(k.id);
+      edges.push(
+        edgeCache.get(k.id, [k, sourceHandle, targetHandle, isSel], () => ({
+          id: k.id,
+          type: 'connection',
+          source: k.from,
+          target: k.to,
+          sourceHandle,
+          targetHandle,
+          selected: isSel,
+          zIndex: 5,
+          ariaLabel: `Arrow${k.label ? ` “${k.label}”` : ''}`,
+          data: { connectionId: k.id, label: k.label },
+        })),
+      );
+    }
+
+    // Loops: from a stage header back to an earlier one, above the header row.
+    for (const s of doc.stages) {
+      if (s.loopsTo === undefined || !layout.columnOf.has(s.loopsTo)) continue;
+      const id = loopEdgeId(s.id);
+      const label = `back to ${stageName.get(s.loopsTo) ?? ''}`;
+      edges.push(
+        edgeCache.get(id, [s.loopsTo, label, headerY], () => ({
+          id,
+          type: 'loop',
+          source: stageNodeId(s.id),
+          target: stageNodeId(s.loopsTo as string),
+          sourceHandle: 'top',
+          targetHandle: 'top-in',
+          selectable: false,
+          focusable: false,
+          zIndex: 4,
+          ariaLabel: `Loop: ${s.name} ${label}`,
+          data: { stageId: s.id, label, topY: Math.max(8, headerY - 44) },
+        })),
+      );
+    }
+
+    nodeCache.sweep();
+    edgeCache.sweep();
+    return { nodes, edges };
+  };
+}
+
+export type FlowMapper = ReturnType<typeof createFlowMapper>;
