@@ -1,0 +1,423 @@
+/**
+ * The editor's store: the open document, the UI state (selection, editing, panel,
+ * temporary drag values) and the undo history, in separate slices. Every document
+ * change goes through a pure operation of src/model and `commit`, which keeps one
+ * snapshot per finished gesture, stamps updatedAt and hands the document to the
+ * injected onChange (the page wires that to the autosave queue).
+ */
+import type { XYPosition } from '@xyflow/react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { newId } from '../model/ids';
+import * as ops from '../model/operations';
+import type { CardPatch, ChannelPatch, StagePatch } from '../model/operations';
+import type { ChannelId } from '../model/channels';
+import type { Direction, JourneyMap, LaneKind } from '../model/schema';
+import { payloadOf, setBuffer, type ClipboardPayload } from './clipboard';
+
+export const HISTORY_LIMIT = 100;
+
+export interface Cell {
+  stageId: string;
+  laneId: string;
+}
+
+export type PanelName = 'details' | null;
+
+export interface UiSlice {
+  /** Selected entity ids: cards, connections, stages, lanes. */
+  selected: ReadonlySet<string>;
+  /** The cell new cards and pastes go to. */
+  cell: Cell | null;
+  /** The entity whose text is being edited in place. */
+  editingId: string | null;
+  panel: PanelName;
+  /** Temporary positions of dragged nodes (by node id); cleared on drop. */
+  drag: ReadonlyMap<string, XYPosition>;
+  emotionDrag: { cardId: string; score: number } | null;
+  /** A message for the live region ("Deleted 2 cards", "Nothing to paste"). */
+  announcement: string;
+}
+
+export interface HistorySlice {
+  past: JourneyMap[];
+  future: JourneyMap[];
+  /** Key of the last commit when it may be merged with the next (typing in one field). */
+  lastKey: string | null;
+}
+
+export interface CommitOptions {
+  /** Consecutive commits with the same key make one undo step (typing in a field). */
+  coalesce?: string;
+  /** Select these ids after the change. */
+  select?: readonly string[];
+}
+
+export interface EditorActions {
+  commit(next: JourneyMap, options?: CommitOptions): boolean;
+  undo(): void;
+  redo(): void;
+
+  addStage(name?: string, index?: number): string | null;
+  updateStage(id: string, patch: StagePatch, coalesce?: string): void;
+  moveStage(id: string, index: number): void;
+  deleteStage(id: string): void;
+  addLane(kind: LaneKind, title?: string, index?: number): string | null;
+  renameLane(id: string, title: string, coalesce?: string): void;
+  setLaneKind(id: string, kind: LaneKind): void;
+  moveLane(id: string, index: number): void;
+  deleteLane(id: string): void;
+  /** Adds a card to the cell (default: the current cell), selects it and, for text, starts editing. */
+  addCard(cell?: Cell | null, patch?: CardPatch): string | null;
+  updateCard(id: string, patch: CardPatch, coalesce?: string): void;
+  setEmotionScore(id: string, score: number): void;
+  moveCards(ids: readonly string[], target: Cell & { index?: number }): void;
+  deleteSelection(): void;
+  duplicateSelection(): void;
+  /** Copies the selected cards to the in-app buffer; returns the payload for the system clipboard. */
+  copySelection(): ClipboardPayload | null;
+  cutSelection(): ClipboardPayload | null;
+  paste(payload: ClipboardPayload | null, target?: Cell | null): void;
+  addConnection(from: string, to: string, label?: string): string | null;
+  updateConnectionLabel(id: string, label: string, coalesce?: string): void;
+  deleteConnection(id: string): void;
+  setDirection(direction: Direction): void;
+  setChannelTarget(id: ChannelId, patch: ChannelPatch): void;
+  updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
+
+  select(ids: readonly string[], additive?: boolean): void;
+  toggleSelect(id: string): void;
+  selectAll(): void;
+  clearSelection(): void;
+  setCell(cell: Cell | null): void;
+  startEditing(id: string): void;
+  stopEditing(): void;
+  setPanel(panel: PanelName): void;
+  setDrag(positions: ReadonlyMap<string, XYPosition>): void;
+  clearDrag(): void;
+  setEmotionDrag(value: { cardId: string; score: number } | null): void;
+  announce(message: string): void;
+}
+
+export interface EditorState extends EditorActions {
+  doc: JourneyMap;
+  readOnly: boolean;
+  ui: UiSlice;
+  history: HistorySlice;
+}
+
+export interface EditorStoreOptions {
+  doc: JourneyMap;
+  readOnly?: boolean;
+  onChange?: (doc: JourneyMap) => void;
+  now?: () => Date;
+  historyLimit?: number;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+const EMPTY_MAP: ReadonlyMap<string, XYPosition> = new Map();
+
+const LANE_TITLES: Record<LaneKind, string> = {
+  text: 'Customer actions',
+  touchpoint: 'Touchpoints',
+  emotion: 'Emotion',
+  pain: 'Pain points',
+  opportunity: 'Opportunities',
+  kpi: 'KPIs',
+};
+
+export function defaultLaneTitle(kind: LaneKind): string {
+  return LANE_TITLES[kind];
+}
+
+function entityIds(doc: JourneyMap): Set<string> {
+  const ids = new Set<string>();
+  for (const s of doc.stages) ids.add(s.id);
+  for (const l of doc.lanes) ids.add(l.id);
+  for (const c of doc.cards) ids.add(c.id);
+  for (const k of doc.connections) ids.add(k.id);
+  return ids;
+}
+
+function pruneUi(ui: UiSlice, doc: JourneyMap): UiSlice {
+  const ids = entityIds(doc);
+  const selected = [...ui.selected].filter((id) => ids.has(id));
+  const cellOk = ui.cell && ids.has(ui.cell.stageId) && ids.has(ui.cell.laneId);
+  return {
+    ...ui,
+    selected: selected.length === ui.selected.size ? ui.selected : new Set(selected),
+    cell: cellOk ? ui.cell : null,
+    editingId: ui.editingId && ids.has(ui.editingId) ? ui.editingId : null,
+    drag: EMPTY_MAP,
+    emotionDrag: null,
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function createEditorStore(options: EditorStoreOptions): EditorStore {
+  const now = options.now ?? (() => new Date());
+  const limit = options.historyLimit ?? HISTORY_LIMIT;
+  const onChange = options.onChange;
+
+  return createStore<EditorState>()((set, get) => {
+    const apply = (fn: (doc: JourneyMap) => JourneyMap, opts?: CommitOptions): boolean => get().commit(fn(get().doc), opts);
+
+    /** The cell to add or paste into: the given one, the current one, the selected card's, or the first. */
+    const targetCell = (cell?: Cell | null): Cell | null => {
+      const { doc, ui } = get();
+      const valid = (c: Cell | null | undefined): c is Cell =>
+        !!c && doc.stages.some((s) => s.id === c.stageId) && doc.lanes.some((l) => l.id === c.laneId);
+      if (valid(cell)) return cell;
+      if (valid(ui.cell)) return ui.cell;
+      const first = doc.stages[0];
+      const lane = doc.lanes[0];
+      return first && lane ? { stageId: first.id, laneId: lane.id } : null;
+    };
+
+    const selectedCards = (): string[] => {
+      const { doc, ui } = get();
+      return doc.cards.filter((c) => ui.selected.has(c.id)).map((c) => c.id);
+    };
+
+    return {
+      doc: options.doc,
+      readOnly: options.readOnly ?? false,
+      ui: {
+        selected: EMPTY_SET,
+        cell: null,
+        editingId: null,
+        panel: 'details',
+        drag: EMPTY_MAP,
+        emotionDrag: null,
+        announcement: '',
+      },
+      history: { past: [], future: [], lastKey: null },
+
+      commit(next, opts) {
+        const { doc, readOnly, history, ui } = get();
+        if (readOnly || next === doc) {
+          if (opts?.select) set({ ui: { ...ui, selected: new Set(opts.select) } });
+          return false;
+        }
+        const stamped = ops.touch(next, now());
+        const merge = opts?.coalesce !== undefined && opts.coalesce === history.lastKey;
+        const past = merge ? history.past : [...history.past, doc].slice(-limit);
+        let nextUi = pruneUi(ui, stamped);
+        if (opts?.select) nextUi = { ...nextUi, selected: new Set(opts.select) };
+        set({ doc: stamped, history: { past, future: [], lastKey: opts?.coalesce ?? null }, ui: nextUi });
+        onChange?.(stamped);
+        return true;
+      },
+
+      undo() {
+        const { doc, history, readOnly, ui } = get();
+        const prev = history.past.at(-1);
+        if (readOnly || !prev) return;
+        const stamped = ops.touch(prev, now());
+        set({
+          doc: stamped,
+          history: { past: history.past.slice(0, -1), future: [...history.future, doc], lastKey: null },
+          ui: { ...pruneUi(ui, stamped), announcement: 'Undone' },
+        });
+        onChange?.(stamped);
+      },
+
+      redo() {
+        const { doc, history, readOnly, ui } = get();
+        const next = history.future.at(-1);
+        if (readOnly || !next) return;
+        const stamped = ops.touch(next, now());
+        set({
+          doc: stamped,
+          history: { past: [...history.past, doc].slice(-limit), future: history.future.slice(0, -1), lastKey: null },
+          ui: { ...pruneUi(ui, stamped), announcement: 'Redone' },
+        });
+        onChange?.(stamped);
+      },
+
+      addStage(name, index) {
+        const id = newId();
+        const n = get().doc.stages.length + 1;
+        return apply((d) => ops.addStage(d, { id, name: name ?? `Stage ${n}`, index }), { select: [id] }) ? id : null;
+      },
+      updateStage(id, patch, coalesce) {
+        apply((d) => ops.updateStage(d, id, patch), { coalesce });
+      },
+      moveStage(id, index) {
+        apply((d) => ops.moveStage(d, id, index));
+      },
+      deleteStage(id) {
+        apply((d) => ops.deleteStage(d, id));
+      },
+      addLane(kind, title, index) {
+        const id = newId();
+        return apply((d) => ops.addLane(d, { id, kind, title: title ?? defaultLaneTitle(kind), index }), { select: [id] }) ? id : null;
+      },
+      renameLane(id, title, coalesce) {
+        apply((d) => ops.renameLane(d, id, title), { coalesce });
+      },
+      setLaneKind(id, kind) {
+        apply((d) => ops.setLaneKind(d, id, kind));
+      },
+      moveLane(id, index) {
+        apply((d) => ops.moveLane(d, id, index));
+      },
+      deleteLane(id) {
+        apply((d) => ops.deleteLane(d, id));
+      },
+
+      addCard(cell, patch) {
+        const target = targetCell(cell);
+        if (!target) {
+          get().announce('Add a stage and a lane first');
+          return null;
+        }
+        const id = newId();
+        const ok = apply((d) => ops.addCard(d, { ...patch, id, stageId: target.stageId, laneId: target.laneId }), { select: [id] });
+        if (!ok) return null;
+        const lane = get().doc.lanes.find((l) => l.id === target.laneId);
+        set((s) => ({ ui: { ...s.ui, cell: target, editingId: lane && lane.kind !== 'emotion' ? id : null } }));
+        return id;
+      },
+      updateCard(id, patch, coalesce) {
+        apply((d) => ops.updateCard(d, id, patch), { coalesce });
+      },
+      setEmotionScore(id, score) {
+        const clamped = Math.max(-2, Math.min(2, Math.round(score)));
+        apply((d) => ops.updateCard(d, id, { score: clamped }));
+        set((s) => ({ ui: { ...s.ui, emotionDrag: null } }));
+      },
+      moveCards(ids, target) {
+        apply((d) => ops.moveCards(d, ids, target));
+        set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: { stageId: target.stageId, laneId: target.laneId } } }));
+      },
+      deleteSelection() {
+        const { doc, ui } = get();
+        const cards = selectedCards();
+        let next = ops.deleteCards(doc, cards);
+        let conns = 0;
+        for (const k of doc.connections) {
+          if (ui.selected.has(k.id)) {
+            const after = ops.deleteConnection(next, k.id);
+            if (after !== next) conns += 1;
+            next = after;
+          }
+        }
+        if (get().commit(next, { select: [] })) {
+          const parts = [cards.length ? plural(cards.length, 'card') : '', conns ? plural(conns, 'arrow') : ''].filter(Boolean);
+          get().announce(`Deleted ${parts.join(' and ')}. Undo with Ctrl+Z.`);
+        }
+      },
+      duplicateSelection() {
+        const before = get().doc;
+        const next = ops.duplicateCards(before, selectedCards());
+        get().commit(next, { select: ops.addedCardIds(before, next) });
+      },
+      copySelection() {
+        const payload = payloadOf(get().doc, new Set(selectedCards()));
+        if (payload) {
+          setBuffer(payload);
+          get().announce(`Copied ${plural(payload.cards.length, 'card')}`);
+        }
+        return payload;
+      },
+      cutSelection() {
+        const payload = get().copySelection();
+        if (payload) {
+          get().commit(ops.deleteCards(get().doc, payload.cards.map((c) => c.id)), { select: [] });
+          get().announce(`Cut ${plural(payload.cards.length, 'card')}`);
+        }
+        return payload;
+      },
+      paste(payload, target) {
+        if (!payload || payload.cards.length === 0) {
+          get().announce('Nothing to paste');
+          return;
+        }
+        const cell = targetCell(target);
+        if (!cell) return;
+        const before = get().doc;
+        const next = ops.pasteCards(before, payload.cards, payload.connections, cell);
+        const added = ops.addedCardIds(before, next);
+        if (get().commit(next, { select: added })) get().announce(`Pasted ${plural(added.length, 'card')}`);
+        else get().announce('These cards have no lane of their kind in this map');
+      },
+      addConnection(from, to, label) {
+        const id = newId();
+        return apply((d) => ops.addConnection(d, { id, from, to, label }), { select: [id] }) ? id : null;
+      },
+      updateConnectionLabel(id, label, coalesce) {
+        apply((d) => ops.updateConnectionLabel(d, id, label), { coalesce });
+      },
+      deleteConnection(id) {
+        apply((d) => ops.deleteConnection(d, id));
+      },
+      setDirection(direction) {
+        apply((d) => ops.setDirection(d, direction));
+      },
+      setChannelTarget(id, patch) {
+        apply((d) => ops.setChannelTarget(d, id, patch));
+      },
+      updateMapMeta(patch, coalesce) {
+        apply((d) => ops.updateMapMeta(d, patch), { coalesce });
+      },
+
+      select(ids, additive) {
+        const { ui, doc } = get();
+        const selected = new Set(additive ? [...ui.selected, ...ids] : ids);
+        const lastCard = [...ids].reverse().map((id) => doc.cards.find((c) => c.id === id)).find(Boolean);
+        const sameCell = !lastCard || (ui.cell?.stageId === lastCard.stageId && ui.cell?.laneId === lastCard.laneId);
+        const cell = sameCell ? ui.cell : { stageId: lastCard.stageId, laneId: lastCard.laneId };
+        const same = selected.size === ui.selected.size && [...selected].every((id) => ui.selected.has(id));
+        if (same && cell === ui.cell) return;
+        set({ ui: { ...ui, selected: same ? ui.selected : selected, cell } });
+      },
+      toggleSelect(id) {
+        const { ui } = get();
+        const selected = new Set(ui.selected);
+        if (selected.has(id)) selected.delete(id);
+        else selected.add(id);
+        set({ ui: { ...ui, selected } });
+      },
+      selectAll() {
+        const { doc, ui } = get();
+        set({ ui: { ...ui, selected: new Set(doc.cards.map((c) => c.id)) } });
+      },
+      clearSelection() {
+        const { ui } = get();
+        if (ui.selected.size) set({ ui: { ...ui, selected: EMPTY_SET } });
+      },
+      setCell(cell) {
+        const { ui } = get();
+        if (ui.cell?.stageId === cell?.stageId && ui.cell?.laneId === cell?.laneId) return;
+        set({ ui: { ...ui, cell } });
+      },
+      startEditing(id) {
+        if (get().readOnly) return;
+        set((s) => ({ ui: { ...s.ui, editingId: id } }));
+      },
+      stopEditing() {
+        set((s) => (s.ui.editingId === null ? s : { ui: { ...s.ui, editingId: null } }));
+      },
+      setPanel(panel) {
+        set((s) => ({ ui: { ...s.ui, panel } }));
+      },
+      setDrag(positions) {
+        set((s) => ({ ui: { ...s.ui, drag: positions } }));
+      },
+      clearDrag() {
+        set((s) => (s.ui.drag.size === 0 ? s : { ui: { ...s.ui, drag: EMPTY_MAP } }));
+      },
+      setEmotionDrag(value) {
+        set((s) => ({ ui: { ...s.ui, emotionDrag: value } }));
+      },
+      announce(message) {
+        set((s) => ({ ui: { ...s.ui, announcement: message } }));
+      },
+    };
+  });
+}
