@@ -100,6 +100,8 @@ export interface EditorActions {
 
 export interface EditorState extends EditorActions {
   doc: JourneyMap;
+  /** Receives every committed document (the page wires it to autosave); replaceable with setState. */
+  onChange: ((doc: JourneyMap) => void) | undefined;
   readOnly: boolean;
   ui: UiSlice;
   history: HistorySlice;
@@ -161,7 +163,6 @@ function plural(n: number, word: string): string {
 export function createEditorStore(options: EditorStoreOptions): EditorStore {
   const now = options.now ?? (() => new Date());
   const limit = options.historyLimit ?? HISTORY_LIMIT;
-  const onChange = options.onChange;
 
   return createStore<EditorState>()((set, get) => {
     const apply = (fn: (doc: JourneyMap) => JourneyMap, opts?: CommitOptions): boolean => get().commit(fn(get().doc), opts);
@@ -185,6 +186,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
 
     return {
       doc: options.doc,
+      onChange: options.onChange,
       readOnly: options.readOnly ?? false,
       ui: {
         selected: EMPTY_SET,
@@ -209,7 +211,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         let nextUi = pruneUi(ui, stamped);
         if (opts?.select) nextUi = { ...nextUi, selected: new Set(opts.select) };
         set({ doc: stamped, history: { past, future: [], lastKey: opts?.coalesce ?? null }, ui: nextUi });
-        onChange?.(stamped);
+        get().onChange?.(stamped);
         return true;
       },
 
@@ -223,7 +225,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
           history: { past: history.past.slice(0, -1), future: [...history.future, doc], lastKey: null },
           ui: { ...pruneUi(ui, stamped), announcement: 'Undone' },
         });
-        onChange?.(stamped);
+        get().onChange?.(stamped);
       },
 
       redo() {
@@ -236,7 +238,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
           history: { past: [...history.past, doc].slice(-limit), future: history.future.slice(0, -1), lastKey: null },
           ui: { ...pruneUi(ui, stamped), announcement: 'Redone' },
         });
-        onChange?.(stamped);
+        get().onChange?.(stamped);
       },
 
       addStage(name, index) {

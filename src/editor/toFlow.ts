@@ -5,7 +5,7 @@
  * not re-render. Node `data` holds plain values only (no callbacks); components reach
  * the store through context.
  */
-import type { Edge, Node, XYPosition } from '@xyflow/react';
+import type { Edge, EdgeMarker, Node, XYPosition } from '@xyflow/react';
 import { channelById, formatResponseTarget, type Channel } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { channelIcon } from './channelIcons';
@@ -70,6 +70,9 @@ export type FlowNode = StageHeaderNode | LaneHeaderNode | CellNode | CardNode | 
 export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
 export type LoopEdge = Edge<LoopEdgeData, 'loop'>;
 export type FlowEdge = ConnectionEdge | LoopEdge;
+
+/** MarkerType.ArrowClosed, written out so this module imports no React code. */
+const ARROW = { type: 'arrowclosed', width: 18, height: 18 } as EdgeMarker;
 
 export interface FlowUi {
   /** Selected ids: cards, connections, stages, lanes (raw entity ids). */
@@ -394,6 +397,7 @@ export function createFlowMapper() {
           targetHandle,
           selected: isSel,
           zIndex: 5,
+          markerEnd: ARROW,
           ariaLabel: `Arrow${k.label ? ` “${k.label}”` : ''}`,
           data: { connectionId: k.id, label: k.label },
         })),
@@ -416,6 +420,7 @@ export function createFlowMapper() {
           selectable: false,
           focusable: false,
           zIndex: 4,
+          markerEnd: ARROW,
           ariaLabel: `Loop: ${s.name} ${label}`,
           data: { stageId: s.id, label, topY: Math.max(8, headerY - 44) },
         })),

@@ -1,0 +1,529 @@
+/**
+ * The journey-map editor: a React Flow canvas of the map's grid, a toolbar, a side
+ * panel and keyboard shortcuts. The document lives in the editor's store; every
+ * committed change is handed to `onChange` (wire it to the autosave queue).
+ */
+import {
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type XYPosition,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { LANE_KINDS, type JourneyMap, type LaneKind } from '../model/schema';
+import { readClipboard, writeClipboard } from './clipboard';
+import { EditorStoreContext, useEditor, useEditorApi } from './context';
+import { edgeTypes } from './edges';
+import './editor.css';
+import { LANE_KIND_LABELS } from './labels';
+import { cellAt, computeLayout, dropIndex, emotionY, laneIndexAt, stageIndexAt, type MapLayout } from './layout';
+import { firstCard, neighbourCard, type Direction4 } from './navigation';
+import { focusEntity, nodeTypes } from './nodes';
+import { findMatches } from './search';
+import { SidePanel } from './SidePanel';
+import { createEditorStore, type EditorStore } from './store';
+import { createFlowMapper, entityOfNode, type FlowEdge, type FlowNode } from './toFlow';
+
+export interface SaveStatus {
+  state: 'saved' | 'saving' | 'error';
+  error?: string | null;
+}
+
+export interface EditorProps {
+  /** The map to edit; the editor keeps its own copy from then on (remount with a `key` to open another). */
+  map: JourneyMap;
+  /** A map saved by a newer version: shown, never changed. */
+  readOnly?: boolean;
+  /** Called with the new document after every committed change (undo and redo included). */
+  onChange?: (doc: JourneyMap) => void;
+  /** The autosave status, shown as "Saved" / "Saving…" / the error. */
+  saveStatus?: SaveStatus;
+}
+
+export function Editor({ map, readOnly = false, onChange, saveStatus }: EditorProps) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange }));
+  useEffect(() => {
+    if (store.getState().onChange !== onChange) store.setState({ onChange });
+  }, [onChange, store]);
+  useEffect(() => {
+    if (store.getState().readOnly !== readOnly) store.setState({ readOnly });
+  }, [readOnly, store]);
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorShell saveStatus={saveStatus} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+/** Caches the layout by the parts of the document it reads. */
+function createLayoutMemo() {
+  let last: { key: unknown[]; layout: MapLayout } | null = null;
+  return (doc: JourneyMap): MapLayout => {
+    const key = [doc.stages, doc.lanes, doc.cards, doc.direction];
+    if (last && last.key.every((k, i) => k === key[i])) return last.layout;
+    const layout = computeLayout(doc);
+    last = { key, layout };
+    return layout;
+  };
+}
+
+function isTextField(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+function SaveIndicator({ status }: { status?: SaveStatus }) {
+  if (!status) return null;
+  const text = status.state === 'saved' ? 'Saved' : status.state === 'saving' ? 'Saving…' : `Not saved: ${status.error ?? 'the last change could not be stored'}`;
+  return (
+    <span className={`jb-save jb-save--${status.state}`} role="status" aria-label="Save status">
+      {text}
+    </span>
+  );
+}
+
+function EditorShell({ saveStatus }: { saveStatus?: SaveStatus }) {
+  const api = useEditorApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [layoutMemo] = useState(createLayoutMemo);
+  const layoutRef = useRef<MapLayout | null>(null);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const announcement = useEditor((s) => s.ui.announcement);
+  const panel = useEditor((s) => s.ui.panel);
+
+  const currentLayout = useCallback(() => {
+    const layout = layoutMemo(api.getState().doc);
+    layoutRef.current = layout;
+    return layout;
+  }, [api, layoutMemo]);
+
+  /** Centre an entity on screen when it is outside the visible part of the canvas. */
+  const reveal = useCallback(
+    (id: string) => {
+      const s = api.getState();
+      const layout = currentLayout();
+      let point: XYPosition | null = null;
+      const rect = layout.cards.get(id);
+      if (rect) point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      const col = layout.columnOf.get(id);
+      if (col) point = { x: col.x + col.width / 2, y: layout.stageHeader.y + layout.stageHeader.height / 2 };
+      const row = layout.rowOf.get(id);
+      if (row) point = { x: layout.laneHeader.x + layout.laneHeader.width / 2, y: row.y + row.height / 2 };
+      const card = s.doc.cards.find((c) => c.id === id);
+      if (!point && card?.kind === 'emotion') {
+        const r = layout.rowOf.get(card.laneId);
+        const x = layout.emotionX.get(id);
+        if (r && x !== undefined) point = { x, y: r.y + emotionY(card.score, r.height) };
+      }
+      const conn = s.doc.connections.find((k) => k.id === id);
+      if (!point && conn) {
+        const a = layout.cards.get(conn.from);
+        const b = layout.cards.get(conn.to);
+        if (a && b) point = { x: (a.x + b.x + a.width) / 2, y: (a.y + b.y + a.height) / 2 };
+      }
+      if (!point) return;
+      const box = rootRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+      const screen = flow.flowToScreenPosition(point);
+      const inside = box && screen.x > box.left + 40 && screen.x < box.right - 40 && screen.y > box.top + 40 && screen.y < box.bottom - 40;
+      if (!inside) void flow.setCenter(point.x, point.y, { zoom: Math.max(flow.getZoom(), 0.75), duration: 150 });
+    },
+    [api, currentLayout, flow],
+  );
+
+  const selectAndFocus = useCallback(
+    (id: string) => {
+      api.getState().select([id]);
+      reveal(id);
+      focusEntity(id);
+    },
+    [api, reveal],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent | ReactKeyboardEvent) => {
+      const s = api.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (isTextField(e.target)) return;
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        s.undo();
+      } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
+        e.preventDefault();
+        s.redo();
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        s.selectAll();
+      } else if (mod && key === 'c') {
+        const payload = s.copySelection();
+        if (payload) {
+          e.preventDefault();
+          void writeClipboard(payload);
+        }
+      } else if (mod && key === 'x') {
+        if (s.readOnly) return;
+        const payload = s.cutSelection();
+        if (payload) {
+          e.preventDefault();
+          void writeClipboard(payload);
+        }
+      } else if (mod && key === 'v') {
+        if (s.readOnly) return;
+        e.preventDefault();
+        void readClipboard().then((payload) => api.getState().paste(payload));
+      } else if (mod && key === 'd') {
+        e.preventDefault();
+        s.duplicateSelection();
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        if (s.readOnly || s.ui.selected.size === 0) return;
+        e.preventDefault();
+        const [only] = [...s.ui.selected];
+        if (s.ui.selected.size === 1 && only && s.doc.stages.some((x) => x.id === only)) s.deleteStage(only);
+        else if (s.ui.selected.size === 1 && only && s.doc.lanes.some((x) => x.id === only)) s.deleteLane(only);
+        else s.deleteSelection();
+        rootRef.current?.querySelector<HTMLElement>('.jb-canvas')?.focus({ preventScroll: true });
+      } else if (e.key === 'Enter' || e.key === 'F2') {
+        if (s.ui.selected.size !== 1) return;
+        const [only] = [...s.ui.selected];
+        const card = s.doc.cards.find((c) => c.id === only);
+        if (!only || card?.kind === 'emotion') return;
+        if (e.target instanceof HTMLButtonElement && e.key === 'Enter' && !card) {
+          // Enter on a header button: first press selects (the click), the next one edits.
+          if (!s.ui.selected.has(e.target.dataset.focusId ?? '')) return;
+        }
+        e.preventDefault();
+        s.startEditing(only);
+      } else if (e.key === 'Escape') {
+        s.clearSelection();
+      } else if (e.key.startsWith('Arrow') && !mod) {
+        const dir = e.key.slice(5).toLowerCase() as Direction4;
+        const layout = currentLayout();
+        const [only] = [...s.ui.selected];
+        const from = only && layout.cards.has(only) ? only : null;
+        const next = from ? neighbourCard(layout, from, dir) : firstCard(layout);
+        if (next) {
+          e.preventDefault();
+          selectAndFocus(next);
+        }
+      }
+    },
+    [api, currentLayout, selectAndFocus],
+  );
+
+  // Shortcuts work while the focus is in the editor, or nowhere in particular (the body).
+  useEffect(() => {
+    const handler = (e: KeyboardEvent) => {
+      const root = rootRef.current;
+      if (!root || e.defaultPrevented) return;
+      const target = e.target as globalThis.Node | null;
+      if (target !== document.body && !(target && root.contains(target))) return;
+      if (document.querySelector('dialog[open]')) return;
+      onKeyDown(e);
+    };
+    window.addEventListener('keydown', handler);
+    return () => window.removeEventListener('keydown', handler);
+  }, [onKeyDown]);
+
+  return (
+    <div className={`jb-editor${panel ? ' has-panel' : ''}`} ref={rootRef}>
+      <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} />
+      <div className="jb-body">
+        <Canvas layoutFor={currentLayout} />
+        {panel && <SidePanel />}
+      </div>
+      <div className="jb-sr" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}
+
+function Toolbar({ saveStatus, onJump }: { saveStatus?: SaveStatus; onJump(id: string): void }) {
+  const api = useEditorApi();
+  const readOnly = useEditor((s) => s.readOnly);
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const panel = useEditor((s) => s.ui.panel);
+  const [laneKind, setLaneKind] = useState<LaneKind>('text');
+  const [query, setQuery] = useState('');
+  const [matchAt, setMatchAt] = useState(-1);
+  const doc = useStore(api, (s) => (query ? s.doc : null));
+  const matches = useMemo(() => (doc ? findMatches(doc, query) : []), [doc, query]);
+
+  const jump = (step: 1 | -1) => {
+    if (matches.length === 0) return;
+    const next = (((matchAt + step) % matches.length) + matches.length) % matches.length;
+    setMatchAt(next);
+    const m = matches[next];
+    if (m) onJump(m.id);
+  };
+
+  const addStage = () => {
+    const id = api.getState().addStage();
+    if (id) {
+      onJump(id);
+      api.getState().startEditing(id);
+    }
+  };
+  const addLane = () => {
+    const id = api.getState().addLane(laneKind);
+    if (id) {
+      onJump(id);
+      api.getState().startEditing(id);
+    }
+  };
+
+  return (
+    <div className="jb-toolbar" role="toolbar" aria-label="Map editor">
+      <div className="jb-toolbar__group">
+        <button type="button" onClick={addStage} disabled={readOnly}>
+          Add stage
+        </button>
+        <span className="jb-toolbar__combo">
+          <select aria-label="Kind of lane to add" value={laneKind} onChange={(e) => setLaneKind(e.target.value as LaneKind)} disabled={readOnly}>
+            {LANE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {LANE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={addLane} disabled={readOnly}>
+            Add lane
+          </button>
+        </span>
+        <button type="button" onClick={() => api.getState().addCard()} disabled={readOnly}>
+          Add card
+        </button>
+      </div>
+      <div className="jb-toolbar__group">
+        <button type="button" onClick={() => api.getState().undo()} disabled={readOnly || !canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+          Undo
+        </button>
+        <button type="button" onClick={() => api.getState().redo()} disabled={readOnly || !canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+          Redo
+        </button>
+      </div>
+      <div className="jb-toolbar__group jb-search" role="search">
+        <input
+          type="search"
+          aria-label="Find in map"
+          placeholder="Find in map"
+          dir="auto"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setMatchAt(-1);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              jump(e.shiftKey ? -1 : 1);
+            }
+          }}
+        />
+        <button type="button" onClick={() => jump(-1)} disabled={matches.length === 0} aria-label="Previous match">
+          ↑
+        </button>
+        <button type="button" onClick={() => jump(1)} disabled={matches.length === 0} aria-label="Next match">
+          ↓
+        </button>
+        {query && (
+          <span className="jb-search__count" aria-live="polite">
+            {matches.length === 0 ? 'No matches' : matchAt >= 0 ? `${matchAt + 1} of ${matches.length}` : `${matches.length} found`}
+          </span>
+        )}
+      </div>
+      <div className="jb-toolbar__group jb-toolbar__end">
+        {readOnly && <span className="jb-readonly">Read-only</span>}
+        <SaveIndicator status={saveStatus} />
+        <button type="button" aria-pressed={panel !== null} onClick={() => api.getState().setPanel(panel ? null : 'details')}>
+          Details panel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
+  const api = useEditorApi();
+  const [mapper] = useState(createFlowMapper);
+  const doc = useEditor((s) => s.doc);
+  const selected = useEditor((s) => s.ui.selected);
+  const drag = useEditor((s) => s.ui.drag);
+  const emotionDrag = useEditor((s) => s.ui.emotionDrag);
+  const readOnly = useEditor((s) => s.readOnly);
+
+  // layoutFor() is memoised by (stages, lanes, cards, direction), so this reruns only when those change.
+  const layout = useMemo(() => {
+    void doc;
+    return layoutFor();
+  }, [doc, layoutFor]);
+  const { nodes, edges } = useMemo(
+    () => mapper(doc, layout, { selected, drag, emotionDrag, readOnly }),
+    [mapper, doc, layout, selected, drag, emotionDrag, readOnly],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const s = api.getState();
+      let nextDrag: Map<string, XYPosition> | null = null;
+      let sel: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging) {
+          nextDrag ??= new Map(s.ui.drag);
+          nextDrag.set(c.id, c.position);
+        } else if (c.type === 'select') {
+          sel ??= new Set(s.ui.selected);
+          const { id } = entityOfNode(c.id);
+          if (c.selected) sel.add(id);
+          else sel.delete(id);
+        }
+      }
+      if (nextDrag) s.setDrag(nextDrag);
+      if (sel) s.select([...sel]);
+    },
+    [api],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const s = api.getState();
+      let sel: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        sel ??= new Set(s.ui.selected);
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
+      }
+      if (sel) s.select([...sel]);
+    },
+    [api],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, node: Node, dragged: Node[]) => {
+      const s = api.getState();
+      const layout = layoutFor();
+      const entity = entityOfNode(node.id);
+      const pos = s.ui.drag.get(node.id) ?? node.position;
+      if (entity.type === 'card') {
+        const ids = dragged.filter((n) => entityOfNode(n.id).type === 'card').map((n) => n.id);
+        const width = node.width ?? 0;
+        const cell = cellAt(layout, pos.x + width / 2, pos.y + 16);
+        if (cell) s.moveCards(ids.length ? ids : [node.id], { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
+        else s.announce('Dropped outside the grid: the card went back to its place');
+      } else if (entity.type === 'stage') {
+        const col = layout.columnOf.get(entity.id);
+        s.moveStage(entity.id, stageIndexAt(layout, pos.x + (col?.width ?? 0) / 2));
+      } else if (entity.type === 'lane') {
+        const row = layout.rowOf.get(entity.id);
+        s.moveLane(entity.id, laneIndexAt(layout, pos.y + (row?.height ?? 0) / 2));
+      }
+      s.clearDrag();
+    },
+    [api, layoutFor],
+  );
+
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: Node) => {
+      const entity = entityOfNode(node.id);
+      const s = api.getState();
+      if (entity.type === 'cell') {
+        const [stageId, laneId] = [(node.data as { stageId: string }).stageId, (node.data as { laneId: string }).laneId];
+        s.setCell({ stageId, laneId });
+        if (!e.shiftKey) s.clearSelection();
+      } else if (entity.type === 'card') {
+        focusEntity(entity.id);
+      }
+    },
+    [api],
+  );
+
+  const onNodeDoubleClick = useCallback(
+    (_e: React.MouseEvent, node: Node) => {
+      const entity = entityOfNode(node.id);
+      const s = api.getState();
+      if (entity.type === 'card' || entity.type === 'stage' || entity.type === 'lane') {
+        s.select([entity.id]);
+        s.startEditing(entity.id);
+      } else if (entity.type === 'cell') {
+        const data = node.data as { stageId: string; laneId: string };
+        s.addCard({ stageId: data.stageId, laneId: data.laneId });
+      }
+    },
+    [api],
+  );
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      if (c.source && c.target && c.source !== c.target) api.getState().addConnection(c.source, c.target);
+    },
+    [api],
+  );
+
+  const isValidConnection = useCallback(
+    (c: FlowConnection | FlowEdge) => c.source !== c.target && entityOfNode(c.target).type === 'card',
+    [],
+  );
+
+  return (
+    <div className="jb-canvas" tabIndex={0} aria-label="Map canvas. Arrow keys move between cards; Enter edits.">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      >
+        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function miniMapColor(node: Node): string {
+  switch (node.type) {
+    case 'cell':
+      return 'transparent';
+    case 'stageHeader':
+    case 'laneHeader':
+      return '#1f3a5f';
+    case 'emotion':
+      return '#c9e3d2';
+    default:
+      return (node.data as { kind?: string }).kind === 'pain' ? '#d9534f' : '#8aa4c2';
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * The canvas's node components. Each is memoised and reads only plain `data` and
+ * primitive slices of the store, so editing one card re-renders that card.
+ */
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { KPI_METRIC_LABELS, LANE_KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { useEditor, useEditorApi } from './context';
+import { InlineText } from './InlineText';
+import { scoreAtY } from './layout';
+import type { CardNode, CellNode, EmotionNode, LaneHeaderNode, StageHeaderNode } from './toFlow';
+
+/** Focus an editor element by entity id (after a keyboard action or an edit). */
+export function focusEntity(id: string): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
+    el?.focus({ preventScroll: true });
+  });
+}
+
+function formatNumber(n: number | null): string {
+  if (n === null) return '–';
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNode>) {
+  const editing = useEditor((s) => s.ui.editingId === id);
+  const readOnly = useEditor((s) => s.readOnly);
+  const api = useEditorApi();
+  const kindLabel = LANE_KIND_LABELS[data.kind];
+  const classes = ['jb-card', `jb-card--${data.kind}`];
+  if (selected) classes.push('is-selected');
+  if (data.severity) classes.push(`jb-sev--${data.severity}`);
+  if (data.onTarget !== null) classes.push(data.onTarget ? 'is-on-target' : 'is-off-target');
+
+  const label = [
+    kindLabel,
+    data.channelName,
+    data.severity ? `${SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity} severity` : null,
+    data.text || 'empty',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  return (
+    <div
+      className={classes.join(' ')}
+      data-focus-id={id}
+      data-kind={data.kind}
+      dir={data.direction}
+      tabIndex={selected ? 0 : -1}
+      role="group"
+      aria-roledescription="card"
+      aria-label={label}
+      aria-selected={selected}
+    >
+      <Handle type="source" position={Position.Left} id="l" className="jb-handle" isConnectable={!readOnly} />
+      <Handle type="source" position={Position.Right} id="r" className="jb-handle" isConnectable={!readOnly} />
+      <div className="jb-card__head">
+        {data.kind === 'touchpoint' && (
+          <span className="jb-channel" dir="auto">
+            <span aria-hidden="true">{data.channelIcon ?? '◌'}</span> {data.channelName ?? 'No channel'}
+          </span>
+        )}
+        {data.kind === 'pain' && data.severity && (
+          <span className={`jb-badge jb-badge--sev-${data.severity}`} dir="auto">
+            ⚠ {SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity}
+          </span>
+        )}
+        {data.kind === 'opportunity' && data.status && (
+          <span className={`jb-badge jb-badge--status-${data.status}`} dir="auto">
+            {STATUS_LABELS[data.status as keyof typeof STATUS_LABELS] ?? data.status}
+          </span>
+        )}
+        {data.kind === 'kpi' && data.metric && (
+          <span className="jb-badge" dir="auto">
+            {KPI_METRIC_LABELS[data.metric as keyof typeof KPI_METRIC_LABELS] ?? data.metric}
+          </span>
+        )}
+        {data.kind === 'text' && <span className="jb-kind" dir="auto">{kindLabel}</span>}
+      </div>
+      {editing ? (
+        <InlineText
+          value={data.text}
+          label="Card text"
+          multiline
+          onCommit={(text) => {
+            api.getState().updateCard(id, { text });
+            api.getState().stopEditing();
+            focusEntity(id);
+          }}
+          onCancel={() => {
+            api.getState().stopEditing();
+            focusEntity(id);
+          }}
+        />
+      ) : (
+        <p className={`jb-card__text${data.text ? '' : ' is-empty'}`} dir="auto">
+          {data.text || (data.kind === 'touchpoint' ? 'Touchpoint' : 'Double-click to write')}
+        </p>
+      )}
+      {data.kind === 'touchpoint' && (
+        <dl className="jb-fields">
+          <div>
+            <dt>Owner</dt>
+            <dd dir="auto">{data.owner || '–'}</dd>
+          </div>
+          <div>
+            <dt>Target</dt>
+            <dd dir="auto">{data.responseTarget ?? '–'}</dd>
+          </div>
+        </dl>
+      )}
+      {data.kind === 'pain' && data.touchpointText && (
+        <p className="jb-link" dir="auto">
+          <span aria-hidden="true">↳ </span>at {data.touchpointText}
+        </p>
+      )}
+      {data.kind === 'opportunity' && (
+        <dl className="jb-fields">
+          <div>
+            <dt>Priority</dt>
+            <dd dir="auto">{data.priority}</dd>
+          </div>
+          <div>
+            <dt>Owner</dt>
+            <dd dir="auto">{data.owner || '–'}</dd>
+          </div>
+        </dl>
+      )}
+      {data.kind === 'kpi' && (
+        <p className="jb-kpi" dir="auto">
+          <strong>
+            {formatNumber(data.value)}
+            {data.unit ? ` ${data.unit}` : ''}
+          </strong>{' '}
+          <span>
+            / target {formatNumber(data.target)}
+            {data.unit ? ` ${data.unit}` : ''}
+          </span>
+          {data.onTarget !== null && <span className="jb-kpi__mark">{data.onTarget ? ' ✓ on target' : ' ✗ below target'}</span>}
+        </p>
+      )}
+    </div>
+  );
+});
+
+const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodeProps<StageHeaderNode>) {
+  const editing = useEditor((s) => s.ui.editingId === data.stageId);
+  const api = useEditorApi();
+  return (
+    <div
+      className={`jb-stage${selected ? ' is-selected' : ''}`}
+      style={data.color ? { borderBlockStartColor: data.color } : undefined}
+      role="columnheader"
+    >
+      <Handle type="source" id="top" position={Position.Top} className="jb-handle-hidden" isConnectable={false} />
+      <Handle type="target" id="top-in" position={Position.Top} className="jb-handle-hidden" isConnectable={false} />
+      {editing ? (
+        <InlineText
+          value={data.name}
+          label="Stage name"
+          onCommit={(name) => {
+            if (name.trim()) api.getState().updateStage(data.stageId, { name });
+            api.getState().stopEditing();
+            focusEntity(data.stageId);
+          }}
+          onCancel={() => {
+            api.getState().stopEditing();
+            focusEntity(data.stageId);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="jb-header-button"
+          data-focus-id={data.stageId}
+          aria-label={`Stage ${data.index + 1}: ${data.name}`}
+          aria-pressed={selected}
+          onClick={(e) => api.getState().select([data.stageId], e.shiftKey)}
+        >
+          <span className="jb-stage__index" aria-hidden="true">
+            {data.index + 1}
+          </span>
+          <span className="jb-stage__name" dir="auto">
+            {data.name}
+          </span>
+        </button>
+      )}
+      {data.description && (
+        <p className="jb-stage__desc" dir="auto">
+          {data.description}
+        </p>
+      )}
+      {data.loopsToName !== null && (
+        <p className="jb-stage__loop" dir="auto">
+          <span aria-hidden="true">{data.direction === 'rtl' ? '↪' : '↩'}</span> back to {data.loopsToName}
+        </p>
+      )}
+    </div>
+  );
+});
+
+const LaneHeaderView = memo(function LaneHeaderView({ data, selected }: NodeProps<LaneHeaderNode>) {
+  const editing = useEditor((s) => s.ui.editingId === data.laneId);
+  const api = useEditorApi();
+  return (
+    <div className={`jb-lane jb-lane--${data.kind}${selected ? ' is-selected' : ''}`} role="rowheader">
+      {editing ? (
+        <InlineText
+          value={data.title}
+          label="Lane title"
+          onCommit={(title) => {
+            if (title.trim()) api.getState().renameLane(data.laneId, title);
+            api.getState().stopEditing();
+            focusEntity(data.laneId);
+          }}
+          onCancel={() => {
+            api.getState().stopEditing();
+            focusEntity(data.laneId);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="jb-header-button"
+          data-focus-id={data.laneId}
+          aria-label={`Lane ${data.index + 1}: ${data.title} (${LANE_KIND_LABELS[data.kind]})`}
+          aria-pressed={selected}
+          onClick={(e) => api.getState().select([data.laneId], e.shiftKey)}
+        >
+          <span className="jb-lane__title" dir="auto">
+            {data.title}
+          </span>
+        </button>
+      )}
+      <span className="jb-lane__kind">{LANE_KIND_LABELS[data.kind]}</span>
+    </div>
+  );
+});
+
+const CellView = memo(function CellView({ data }: NodeProps<CellNode>) {
+  const readOnly = useEditor((s) => s.readOnly);
+  const current = useEditor((s) => s.ui.cell?.stageId === data.stageId && s.ui.cell?.laneId === data.laneId);
+  const api = useEditorApi();
+  return (
+    <div className={`jb-cell${current ? ' is-current' : ''}`}>
+      {!readOnly && (
+        <button
+          type="button"
+          className="jb-cell__add nodrag"
+          aria-label={`Add card to ${data.stageName} / ${data.laneTitle}`}
+          title={`Add a card to ${data.stageName} / ${data.laneTitle}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            api.getState().addCard({ stageId: data.stageId, laneId: data.laneId });
+          }}
+        >
+          +
+        </button>
+      )}
+    </div>
+  );
+});
+
+const SCORE_WORDS: Record<number, string> = { [-2]: 'very negative', [-1]: 'negative', 0: 'neutral', 1: 'positive', 2: 'very positive' };
+
+export function scoreText(score: number): string {
+  return `${score > 0 ? '+' : ''}${score} (${SCORE_WORDS[score] ?? ''})`;
+}
+
+function smoothPath(points: { x: number; y: number }[]): string {
+  if (points.length === 0) return '';
+  const [first, ...rest] = points;
+  let d = `M ${first!.x} ${first!.y}`;
+  let prev = first!;
+  for (const p of rest) {
+    const mx = (prev.x + p.x) / 2;
+    d += ` C ${mx} ${prev.y}, ${mx} ${p.y}, ${p.x} ${p.y}`;
+    prev = p;
+  }
+  return d;
+}
+
+const EmotionView = memo(function EmotionView({ data }: NodeProps<EmotionNode>) {
+  const api = useEditorApi();
+  const readOnly = useEditor((s) => s.readOnly);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const dragging = useRef<string | null>(null);
+  const { width, height, points } = data;
+  const mid = height / 2;
+  const ordered = [...points].sort((a, b) => a.x - b.x);
+
+  const scoreAt = (clientY: number): number => {
+    const svg = svgRef.current;
+    if (!svg) return 0;
+    const rect = svg.getBoundingClientRect();
+    const scale = rect.height / height || 1;
+    return scoreAtY((clientY - rect.top) / scale, height);
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGGElement>, cardId: string) => {
+    e.stopPropagation();
+    api.getState().select([cardId]);
+    if (readOnly) return;
+    dragging.current = cardId;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    (e.currentTarget as unknown as HTMLElement).focus?.({ preventScroll: true });
+  };
+  const onPointerMove = (e: PointerEvent<SVGGElement>, cardId: string) => {
+    if (dragging.current !== cardId) return;
+    const score = scoreAt(e.clientY);
+    const cur = api.getState().ui.emotionDrag;
+    if (!cur || cur.cardId !== cardId || cur.score !== score) api.getState().setEmotionDrag({ cardId, score });
+  };
+  const onPointerUp = (e: PointerEvent<SVGGElement>, cardId: string) => {
+    if (dragging.current !== cardId) return;
+    dragging.current = null;
+    const drag = api.getState().ui.emotionDrag;
+    if (drag && drag.cardId === cardId) api.getState().setEmotionScore(cardId, drag.score);
+    else api.getState().setEmotionDrag(null);
+    e.currentTarget.releasePointerCapture?.(e.pointerId);
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>, cardId: string, score: number) => {
+    let next: number | null = null;
+    if (e.key === 'ArrowUp' || e.key === 'ArrowRight' || e.key === 'PageUp') next = score + 1;
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === 'PageDown') next = score - 1;
+    else if (e.key === 'Home') next = 2;
+    else if (e.key === 'End') next = -2;
+    if (next === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!readOnly) api.getState().setEmotionScore(cardId, Math.max(-2, Math.min(2, next)));
+  };
+
+  return (
+    <div className="jb-emotion" aria-label={`Emotion curve: ${data.title}`} role="group">
+      <svg ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="jb-emotion__svg">
+        <rect x={0} y={0} width={width} height={mid} className="jb-zone jb-zone--pos" />
+        <rect x={0} y={mid} width={width} height={height - mid} className="jb-zone jb-zone--neg" />
+        <line x1={0} x2={width} y1={mid} y2={mid} className="jb-neutral" />
+        <text x={6} y={16} className="jb-zone-label">
+          +
+        </text>
+        <text x={6} y={height - 6} className="jb-zone-label">
+          −
+        </text>
+        {ordered.length > 1 && <path d={smoothPath(ordered)} className="jb-curve" />}
+        {points.map((p) => (
+          <g
+            key={p.cardId}
+            className={`jb-point nodrag nopan${p.selected ? ' is-selected' : ''}`}
+            data-focus-id={p.cardId}
+            tabIndex={0}
+            role="slider"
+            aria-label={`Emotion at ${p.stageName}${p.text ? `: ${p.text}` : ''}`}
+            aria-valuemin={-2}
+            aria-valuemax={2}
+            aria-valuenow={p.score}
+            aria-valuetext={scoreText(p.score)}
+            aria-readonly={readOnly || undefined}
+            onPointerDown={(e) => onPointerDown(e, p.cardId)}
+            onPointerMove={(e) => onPointerMove(e, p.cardId)}
+            onPointerUp={(e) => onPointerUp(e, p.cardId)}
+            onPointerCancel={() => {
+              dragging.current = null;
+              api.getState().setEmotionDrag(null);
+            }}
+            onKeyDown={(e) => onKeyDown(e, p.cardId, p.score)}
+            onFocus={() => api.getState().select([p.cardId])}
+          >
+            <circle cx={p.x} cy={p.y} r={16} className="jb-point__hit" />
+            <circle cx={p.x} cy={p.y} r={8} className={`jb-point__dot jb-score--${p.score < 0 ? 'neg' : p.score > 0 ? 'pos' : 'zero'}`} />
+            {p.text && (
+              <text x={p.x} y={p.y + (p.score >= 0 ? 26 : -16)} textAnchor="middle" className="jb-point__label">
+                {p.text.length > 28 ? `${p.text.slice(0, 27)}…` : p.text}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+});
+
+/** Module-level, so React Flow never sees a new object. */
+export const nodeTypes: NodeTypes = {
+  card: CardView,
+  stageHeader: StageHeaderView,
+  laneHeader: LaneHeaderView,
+  cell: CellView,
+  emotion: EmotionView,
+};
