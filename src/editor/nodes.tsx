@@ -56,91 +56,93 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
     >
       <Handle type="source" position={Position.Left} id="l" className="jb-handle" isConnectable={!readOnly} />
       <Handle type="source" position={Position.Right} id="r" className="jb-handle" isConnectable={!readOnly} />
-      <div className="jb-card__head">
+      <div className="jb-card__body">
+        <div className="jb-card__head">
+          {data.kind === 'touchpoint' && (
+            <span className="jb-channel" dir="auto">
+              <span aria-hidden="true">{data.channelIcon ?? '◌'}</span> {data.channelName ?? 'No channel'}
+            </span>
+          )}
+          {data.kind === 'pain' && data.severity && (
+            <span className={`jb-badge jb-badge--sev-${data.severity}`} dir="auto">
+              ⚠ {SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity}
+            </span>
+          )}
+          {data.kind === 'opportunity' && data.status && (
+            <span className={`jb-badge jb-badge--status-${data.status}`} dir="auto">
+              {STATUS_LABELS[data.status as keyof typeof STATUS_LABELS] ?? data.status}
+            </span>
+          )}
+          {data.kind === 'kpi' && data.metric && (
+            <span className="jb-badge" dir="auto">
+              {KPI_METRIC_LABELS[data.metric as keyof typeof KPI_METRIC_LABELS] ?? data.metric}
+            </span>
+          )}
+          {data.kind === 'text' && <span className="jb-kind" dir="auto">{kindLabel}</span>}
+        </div>
+        {editing ? (
+          <InlineText
+            value={data.text}
+            label="Card text"
+            multiline
+            onCommit={(text) => {
+              api.getState().updateCard(id, { text });
+              api.getState().stopEditing();
+              focusEntity(id);
+            }}
+            onCancel={() => {
+              api.getState().stopEditing();
+              focusEntity(id);
+            }}
+          />
+        ) : (
+          <p className={`jb-card__text${data.text ? '' : ' is-empty'}`} dir="auto">
+            {data.text || (data.kind === 'touchpoint' ? 'Touchpoint' : 'Double-click to write')}
+          </p>
+        )}
         {data.kind === 'touchpoint' && (
-          <span className="jb-channel" dir="auto">
-            <span aria-hidden="true">{data.channelIcon ?? '◌'}</span> {data.channelName ?? 'No channel'}
-          </span>
+          <dl className="jb-fields">
+            <div>
+              <dt>Owner</dt>
+              <dd dir="auto">{data.owner || '–'}</dd>
+            </div>
+            <div>
+              <dt>Target</dt>
+              <dd dir="auto">{data.responseTarget ?? '–'}</dd>
+            </div>
+          </dl>
         )}
-        {data.kind === 'pain' && data.severity && (
-          <span className={`jb-badge jb-badge--sev-${data.severity}`} dir="auto">
-            ⚠ {SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity}
-          </span>
+        {data.kind === 'pain' && data.touchpointText && (
+          <p className="jb-link" dir="auto">
+            <span aria-hidden="true">↳ </span>at {data.touchpointText}
+          </p>
         )}
-        {data.kind === 'opportunity' && data.status && (
-          <span className={`jb-badge jb-badge--status-${data.status}`} dir="auto">
-            {STATUS_LABELS[data.status as keyof typeof STATUS_LABELS] ?? data.status}
-          </span>
+        {data.kind === 'opportunity' && (
+          <dl className="jb-fields">
+            <div>
+              <dt>Priority</dt>
+              <dd dir="auto">{data.priority}</dd>
+            </div>
+            <div>
+              <dt>Owner</dt>
+              <dd dir="auto">{data.owner || '–'}</dd>
+            </div>
+          </dl>
         )}
-        {data.kind === 'kpi' && data.metric && (
-          <span className="jb-badge" dir="auto">
-            {KPI_METRIC_LABELS[data.metric as keyof typeof KPI_METRIC_LABELS] ?? data.metric}
-          </span>
+        {data.kind === 'kpi' && (
+          <p className="jb-kpi" dir="auto">
+            <strong>
+              {formatNumber(data.value)}
+              {data.unit ? ` ${data.unit}` : ''}
+            </strong>{' '}
+            <span>
+              / target {formatNumber(data.target)}
+              {data.unit ? ` ${data.unit}` : ''}
+            </span>
+            {data.onTarget !== null && <span className="jb-kpi__mark">{data.onTarget ? ' ✓ on target' : ' ✗ below target'}</span>}
+          </p>
         )}
-        {data.kind === 'text' && <span className="jb-kind" dir="auto">{kindLabel}</span>}
       </div>
-      {editing ? (
-        <InlineText
-          value={data.text}
-          label="Card text"
-          multiline
-          onCommit={(text) => {
-            api.getState().updateCard(id, { text });
-            api.getState().stopEditing();
-            focusEntity(id);
-          }}
-          onCancel={() => {
-            api.getState().stopEditing();
-            focusEntity(id);
-          }}
-        />
-      ) : (
-        <p className={`jb-card__text${data.text ? '' : ' is-empty'}`} dir="auto">
-          {data.text || (data.kind === 'touchpoint' ? 'Touchpoint' : 'Double-click to write')}
-        </p>
-      )}
-      {data.kind === 'touchpoint' && (
-        <dl className="jb-fields">
-          <div>
-            <dt>Owner</dt>
-            <dd dir="auto">{data.owner || '–'}</dd>
-          </div>
-          <div>
-            <dt>Target</dt>
-            <dd dir="auto">{data.responseTarget ?? '–'}</dd>
-          </div>
-        </dl>
-      )}
-      {data.kind === 'pain' && data.touchpointText && (
-        <p className="jb-link" dir="auto">
-          <span aria-hidden="true">↳ </span>at {data.touchpointText}
-        </p>
-      )}
-      {data.kind === 'opportunity' && (
-        <dl className="jb-fields">
-          <div>
-            <dt>Priority</dt>
-            <dd dir="auto">{data.priority}</dd>
-          </div>
-          <div>
-            <dt>Owner</dt>
-            <dd dir="auto">{data.owner || '–'}</dd>
-          </div>
-        </dl>
-      )}
-      {data.kind === 'kpi' && (
-        <p className="jb-kpi" dir="auto">
-          <strong>
-            {formatNumber(data.value)}
-            {data.unit ? ` ${data.unit}` : ''}
-          </strong>{' '}
-          <span>
-            / target {formatNumber(data.target)}
-            {data.unit ? ` ${data.unit}` : ''}
-          </span>
-          {data.onTarget !== null && <span className="jb-kpi__mark">{data.onTarget ? ' ✓ on target' : ' ✗ below target'}</span>}
-        </p>
-      )}
     </div>
   );
 });

@@ -1,0 +1,268 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// The journey-map editor, by mouse and keyboard, in Chromium. Each test gets a fresh
+// browser context (an empty IndexedDB).
+
+async function openNewMap(page: Page, choice: { template: string } | { sample: string }) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a new map' });
+  if ('template' in choice) await dialog.getByRole('button', { name: new RegExp(choice.template) }).click();
+  else await dialog.getByTestId(choice.sample).click();
+  await expect(page).toHaveURL(/#\/maps\/[^/]+$/);
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+}
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Map editor' });
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const card = (page: Page, text: string | RegExp) => page.getByRole('group', { name: text });
+
+async function fitView(page: Page) {
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.waitForTimeout(150);
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+}
+
+async function dragBy(page: Page, target: Locator, dx: number, dy: number) {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to drag');
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(box.height / 2, 12);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(x + (dx * i) / 10, y + (dy * i) / 10);
+  await page.mouse.up();
+}
+
+async function centreX(l: Locator): Promise<number> {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('not visible');
+  return b.x + b.width / 2;
+}
+
+async function addStage(page: Page, name: string) {
+  await toolbar(page).getByRole('button', { name: 'Add stage' }).click();
+  const field = page.getByRole('textbox', { name: 'Stage name' }).first();
+  await expect(field).toBeFocused();
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(page.getByRole('button', { name: new RegExp(`^Stage \\d+: ${name}$`) })).toBeVisible();
+}
+
+async function addLane(page: Page, kind: string, title: string) {
+  await toolbar(page).getByRole('combobox', { name: 'Kind of lane to add' }).selectOption({ label: kind });
+  await toolbar(page).getByRole('button', { name: 'Add lane' }).click();
+  const field = page.getByRole('textbox', { name: 'Lane title' }).first();
+  await expect(field).toBeFocused();
+  await field.fill(title);
+  await field.press('Enter');
+}
+
+async function addCardTo(page: Page, stage: string, lane: string, text?: string) {
+  await page.getByRole('button', { name: `Add card to ${stage} / ${lane}` }).click();
+  if (text === undefined) return;
+  const field = page.getByRole('textbox', { name: 'Card text' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(card(page, new RegExp(text))).toBeVisible();
+}
+
+const STAGES = ['Before', 'During', 'After', 'Awareness', 'ซื้อสินค้า', 'Review and offer'];
+
+test('build a map from blank by mouse and keyboard; undo, redo and reload keep it', async ({ page }) => {
+  await openNewMap(page, { template: 'Blank map' });
+
+  // Three more stages (the blank map has Before, During, After).
+  await addStage(page, 'Awareness');
+  await addStage(page, 'ซื้อสินค้า');
+  await addStage(page, 'Review and offer');
+
+  // A lane of each kind.
+  for (const [kind, title] of [
+    ['Text', 'Customer goals'],
+    ['Touchpoints', 'Channels used'],
+    ['Emotion curve', 'Feelings'],
+    ['Pain points', 'Obstacles'],
+    ['Opportunities', 'Ideas'],
+    ['KPIs', 'Metrics'],
+  ] as const) {
+    await addLane(page, kind, title);
+    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
+  }
+  await fitView(page);
+
+  // Two touchpoints on channels (text typed in place, channel chosen in the panel).
+  await addCardTo(page, 'Before', 'Touchpoints', 'Call the hotline');
+  await panel(page).getByLabel('Channel').selectOption('phone');
+  await panel(page).getByLabel('Owner').fill('Contact center');
+  await addCardTo(page, 'During', 'Touchpoints', 'Chat with an agent');
+  await panel(page).getByLabel('Channel').selectOption('chat');
+  await expect(card(page, /Call the hotline/)).toContainText('Phone');
+  await expect(card(page, /Call the hotline/)).toContainText('Contact center');
+  await expect(card(page, /Chat with an agent/)).toContainText('Live chat');
+
+  // A pain point felt at the first touchpoint.
+  await addCardTo(page, 'Before', 'Pain points', 'Long wait in the IVR');
+  await panel(page).getByLabel('Severity').selectOption('high');
+  await panel(page).getByLabel('Felt at touchpoint').selectOption({ label: 'Call the hotline — Before' });
+  await expect(card(page, /Long wait in the IVR/)).toContainText('at Call the hotline');
+  await expect(card(page, /Long wait in the IVR/)).toContainText('High');
+
+  // Emotion scores on every stage: add a point per stage, set it by keyboard (and one by mouse).
+  const scores = [1, -1, 2, 0, -2, 1];
+  for (const [i, stage] of STAGES.entries()) {
+    await addCardTo(page, stage, 'Emotion');
+    const slider = page.getByRole('slider', { name: `Emotion at ${stage}` });
+    await expect(slider).toHaveAttribute('aria-valuenow', '0');
+    if (i === 0) {
+      // Drag the point up to +1 with the mouse.
+      const box = (await slider.locator('.jb-point__dot').boundingBox())!;
+      const row = (await page.locator('.jb-emotion__svg').first().boundingBox())!;
+      const step = (row.height / 2 - 24 * (row.height / 200)) / 2;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - step * 0.6, { steps: 3 });
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - step, { steps: 3 });
+      await page.mouse.up();
+    } else {
+      await slider.focus();
+      const key = scores[i]! > 0 ? 'ArrowUp' : 'ArrowDown';
+      for (let k = 0; k < Math.abs(scores[i]!); k++) await page.keyboard.press(key);
+    }
+    await expect(slider).toHaveAttribute('aria-valuenow', String(scores[i]));
+  }
+
+  // An arrow between the two touchpoints, drawn with the mouse from handle to handle, then labelled.
+  const from = card(page, /Call the hotline/);
+  const to = card(page, /Chat with an agent/);
+  await from.click();
+  const handle = from.locator('.react-flow__handle-right');
+  const target = to.locator('.react-flow__handle-left');
+  const hb = (await handle.boundingBox())!;
+  const tb = (await target.boundingBox())!;
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge-connection')).toHaveCount(1);
+  await from.click();
+  await panel(page).getByRole('button', { name: /→ Chat with an agent/ }).click();
+  await panel(page).getByLabel('Arrow label').fill('moves to chat');
+  await expect(page.getByRole('button', { name: 'Arrow: moves to chat' })).toBeVisible();
+
+  // A loop: the last stage leads back to Before (chosen on the stage, in the panel).
+  await page.getByRole('button', { name: 'Stage 6: Review and offer' }).click();
+  await panel(page).getByLabel('Loops back to').selectOption({ label: 'During' });
+  await expect(page.getByText('back to During').first()).toBeVisible();
+  await fitView(page);
+
+  // Drag a card to another stage; one undo step brings it back, redo moves it again.
+  await addCardTo(page, 'Before', 'Customer actions', 'Sees an advert');
+  await page.keyboard.press('Escape');
+  const advert = card(page, /Sees an advert/);
+  const before = page.getByRole('button', { name: 'Stage 1: Before' });
+  const after = page.getByRole('button', { name: 'Stage 3: After' });
+  await dragBy(page, advert, (await centreX(after)) - (await centreX(before)), 0);
+  await expect.poll(async () => Math.abs((await centreX(advert)) - (await centreX(after)))).toBeLessThan(30);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.abs((await centreX(advert)) - (await centreX(before)))).toBeLessThan(30);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => Math.abs((await centreX(advert)) - (await centreX(after)))).toBeLessThan(30);
+  // The toolbar buttons do the same.
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => Math.abs((await centreX(advert)) - (await centreX(before)))).toBeLessThan(30);
+  await toolbar(page).getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => Math.abs((await centreX(advert)) - (await centreX(after)))).toBeLessThan(30);
+
+  // Delete by keyboard and undo.
+  await advert.click();
+  await page.keyboard.press('Delete');
+  await expect(advert).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(advert).toBeVisible();
+
+  // Reload: everything is as it was left.
+  await waitSaved(page);
+  await page.reload();
+  await expect(toolbar(page)).toBeVisible();
+  await fitView(page);
+  for (const [i, name] of STAGES.entries()) await expect(page.getByRole('button', { name: `Stage ${i + 1}: ${name}` })).toBeVisible();
+  for (const title of ['Customer goals', 'Channels used', 'Feelings', 'Obstacles', 'Ideas', 'Metrics']) {
+    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
+  }
+  await expect(card(page, /Call the hotline/)).toContainText('Phone');
+  await expect(card(page, /Long wait in the IVR/)).toContainText('at Call the hotline');
+  for (const [i, stage] of STAGES.entries()) {
+    await expect(page.getByRole('slider', { name: `Emotion at ${stage}` })).toHaveAttribute('aria-valuenow', String(scores[i]));
+  }
+  await expect(page.getByRole('button', { name: 'Arrow: moves to chat' })).toBeVisible();
+  await expect(page.getByText('back to During').first()).toBeVisible();
+  const advert2 = card(page, /Sees an advert/);
+  const after2 = page.getByRole('button', { name: 'Stage 3: After' });
+  expect(Math.abs((await centreX(advert2)) - (await centreX(after2)))).toBeLessThan(30);
+});
+
+test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and paste, search jumps', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const first = page.locator('.jb-card').first();
+  await first.click();
+  await expect(first).toBeFocused();
+  const name = await first.getAttribute('aria-label');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.jb-card:focus')).toHaveCount(1);
+  expect(await page.locator('.jb-card:focus').getAttribute('aria-label')).not.toBe(name);
+
+  // Enter edits in place; Escape leaves the text as it was.
+  const focused = page.locator('.jb-card:focus');
+  const original = await focused.locator('.jb-card__text').innerText();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Card text' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(' changed');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(page.locator('.jb-card.is-selected .jb-card__text')).toHaveText(original);
+
+  // Duplicate with Ctrl+D, copy and paste with Ctrl+C / Ctrl+V.
+  const count = await page.locator('.jb-card').count();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('.jb-card')).toHaveCount(count + 1);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.jb-card')).toHaveCount(count + 2);
+
+  // Search finds text and jumps to each match.
+  const search = page.getByRole('searchbox', { name: 'Find in map' });
+  await search.fill(original.slice(0, Math.min(8, original.length)));
+  await search.press('Enter');
+  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+  await expect(page.locator('.jb-card.is-selected')).toHaveCount(1);
+});
+
+test('a Thai map and a Persian (right-to-left) map render in their scripts', async ({ page }, info) => {
+  await openNewMap(page, { sample: 'sample-th' });
+  const thaiStage = page.getByRole('button', { name: /^Stage 1: / });
+  await expect(thaiStage).toBeVisible();
+  expect(await thaiStage.innerText()).toMatch(/[\u0E00-\u0E7F]/);
+  await page.screenshot({ path: info.outputPath('editor-thai.png'), fullPage: true });
+
+  await openNewMap(page, { sample: 'sample-fa' });
+  const s1 = page.getByRole('button', { name: /^Stage 1: / });
+  const s2 = page.getByRole('button', { name: /^Stage 2: / });
+  await expect(s1).toBeVisible();
+  expect(await s1.innerText()).toMatch(/[\u0600-\u06FF]/);
+  // Right to left: stage 1 is to the right of stage 2, and the lane headers sit on the right.
+  expect(await centreX(s1)).toBeGreaterThan(await centreX(s2));
+  const lane = page.getByRole('button', { name: /^Lane 1: / });
+  expect(await centreX(lane)).toBeGreaterThan(await centreX(s1));
+  // Every card's text follows its own script's direction.
+  const texts = page.locator('.jb-card__text');
+  expect(await texts.count()).toBeGreaterThan(3);
+  await expect(texts.first()).toHaveAttribute('dir', 'auto');
+  await page.screenshot({ path: info.outputPath('editor-persian.png'), fullPage: true });
+});
