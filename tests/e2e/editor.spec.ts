@@ -266,3 +266,31 @@ test('a Thai map and a Persian (right-to-left) map render in their scripts', asy
   await expect(texts.first()).toHaveAttribute('dir', 'auto');
   await page.screenshot({ path: info.outputPath('editor-persian.png'), fullPage: true });
 });
+
+test('drag stage and lane headers to reorder them; shift-click selects several cards', async ({ page }) => {
+  await openNewMap(page, { template: 'Blank map' });
+  const before = page.getByRole('button', { name: 'Stage 1: Before' });
+  const afterX = await centreX(page.getByRole('button', { name: 'Stage 3: After' }));
+  await dragBy(page, before, afterX - (await centreX(before)), 0);
+  await expect(page.getByRole('button', { name: 'Stage 3: Before' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stage 1: During' })).toBeVisible();
+
+  const lane = page.getByRole('button', { name: /^Lane 1: Customer actions/ });
+  const lane3 = (await page.getByRole('button', { name: /^Lane 3: / }).boundingBox())!;
+  const lb = (await lane.boundingBox())!;
+  await dragBy(page, lane, 0, lane3.y - lb.y + 10);
+  await expect(page.getByRole('button', { name: /^Lane 3: Customer actions/ })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: /^Lane 1: Customer actions/ })).toBeVisible();
+
+  await addCardTo(page, 'During', 'Customer actions', 'one');
+  await addCardTo(page, 'After', 'Customer actions', 'two');
+  await card(page, /one/).click();
+  await card(page, /two/).click({ modifiers: ['Shift'] });
+  await expect(page.locator('.jb-card.is-selected')).toHaveCount(2);
+  await expect(panel(page).getByText('2 selected')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.jb-card')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.jb-card')).toHaveCount(2);
+});
