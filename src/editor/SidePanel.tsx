@@ -2,7 +2,7 @@
  * The side panel edits the selected item's fields. Typing in one field is one undo
  * step (commits are coalesced by field); selects and buttons are one step each.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { CHANNEL_IDS, channelById, type ChannelId } from '../model/channels';
 import {
   KPI_METRICS,
@@ -35,6 +35,54 @@ function cardTitle(doc: JourneyMap, c: Card): string {
   return `${text.length > 40 ? `${text.slice(0, 39)}…` : text} — ${stage}`;
 }
 
+/**
+ * "Draw an arrow to": the keyboard way to connect two cards. The list of every card
+ * is built only while the picker is open, so typing in a big map stays fast.
+ */
+function ArrowTargetPicker({ from }: { from: string }) {
+  const api = useEditorApi();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div className="jb-field">
+        <button type="button" onClick={() => setOpen(true)}>
+          Draw an arrow to…
+        </button>
+      </div>
+    );
+  }
+  return <ArrowTargetSelect from={from} onDone={() => setOpen(false)} onPick={(to) => api.getState().addConnection(from, to)} />;
+}
+
+function ArrowTargetSelect({ from, onDone, onPick }: { from: string; onDone(): void; onPick(to: string): void }) {
+  const doc = useEditor((s) => s.doc);
+  const targets = doc.cards.filter((c) => c.id !== from && c.kind !== 'emotion');
+  return (
+    <Field label="Draw an arrow to">
+      {(fid) => (
+        <select
+          id={fid}
+          autoFocus
+          value=""
+          onBlur={onDone}
+          onKeyDown={(e) => e.key === 'Escape' && onDone()}
+          onChange={(e) => {
+            if (e.target.value) onPick(e.target.value);
+            onDone();
+          }}
+        >
+          <option value="">Choose a card…</option>
+          {targets.map((t) => (
+            <option key={t.id} value={t.id}>
+              {cardTitle(doc, t)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function CardPanel({ card }: { card: Card }) {
   const api = useEditorApi();
   const readOnly = useEditor((s) => s.readOnly);
@@ -43,7 +91,6 @@ function CardPanel({ card }: { card: Card }) {
   const id = card.id;
   const key = (f: string) => `${id}:${f}`;
   const touchpoints = doc.cards.filter((c) => c.kind === 'touchpoint');
-  const targets = doc.cards.filter((c) => c.id !== id && c.kind !== 'emotion');
   const outgoing = doc.connections.filter((k) => k.from === id || k.to === id);
 
   return (
@@ -199,26 +246,7 @@ function CardPanel({ card }: { card: Card }) {
           </Field>
         </>
       )}
-      {card.kind !== 'emotion' && (
-        <Field label="Draw an arrow to">
-          {(fid) => (
-            <select
-              id={fid}
-              value=""
-              onChange={(e) => {
-                if (e.target.value) a().addConnection(id, e.target.value);
-              }}
-            >
-              <option value="">Choose a card…</option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {cardTitle(doc, t)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      {card.kind !== 'emotion' && <ArrowTargetPicker from={id} />}
       {outgoing.length > 0 && (
         <div className="jb-field">
           <span className="jb-field__label">Arrows</span>

@@ -23,7 +23,7 @@ const ConnectionView = memo(function ConnectionView(props: EdgeProps<ConnectionE
           {editing ? (
             <InlineText
               value={label}
-              label="Arrow label"
+              label="Edit arrow label"
               onCommit={(text) => {
                 api.getState().updateConnectionLabel(id, text);
                 api.getState().stopEditing();

@@ -161,7 +161,7 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodePr
       {editing ? (
         <InlineText
           value={data.name}
-          label="Stage name"
+          label="Rename stage"
           onCommit={(name) => {
             if (name.trim()) api.getState().updateStage(data.stageId, { name });
             api.getState().stopEditing();
@@ -211,7 +211,7 @@ const LaneHeaderView = memo(function LaneHeaderView({ data, selected }: NodeProp
       {editing ? (
         <InlineText
           value={data.title}
-          label="Lane title"
+          label="Rename lane"
           onCommit={(title) => {
             if (title.trim()) api.getState().renameLane(data.laneId, title);
             api.getState().stopEditing();

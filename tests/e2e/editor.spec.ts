@@ -45,7 +45,7 @@ async function centreX(l: Locator): Promise<number> {
 
 async function addStage(page: Page, name: string) {
   await toolbar(page).getByRole('button', { name: 'Add stage' }).click();
-  const field = page.getByRole('textbox', { name: 'Stage name' }).first();
+  const field = page.getByRole('textbox', { name: 'Rename stage' });
   await expect(field).toBeFocused();
   await field.fill(name);
   await field.press('Enter');
@@ -55,7 +55,7 @@ async function addStage(page: Page, name: string) {
 async function addLane(page: Page, kind: string, title: string) {
   await toolbar(page).getByRole('combobox', { name: 'Kind of lane to add' }).selectOption({ label: kind });
   await toolbar(page).getByRole('button', { name: 'Add lane' }).click();
-  const field = page.getByRole('textbox', { name: 'Lane title' }).first();
+  const field = page.getByRole('textbox', { name: 'Rename lane' });
   await expect(field).toBeFocused();
   await field.fill(title);
   await field.press('Enter');
