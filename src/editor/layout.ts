@@ -113,7 +113,8 @@ function stageHeaderHeight(doc: JourneyMap, columnWidth: (i: number) => number):
     const perLine = Math.max(10, Math.floor((columnWidth(i) - 24) / 9));
     const nameLines = Math.min(3, estimateLines(s.name, perLine));
     const descLines = s.description ? Math.min(2, estimateLines(s.description, perLine + 6)) : 0;
-    h = Math.max(h, 44 + nameLines * 22 + descLines * 18);
+    const loopLine = s.loopsTo !== undefined ? 20 : 0;
+    h = Math.max(h, 44 + nameLines * 22 + descLines * 18 + loopLine);
   });
   return h;
 }
