@@ -208,6 +208,8 @@ test('build a map from blank by mouse and keyboard; undo, redo and reload keep i
 });
 
 test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and paste, search jumps', async ({ page }) => {
+  // The system clipboard carries copied cards to another map (even after a page load).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openNewMap(page, { template: 'Classic five stages' });
   const first = page.locator('.jb-card').first();
   await first.click();
@@ -234,6 +236,19 @@ test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and
   await expect(page.locator('.jb-card')).toHaveCount(count + 1);
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
+  await expect(page.locator('.jb-card')).toHaveCount(count + 2);
+
+  // Paste into another map (opened with a fresh page load): the copied card arrives in its first cell.
+  const copiedText = await page.locator('.jb-card.is-selected .jb-card__text').first().innerText();
+  const firstMap = page.url();
+  await waitSaved(page);
+  await openNewMap(page, { template: 'Blank map' });
+  await expect(page.locator('.jb-card')).toHaveCount(0);
+  await page.locator('.jb-canvas').focus();
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.jb-card')).toHaveCount(1);
+  await expect(page.locator('.jb-card .jb-card__text')).toHaveText(copiedText);
+  await page.goto(firstMap);
   await expect(page.locator('.jb-card')).toHaveCount(count + 2);
 
   // Search finds text and jumps to each match.
