@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Several runs can share a machine: each may serve its own build folder on its own port.
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 // Browser tests drive Debian's Chromium (/usr/bin/chromium); we never download a browser.
 // The background-networking flags keep Chromium from dialling out on a closed network.
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
