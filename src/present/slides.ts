@@ -1,0 +1,300 @@
+/**
+ * Presentation mode, the pure part: the slide list of a map, what a key does, the focus
+ * filters and the emotion curve. No React, no DOM, so it is tested directly on real maps.
+ */
+import { channelById, type ChannelId } from '../model/channels';
+import type { Card, Direction, JourneyMap, Lane, Persona, Stage } from '../model/schema';
+
+// ---------------------------------------------------------------------------------------------
+// Slides
+
+export type Slide =
+  | { kind: 'title' }
+  | { kind: 'stage'; stageId: string; /** 0-based position of the stage in the map. */ stageIndex: number }
+  | { kind: 'overview' };
+
+/** A title slide, one slide per stage in the map's order, then the whole map. */
+export function buildSlides(map: Pick<JourneyMap, 'stages'>): Slide[] {
+  return [
+    { kind: 'title' },
+    ...map.stages.map((s, stageIndex): Slide => ({ kind: 'stage', stageId: s.id, stageIndex })),
+    { kind: 'overview' },
+  ];
+}
+
+export function stageOf(map: Pick<JourneyMap, 'stages'>, slide: Slide): Stage | undefined {
+  return slide.kind === 'stage' ? map.stages.find((s) => s.id === slide.stageId) : undefined;
+}
+
+/** What a slide is called in the progress text and the slide region's name. */
+export function slideTitle(map: Pick<JourneyMap, 'stages' | 'title'>, slide: Slide): string {
+  if (slide.kind === 'title') return map.title.trim() || 'Title';
+  if (slide.kind === 'overview') return 'The whole map';
+  return stageOf(map, slide)?.name.trim() || `Stage ${slide.stageIndex + 1}`;
+}
+
+/** "Slide 3 of 7: Buying": the accessible name of the slide region. */
+export function slideLabel(map: Pick<JourneyMap, 'stages' | 'title'>, slides: readonly Slide[], index: number): string {
+  const slide = slides[index];
+  if (!slide) return '';
+  return `Slide ${index + 1} of ${slides.length}: ${slideTitle(map, slide)}`;
+}
+
+/** Keeps an index inside the deck (a map can lose stages while a second window shows it). */
+export function clampIndex(index: number, count: number): number {
+  if (count <= 0) return 0;
+  return Math.min(Math.max(0, Math.trunc(index)), count - 1);
+}
+
+/** The slide of stage number `n` (1-based, as the facilitator says it), or undefined. */
+export function slideIndexOfStage(slides: readonly Slide[], n: number): number | undefined {
+  const i = slides.findIndex((s) => s.kind === 'stage' && s.stageIndex === n - 1);
+  return i < 0 ? undefined : i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+export type KeyAction =
+  | { type: 'next' }
+  | { type: 'prev' }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'leave' }
+  | { type: 'notes' }
+  | { type: 'fullscreen' }
+  | { type: 'digit'; digit: number }
+  | { type: 'commit' };
+
+export interface KeyInput {
+  key: string;
+  /** KeyboardEvent.code: "Digit3" and "Numpad3" are digits whatever the keyboard layout. */
+  code?: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+}
+
+/**
+ * Digits as they arrive from keyboards in our users' scripts: ASCII, Arabic-Indic (٣),
+ * Extended Arabic-Indic (Persian ۳) and Thai (๓).
+ */
+export function digitOf(key: string, code?: string): number | undefined {
+  // A named key (End, ArrowDown: the number pad with NumLock off) is that key, not a digit.
+  if (key.length !== 1) return undefined;
+  const c = key.codePointAt(0) ?? 0;
+  for (const zero of [0x30, 0x660, 0x6f0, 0xe50]) {
+    if (c >= zero && c <= zero + 9) return c - zero;
+  }
+  // Layouts whose digit row types other characters without Shift (French: & é " ').
+  const m = code ? /^(?:Digit|Numpad)(\d)$/.exec(code) : null;
+  return m?.[1] !== undefined ? Number(m[1]) : undefined;
+}
+
+/**
+ * What a key does. Clickers send PageDown / PageUp (some send arrows or space); the arrows
+ * follow the reading direction, so on a right-to-left map ← goes forward, as the stages run.
+ * Keys with Ctrl, Alt or Meta belong to the browser (Ctrl+R, Alt+←) and are left alone.
+ */
+export function actionForKey(e: KeyInput, direction: Direction): KeyAction | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  const forward = direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const backward = direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+  switch (e.key) {
+    case forward:
+    case 'ArrowDown':
+    case 'PageDown':
+      return { type: 'next' };
+    case ' ':
+    case 'Spacebar':
+      return { type: e.shiftKey ? 'prev' : 'next' };
+    case backward:
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'Backspace':
+      return { type: 'prev' };
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    case 'Escape':
+    case 'Esc':
+      return { type: 'leave' };
+    case 'Enter':
+      return { type: 'commit' };
+  }
+  const lower = e.key.toLowerCase();
+  // By code too, so N and F work on a Thai or Persian keyboard layout.
+  if (lower === 'n' || e.code === 'KeyN') return { type: 'notes' };
+  if (lower === 'f' || e.code === 'KeyF') return { type: 'fullscreen' };
+  const digit = digitOf(e.key, e.code);
+  return digit === undefined ? null : { type: 'digit', digit };
+}
+
+/**
+ * Typing a stage number: "3" jumps at once when no stage 30..39 exists; on a map with 12
+ * stages "1" waits (for "2", Enter or a pause) because it may become "12".
+ */
+export function typeDigit(
+  buffer: string,
+  digit: number,
+  stageCount: number,
+): { buffer: string; jumpTo?: number } {
+  const next = `${buffer}${digit}`.replace(/^0+/, '');
+  if (next === '') return { buffer: '' };
+  const n = Number(next);
+  // Not a stage: drop what was typed rather than guess which stage was meant.
+  if (n > stageCount) return { buffer: '' };
+  if (n * 10 > stageCount) return { buffer: '', jumpTo: n };
+  return { buffer: next };
+}
+
+/** The stage a pending buffer names when Enter is pressed or the pause runs out. */
+export function commitDigits(buffer: string, stageCount: number): number | undefined {
+  const n = Number(buffer);
+  return buffer !== '' && n >= 1 && n <= stageCount ? n : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Focus filters
+
+export type Focus =
+  | { kind: 'all' }
+  | { kind: 'pain' }
+  | { kind: 'channel'; channel: ChannelId }
+  | { kind: 'persona'; personaId: string };
+
+export const ALL: Focus = { kind: 'all' };
+
+export interface FocusOption {
+  /** Stable value for a <select>: "all", "pain", "channel:phone", "persona:<id>". */
+  value: string;
+  label: string;
+  focus: Focus;
+}
+
+export function focusValue(focus: Focus): string {
+  switch (focus.kind) {
+    case 'channel':
+      return `channel:${focus.channel}`;
+    case 'persona':
+      return `persona:${focus.personaId}`;
+    default:
+      return focus.kind;
+  }
+}
+
+/**
+ * The focus filters this map offers: pain points when it has any, one entry per channel its
+ * touchpoints use (in catalogue order), one per linked persona that was found.
+ */
+export function focusOptions(map: JourneyMap, personas: readonly Persona[]): FocusOption[] {
+  const options: FocusOption[] = [{ value: 'all', label: 'Everything', focus: ALL }];
+  if (map.cards.some((c) => c.kind === 'pain')) options.push({ value: 'pain', label: 'Only pain points', focus: { kind: 'pain' } });
+  const used = new Set(map.cards.flatMap((c) => (c.kind === 'touchpoint' && c.channel ? [c.channel] : [])));
+  const catalogue = [...map.channels.map((c) => c.id), ...used];
+  for (const id of new Set(catalogue)) {
+    if (!used.has(id)) continue;
+    const name = channelById(map.channels, id)?.name ?? id;
+    const focus: Focus = { kind: 'channel', channel: id };
+    options.push({ value: focusValue(focus), label: `Only ${name} touchpoints`, focus });
+  }
+  const byId = new Map(personas.map((p) => [p.id, p]));
+  for (const id of map.personaIds) {
+    const p = byId.get(id);
+    if (!p) continue;
+    const focus: Focus = { kind: 'persona', personaId: id };
+    options.push({ value: focusValue(focus), label: `${p.name.trim() || 'Unnamed persona'}’s journey`, focus });
+  }
+  return options;
+}
+
+/** Does a card show under this focus? */
+export function cardVisible(card: Card, focus: Focus): boolean {
+  switch (focus.kind) {
+    case 'pain':
+      return card.kind === 'pain';
+    case 'channel':
+      return card.kind === 'touchpoint' && card.channel === focus.channel;
+    default:
+      // A persona has no per-card link in the model: their journey is the whole map, told
+      // with them on every slide (see PresentPage), so no card is hidden.
+      return true;
+  }
+}
+
+/** Does a lane show under this focus? The focus's own lanes, even when a stage has none of its cards. */
+export function laneVisible(lane: Lane, focus: Focus): boolean {
+  if (focus.kind === 'pain') return lane.kind === 'pain';
+  if (focus.kind === 'channel') return lane.kind === 'touchpoint';
+  return true;
+}
+
+export interface LaneCards {
+  lane: Lane;
+  cards: Card[];
+}
+
+/** One stage's cards under a focus, lane by lane in the map's lane order, each cell in card order. */
+export function stageCards(map: JourneyMap, stageId: string, focus: Focus): LaneCards[] {
+  return map.lanes
+    .filter((lane) => laneVisible(lane, focus))
+    .map((lane) => ({
+      lane,
+      cards: map.cards
+        .filter((c) => c.stageId === stageId && c.laneId === lane.id && cardVisible(c, focus))
+        .sort((a, b) => a.order - b.order),
+    }));
+}
+
+/** Ids of every card that shows under a focus (the overview slide uses it). */
+export function visibleCardIds(map: JourneyMap, focus: Focus): Set<string> {
+  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
+  return new Set(
+    map.cards.filter((c) => {
+      const lane = lanes.get(c.laneId);
+      return lane !== undefined && laneVisible(lane, focus) && cardVisible(c, focus);
+    }).map((c) => c.id),
+  );
+}
+
+/** Is a touchpoint on one of the persona's preferred channels? Marked on their journey, never hidden. */
+export function onPreferredChannel(card: Card, persona: Persona | undefined): boolean {
+  return persona !== undefined && card.kind === 'touchpoint' && card.channel !== null && persona.preferredChannels.includes(card.channel);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emotion curve
+
+export interface CurvePoint {
+  stageId: string;
+  stageName: string;
+  /** Mean of the stage's emotion scores (-2..2), or null when the stage has none. */
+  score: number | null;
+}
+
+/** One point per stage, as the editor draws the line: the mean of the stage's emotion cards. */
+export function emotionCurve(map: JourneyMap): CurvePoint[] {
+  return map.stages.map((stage) => {
+    const scores = map.cards.flatMap((c) => (c.kind === 'emotion' && c.stageId === stage.id ? [c.score] : []));
+    const score = scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+    return { stageId: stage.id, stageName: stage.name, score };
+  });
+}
+
+const MOOD = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+
+/** "+1.5 (positive)": a score as it is read out. */
+export function describeScore(score: number): string {
+  const mood = MOOD[Math.round(score) + 2] ?? 'neutral';
+  const shown = score > 0 ? `+${score}` : `${score}`;
+  return `${shown} (${mood})`;
+}
+
+/** The curve's text alternative, up to (and including) stage `upTo` (0-based). */
+export function describeCurve(curve: readonly CurvePoint[], upTo: number): string {
+  const shown = curve.slice(0, upTo + 1).filter((p) => p.score !== null);
+  if (shown.length === 0) return 'Emotion curve: no emotion scores yet';
+  return `Emotion curve: ${shown.map((p) => `${p.stageName.trim() || 'stage'} ${describeScore(p.score ?? 0)}`).join(', ')}`;
+}

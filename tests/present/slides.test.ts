@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { createPersona } from '../../src/model/factory';
+import { sampleById } from '../../src/model/samples';
+import type { JourneyMap } from '../../src/model/schema';
+import { templateById } from '../../src/model/templates';
+import {
+  actionForKey,
+  buildSlides,
+  cardVisible,
+  commitDigits,
+  describeCurve,
+  digitOf,
+  emotionCurve,
+  focusOptions,
+  onPreferredChannel,
+  slideIndexOfStage,
+  slideLabel,
+  stageCards,
+  typeDigit,
+  visibleCardIds,
+  type Focus,
+} from '../../src/present/slides';
+
+function sample(id: 'sample-th' | 'sample-fa' | 'sample-vi'): JourneyMap {
+  const s = sampleById(id);
+  if (!s) throw new Error(id);
+  return s.build();
+}
+
+function template(id: string): JourneyMap {
+  const t = templateById(id);
+  if (!t) throw new Error(id);
+  return t.build();
+}
+
+const texts = (map: JourneyMap, stageIndex: number, focus: Focus = { kind: 'all' }) =>
+  stageCards(map, map.stages[stageIndex]?.id ?? '', focus).flatMap((l) => l.cards.map((c) => c.text));
+
+describe('the slide list', () => {
+  it('is a title slide, one slide per stage in order, then the whole map', () => {
+    const map = sample('sample-th');
+    const slides = buildSlides(map);
+    expect(slides).toHaveLength(map.stages.length + 2);
+    expect(slides[0]).toEqual({ kind: 'title' });
+    expect(slides.at(-1)).toEqual({ kind: 'overview' });
+    expect(slides.slice(1, -1).map((s) => (s.kind === 'stage' ? s.stageId : null))).toEqual(map.stages.map((s) => s.id));
+  });
+
+  it('names each slide for the region: number, count and the stage name in its own script', () => {
+    const map = sample('sample-fa');
+    const slides = buildSlides(map);
+    expect(slideLabel(map, slides, 0)).toBe('Slide 1 of 7: سفر مشتری در مرکز تماس');
+    expect(slideLabel(map, slides, 3)).toBe('Slide 4 of 7: نحوه تماس مشتریان');
+    expect(slideLabel(map, slides, 6)).toBe('Slide 7 of 7: The whole map');
+  });
+
+  it('falls back to a number when a stage has no name', () => {
+    const map = template('blank');
+    const unnamed = { ...map, stages: map.stages.map((s, i) => (i === 1 ? { ...s, name: '  ' } : s)) };
+    expect(slideLabel(unnamed, buildSlides(unnamed), 2)).toBe('Slide 3 of 5: Stage 2');
+  });
+
+  it('finds the slide of a stage number as the facilitator says it (1-based)', () => {
+    const slides = buildSlides(sample('sample-vi'));
+    expect(slideIndexOfStage(slides, 1)).toBe(1);
+    expect(slideIndexOfStage(slides, 5)).toBe(5);
+    expect(slideIndexOfStage(slides, 6)).toBeUndefined();
+    expect(slideIndexOfStage(slides, 0)).toBeUndefined();
+  });
+});
+
+describe('keys', () => {
+  it('send forward and back what clickers and keyboards send, left to right', () => {
+    const ltr = (key: string, extra = {}) => actionForKey({ key, ...extra }, 'ltr')?.type;
+    expect(['ArrowRight', 'ArrowDown', ' ', 'PageDown'].map((k) => ltr(k))).toEqual(['next', 'next', 'next', 'next']);
+    expect(['ArrowLeft', 'ArrowUp', 'PageUp'].map((k) => ltr(k))).toEqual(['prev', 'prev', 'prev']);
+    expect(ltr(' ', { shiftKey: true })).toBe('prev');
+    expect(ltr('Home')).toBe('first');
+    expect(ltr('End')).toBe('last');
+    expect(ltr('Escape')).toBe('leave');
+  });
+
+  it('follow the reading direction on a right-to-left map; up/down and page keys do not change', () => {
+    const rtl = (key: string) => actionForKey({ key }, 'rtl')?.type;
+    expect(rtl('ArrowLeft')).toBe('next');
+    expect(rtl('ArrowRight')).toBe('prev');
+    expect(rtl('PageDown')).toBe('next');
+    expect(rtl('PageUp')).toBe('prev');
+    expect(rtl('ArrowDown')).toBe('next');
+  });
+
+  it('leave browser shortcuts alone', () => {
+    expect(actionForKey({ key: 'ArrowLeft', altKey: true }, 'ltr')).toBeNull();
+    expect(actionForKey({ key: 'f', ctrlKey: true }, 'ltr')).toBeNull();
+    expect(actionForKey({ key: 'r', metaKey: true }, 'ltr')).toBeNull();
+    expect(actionForKey({ key: 'q' }, 'ltr')).toBeNull();
+  });
+
+  it('toggle notes and full screen by letter, on any keyboard layout', () => {
+    expect(actionForKey({ key: 'n' }, 'ltr')?.type).toBe('notes');
+    expect(actionForKey({ key: 'N', shiftKey: true }, 'ltr')?.type).toBe('notes');
+    expect(actionForKey({ key: 'ื', code: 'KeyN' }, 'ltr')?.type).toBe('notes'); // Thai layout
+    expect(actionForKey({ key: 'ب', code: 'KeyF' }, 'rtl')?.type).toBe('fullscreen'); // Persian layout
+  });
+
+  it('read digits in ASCII, Persian, Arabic and Thai, and from the number pad', () => {
+    expect(digitOf('3')).toBe(3);
+    expect(digitOf('۳')).toBe(3);
+    expect(digitOf('٤')).toBe(4);
+    expect(digitOf('๕')).toBe(5);
+    expect(digitOf('End', 'Numpad1')).toBeUndefined(); // End on the number pad with NumLock off is End
+    expect(digitOf('x', 'Digit7')).toBe(7);
+    expect(digitOf('a')).toBeUndefined();
+    expect(actionForKey({ key: '۲' }, 'rtl')).toEqual({ type: 'digit', digit: 2 });
+  });
+
+  it('jump at once to a stage number that cannot grow, and wait for a second digit when it can', () => {
+    expect(typeDigit('', 3, 5)).toEqual({ buffer: '', jumpTo: 3 });
+    expect(typeDigit('', 7, 5)).toEqual({ buffer: '' });
+    expect(typeDigit('', 0, 5)).toEqual({ buffer: '' });
+    // 12 stages: "1" may become 10, 11 or 12.
+    expect(typeDigit('', 1, 12)).toEqual({ buffer: '1' });
+    expect(typeDigit('1', 2, 12)).toEqual({ buffer: '', jumpTo: 12 });
+    expect(typeDigit('1', 5, 12)).toEqual({ buffer: '' });
+    expect(commitDigits('1', 12)).toBe(1);
+    expect(commitDigits('', 12)).toBeUndefined();
+  });
+});
+
+describe('focus filters', () => {
+  it('are offered as the map allows: pain points, each channel its touchpoints use, each linked persona', () => {
+    const map = sample('sample-th');
+    const kevin = { ...createPersona({ name: 'Kevin Smith' }), preferredChannels: ['phone' as const] };
+    const linked = { ...map, personaIds: [kevin.id, 'gone'] };
+    const labels = focusOptions(linked, [kevin]).map((o) => o.label);
+    expect(labels).toEqual([
+      'Everything',
+      'Only pain points',
+      'Only Phone touchpoints',
+      'Only Facebook touchpoints',
+      'Only LINE touchpoints',
+      'Only Web site touchpoints',
+      'Kevin Smith’s journey',
+    ]);
+    // No personas linked, no persona filter; no pain cards, no pain filter.
+    const plain = template('blank');
+    expect(focusOptions(plain, []).map((o) => o.value)).toEqual(['all']);
+  });
+
+  it('only pain points: the pain cards of each stage, nothing else', () => {
+    const map = sample('sample-fa');
+    expect(texts(map, 2, { kind: 'pain' })).toEqual(['ایمیل در عرض 24 ساعت پاسخ داده نشد']);
+    expect(texts(map, 3, { kind: 'pain' })).toEqual(['انتقال میان کارشناسان و زمان انتظار طولانی']);
+    expect(texts(map, 0, { kind: 'pain' })).toEqual([]);
+    expect(stageCards(map, map.stages[0]?.id ?? '', { kind: 'pain' }).map((l) => l.lane.kind)).toEqual(['pain']);
+  });
+
+  it('only one channel: that channel’s touchpoints, not the others on the same stage', () => {
+    const map = sample('sample-vi');
+    const support = 2;
+    expect(texts(map, support)).toEqual(expect.arrayContaining(['Tổng đài IVR', 'Tổng đài viên']));
+    expect(texts(map, support, { kind: 'channel', channel: 'ivr' })).toEqual(['Tổng đài IVR']);
+    expect(texts(map, support, { kind: 'channel', channel: 'phone' })).toEqual(['Tổng đài viên']);
+    const ids = visibleCardIds(map, { kind: 'channel', channel: 'zalo' });
+    expect(map.cards.filter((c) => ids.has(c.id)).map((c) => c.text)).toEqual(['Hỗ trợ hậu mãi qua Zalo']);
+  });
+
+  it('everything: every card of the stage in lane order, each cell in card order', () => {
+    const map = template('contact-center-lifecycle');
+    expect(texts(map, 1)).toEqual([
+      'Compares prices on the web site and asks friends on social media',
+      'Visits a store to see the product',
+      'Product pages and promotion',
+      'Showroom visit',
+      '“Is the promotion really better than the shop next door?”',
+      '',
+      'Prices on the web differ from the store',
+    ]);
+  });
+
+  it('a persona’s journey hides no card (the model has no per-card persona) and marks their preferred channels', () => {
+    const map = sample('sample-th');
+    const persona = { ...createPersona({ name: 'สมชาย' }), preferredChannels: ['line' as const] };
+    const focus: Focus = { kind: 'persona', personaId: persona.id };
+    expect(map.cards.every((c) => cardVisible(c, focus))).toBe(true);
+    const preferred = map.cards.filter((c) => onPreferredChannel(c, persona)).map((c) => c.text);
+    expect(preferred).toEqual(['ประสานงานในการแจ้งซ่อม หรือการรับแลกของรางวัล']);
+  });
+});
+
+describe('emotion curve', () => {
+  it('has one point per stage: the mean of its scores, or none', () => {
+    const map = sample('sample-vi');
+    expect(emotionCurve(map).map((p) => p.score)).toEqual([1, 1, -2, 0, 1]);
+    const blank = template('blank');
+    expect(emotionCurve(blank).every((p) => p.score === null)).toBe(true);
+  });
+
+  it('is described up to the current stage only, in the stages’ own names', () => {
+    const curve = emotionCurve(sample('sample-th'));
+    expect(describeCurve(curve, 1)).toBe('Emotion curve: การสร้างการรับรู้ 0 (neutral), การติดต่อครั้งแรก +1 (positive)');
+    expect(describeCurve(emotionCurve(template('blank')), 2)).toBe('Emotion curve: no emotion scores yet');
+  });
+});
