@@ -1,0 +1,407 @@
+/**
+ * Presentation mode around the slides: the deck state (slide, focus filter, notes), the keys a
+ * clicker or keyboard sends, full screen, the control bar, and an optional presenter window
+ * kept in step over a BroadcastChannel. Read-only: it never writes the map.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { JourneyMap, Persona } from '../model/schema';
+import { SlideView } from './SlideView';
+import {
+  ALL,
+  actionForKey,
+  buildSlides,
+  clampIndex,
+  commitDigits,
+  emotionCurve,
+  focusOptions,
+  slideIndexOfStage,
+  slideLabel,
+  slideTitle,
+  stageOf,
+  typeDigit,
+  type KeyAction,
+} from './slides';
+import './present.css';
+
+export type PresentView = 'audience' | 'presenter';
+
+export interface PresentationProps {
+  map: JourneyMap;
+  /** The personas the map links (others are ignored). */
+  personas: readonly Persona[];
+  /** Object URLs of persona photos by image id. */
+  avatarUrls?: Record<string, string>;
+  /** Where leaving goes: the map's editor. */
+  backHref: string;
+  view?: PresentView;
+  /** Leaves presentation; by default it goes to backHref (or closes the presenter window). */
+  onLeave?: () => void;
+  /** Opens the presenter window; by default window.open of this address in a named window. */
+  onOpenPresenter?: () => void;
+}
+
+/** How long a typed stage number waits for a second digit ("1" may become "12"). */
+const DIGIT_PAUSE_MS = 900;
+/** An Esc this soon after the browser left full screen was the Esc that left it, not a request to leave. */
+const FULLSCREEN_ESC_GRACE_MS = 500;
+
+/** The window name of the presenter view, so the same address opens either view (no extra route). */
+export function presenterWindowName(mapId: string): string {
+  return `journeyboard-presenter:${mapId}`;
+}
+
+type Message = { type: 'hello' } | { type: 'state'; index: number; focus: string };
+
+function isMessage(data: unknown): data is Message {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  return m.type === 'hello' || (m.type === 'state' && typeof m.index === 'number' && typeof m.focus === 'string');
+}
+
+/**
+ * Keys a focused field keeps for itself. A clicker's PageDown/PageUp still turns the slide from
+ * the focus select (natively they would change the filter), and Esc still leaves from it.
+ */
+function fieldKeepsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input, textarea, [contenteditable="true"]')) return true;
+  if (target.closest('select')) return !['PageDown', 'PageUp', 'Escape'].includes(key);
+  return false;
+}
+
+function fullscreenElement(): Element | null {
+  return typeof document !== 'undefined' ? (document.fullscreenElement ?? null) : null;
+}
+
+function formatElapsed(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function Presentation({
+  map,
+  personas: allPersonas,
+  avatarUrls = {},
+  backHref,
+  view = 'audience',
+  onLeave,
+  onOpenPresenter,
+}: PresentationProps) {
+  const slides = useMemo(() => buildSlides(map), [map]);
+  const curve = useMemo(() => emotionCurve(map), [map]);
+  const personas = useMemo(() => {
+    const byId = new Map(allPersonas.map((p) => [p.id, p]));
+    return map.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
+  }, [allPersonas, map.personaIds]);
+  const options = useMemo(() => focusOptions(map, personas), [map, personas]);
+
+  const [index, setIndex] = useState(0);
+  const [focusValue, setFocusValue] = useState('all');
+  const [notesShown, setNotesShown] = useState(view === 'presenter');
+  const [fullscreen, setFullscreen] = useState(() => fullscreenElement() !== null);
+  const [pendingDigits, setPendingDigits] = useState('');
+
+  const current = clampIndex(index, slides.length);
+  const slide = slides[current] ?? slides[0] ?? { kind: 'title' as const };
+  const focus = options.find((o) => o.value === focusValue)?.focus ?? ALL;
+  const label = slideLabel(map, slides, current);
+  const presenter = view === 'presenter';
+  const focusId = useId();
+
+  // The other window (audience or presenter view) of the same map, when there is one.
+  const channel = useRef<BroadcastChannel | null>(null);
+  const state = useRef({ index: current, focus: focusValue });
+  useLayoutEffect(() => {
+    state.current = { index: current, focus: focusValue };
+  });
+  const publish = useCallback((next: { index: number; focus: string }) => {
+    channel.current?.postMessage({ type: 'state', ...next } satisfies Message);
+  }, []);
+  useEffect(() => {
+    if (typeof BroadcastChannel !== 'function') return;
+    const ch = new BroadcastChannel(`journeyboard-present:${map.id}`);
+    channel.current = ch;
+    ch.onmessage = (e: MessageEvent) => {
+      if (!isMessage(e.data)) return;
+      if (e.data.type === 'hello') ch.postMessage({ type: 'state', ...state.current } satisfies Message);
+      else {
+        setIndex(e.data.index);
+        setFocusValue(e.data.focus);
+      }
+    };
+    // A window that opens late asks where the talk is.
+    ch.postMessage({ type: 'hello' } satisfies Message);
+    return () => {
+      channel.current = null;
+      ch.close();
+    };
+  }, [map.id]);
+
+  const go = useCallback(
+    (to: number) => {
+      const next = clampIndex(to, slides.length);
+      setIndex(next);
+      publish({ index: next, focus: state.current.focus });
+    },
+    [slides.length, publish],
+  );
+  const chooseFocus = (value: string) => {
+    setFocusValue(value);
+    publish({ index: state.current.index, focus: value });
+  };
+
+  const leave = useCallback(() => {
+    if (onLeave) return onLeave();
+    if (fullscreenElement()) void document.exitFullscreen?.().catch(() => undefined);
+    if (presenter && window.opener) {
+      window.close();
+      return;
+    }
+    window.location.hash = backHref;
+  }, [onLeave, presenter, backHref]);
+
+  const toggleFullscreen = useCallback(() => {
+    if (fullscreenElement()) void document.exitFullscreen?.().catch(() => undefined);
+    // Refused without a user gesture or by policy: the view works the same in a window.
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  }, []);
+  const leftFullscreenAt = useRef(0);
+  useEffect(() => {
+    const onChange = () => {
+      const on = fullscreenElement() !== null;
+      if (!on) leftFullscreenAt.current = Date.now();
+      setFullscreen(on);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  const openPresenter = useCallback(() => {
+    if (onOpenPresenter) return onOpenPresenter();
+    const href = `${window.location.pathname}${window.location.search}#${window.location.hash.replace(/^#/, '')}`;
+    window.open(href, presenterWindowName(map.id), 'popup,width=1200,height=760');
+  }, [onOpenPresenter, map.id]);
+
+  // Typed stage numbers: "3" jumps; "1" then "2" jumps to 12 on a long map.
+  const digits = useRef({ buffer: '', timer: 0 });
+  const jumpToStage = useCallback(
+    (n: number | undefined) => {
+      const to = n === undefined ? undefined : slideIndexOfStage(slides, n);
+      if (to !== undefined) go(to);
+    },
+    [slides, go],
+  );
+  const setBuffer = useCallback(
+    (buffer: string) => {
+      window.clearTimeout(digits.current.timer);
+      digits.current.buffer = buffer;
+      setPendingDigits(buffer);
+      if (buffer) {
+        digits.current.timer = window.setTimeout(() => {
+          const n = commitDigits(digits.current.buffer, map.stages.length);
+          digits.current.buffer = '';
+          setPendingDigits('');
+          jumpToStage(n);
+        }, DIGIT_PAUSE_MS);
+      }
+    },
+    [map.stages.length, jumpToStage],
+  );
+  useEffect(() => () => window.clearTimeout(digits.current.timer), []);
+
+  const perform = useCallback(
+    (action: KeyAction) => {
+      const at = state.current.index;
+      switch (action.type) {
+        case 'next':
+          return go(at + 1);
+        case 'prev':
+          return go(at - 1);
+        case 'first':
+          return go(0);
+        case 'last':
+          return go(slides.length - 1);
+        case 'notes':
+          return setNotesShown((v) => presenter || !v);
+        case 'fullscreen':
+          return toggleFullscreen();
+        case 'leave':
+          if (fullscreenElement()) return void document.exitFullscreen?.().catch(() => undefined);
+          if (Date.now() - leftFullscreenAt.current < FULLSCREEN_ESC_GRACE_MS) return;
+          return leave();
+        case 'commit': {
+          const n = commitDigits(digits.current.buffer, map.stages.length);
+          setBuffer('');
+          return jumpToStage(n);
+        }
+        case 'digit': {
+          const typed = typeDigit(digits.current.buffer, action.digit, map.stages.length);
+          setBuffer(typed.buffer);
+          return jumpToStage(typed.jumpTo);
+        }
+      }
+    },
+    [go, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || fieldKeepsKey(e.target, e.key)) return;
+      const action = actionForKey(e, map.direction);
+      if (!action) return;
+      // Space and Enter on a focused button or link press it; they do not also turn the slide.
+      if ((action.type === 'next' || action.type === 'prev' || action.type === 'commit') && (e.key === ' ' || e.key === 'Enter')) {
+        if (e.target instanceof Element && e.target.closest('button, a')) return;
+      }
+      if (action.type === 'commit' && !digits.current.buffer) return;
+      e.preventDefault();
+      perform(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [map.direction, perform]);
+
+  // The page under the slides must not scroll or show scroll bars while presenting.
+  useEffect(() => {
+    const root = document.documentElement;
+    const before = root.style.overflow;
+    root.style.overflow = 'hidden';
+    return () => {
+      root.style.overflow = before;
+    };
+  }, []);
+
+  // Start with the slide, so a screen reader reads it and keys work without a click.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => {
+    region.current?.focus({ preventScroll: true });
+  }, []);
+
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!presenter) return;
+    const started = Date.now();
+    const timer = window.setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => window.clearInterval(timer);
+  }, [presenter]);
+
+  const stage = stageOf(map, slide);
+  const notes = stage?.notes.trim() ? stage.notes : '';
+  const nextSlide = slides[current + 1];
+  const fullscreenAvailable = typeof document !== 'undefined' && document.fullscreenEnabled === true;
+  const rtl = map.direction === 'rtl';
+
+  return (
+    <div className={`jbp-root${notesShown ? ' jbp-with-notes' : ''}`} data-view={view} dir={map.direction}>
+      <section
+        key={current}
+        ref={region}
+        className="jbp-slide"
+        aria-label={label}
+        tabIndex={-1}
+        data-slide={slide.kind}
+      >
+        <SlideView map={map} slide={slide} focus={focus} curve={curve} personas={personas} avatarUrls={avatarUrls} />
+      </section>
+
+      {notesShown && (
+        <aside className="jbp-notes" aria-label="Speaker notes">
+          <h2 className="jbp-notes-title">Speaker notes</h2>
+          {notes ? (
+            <p dir="auto" className="jbp-notes-text">
+              {notes}
+            </p>
+          ) : (
+            <p className="jbp-notes-empty">No speaker notes for this slide.</p>
+          )}
+          {presenter && (
+            <p className="jbp-notes-next">
+              {nextSlide ? (
+                <>
+                  Next: <bdi dir="auto">{slideTitle(map, nextSlide)}</bdi>
+                </>
+              ) : (
+                'Last slide'
+              )}
+              {' · '}
+              <span aria-label="Time elapsed">{formatElapsed(elapsed)}</span>
+            </p>
+          )}
+        </aside>
+      )}
+
+      <nav className="jbp-bar" aria-label="Presentation controls">
+        <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
+          <span aria-hidden="true">{rtl ? '→' : '←'}</span>
+        </button>
+        <span className="jbp-progress-text" aria-hidden="true">
+          {current + 1} / {slides.length}
+        </span>
+        <button
+          type="button"
+          onClick={() => go(current + 1)}
+          disabled={current === slides.length - 1}
+          aria-label="Next slide"
+          aria-keyshortcuts={rtl ? 'ArrowLeft PageDown Space' : 'ArrowRight PageDown Space'}
+        >
+          <span aria-hidden="true">{rtl ? '←' : '→'}</span>
+        </button>
+        <div
+          className="jbp-progress"
+          role="progressbar"
+          aria-label="Progress"
+          aria-valuemin={1}
+          aria-valuemax={slides.length}
+          aria-valuenow={current + 1}
+          aria-valuetext={`Slide ${current + 1} of ${slides.length}`}
+        >
+          <div className="jbp-progress-fill" style={{ inlineSize: `${((current + 1) / slides.length) * 100}%` }} />
+        </div>
+        {pendingDigits && (
+          <span className="jbp-digits" role="status">
+            Stage {pendingDigits}…
+          </span>
+        )}
+        {options.length > 1 && (
+          <span className="jbp-focus">
+            <label htmlFor={focusId}>Focus</label>
+            <select id={focusId} value={focusValue} onChange={(e) => chooseFocus(e.target.value)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+        {!presenter && (
+          <button type="button" aria-pressed={notesShown} onClick={() => setNotesShown((v) => !v)} aria-keyshortcuts="N">
+            Show speaker notes
+          </button>
+        )}
+        {!presenter && typeof BroadcastChannel === 'function' && (
+          <button type="button" onClick={openPresenter}>
+            Presenter view
+          </button>
+        )}
+        {fullscreenAvailable && (
+          <button type="button" aria-pressed={fullscreen} onClick={toggleFullscreen} aria-keyshortcuts="F">
+            Full screen
+          </button>
+        )}
+        <a className="jbp-leave" href={backHref} onClick={(e) => {
+          if (onLeave || (presenter && window.opener)) {
+            e.preventDefault();
+            leave();
+          }
+        }} aria-keyshortcuts="Escape">
+          {presenter ? 'Close presenter view' : 'Leave presentation'}
+        </a>
+      </nav>
+      <p className="jbp-visually-hidden" aria-live="polite">
+        {label}
+      </p>
+    </div>
+  );
+}

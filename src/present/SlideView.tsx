@@ -1,0 +1,390 @@
+/**
+ * What the audience sees: the title slide, a stage slide, the whole map, and the emotion curve.
+ * Texts are data (React escapes them); every text element has dir="auto" and the slide takes
+ * the map's direction, so a Persian map reads from right to left. Sizes come from the slide's
+ * own box (container units, present.css) and useFitText shrinks a crowded slide until it fits.
+ */
+import { memo } from 'react';
+import { channelById } from '../model/channels';
+import { avatarColor, initials } from '../model/personaOps';
+import type { Card, JourneyMap, Persona } from '../model/schema';
+import {
+  describeCurve,
+  describeScore,
+  onPreferredChannel,
+  stageCards,
+  visibleCardIds,
+  type CurvePoint,
+  type Focus,
+  type Slide,
+} from './slides';
+import { useFitText } from './useFitText';
+
+const KPI_NAME: Record<string, string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  fcr: 'FCR',
+  'response-time': 'Response time',
+  conversion: 'Conversion',
+  retention: 'Retention',
+  effort: 'Customer effort',
+  other: 'KPI',
+};
+
+const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
+  if (focus.kind === 'pain') return 'Only pain points';
+  if (focus.kind === 'channel') return `Only ${channelById(map.channels, focus.channel)?.name ?? focus.channel} touchpoints`;
+  return null;
+};
+
+export function PersonaAvatar({ persona, url, className }: { persona: Persona; url?: string; className?: string }) {
+  const cls = `jbp-avatar${className ? ` ${className}` : ''}`;
+  // The name is written next to it, so the photo is decorative (alt="").
+  if (url) return <img className={cls} src={url} alt="" />;
+  return (
+    <span className={`${cls} jbp-avatar-initials`} style={{ backgroundColor: avatarColor(persona.id) }} aria-hidden="true" dir="auto">
+      {initials(persona.name)}
+    </span>
+  );
+}
+
+/** The main text of a card; cards that have none (an emotion point, a bare KPI) say what they are. */
+function cardText(card: Card): string {
+  if (card.text.trim()) return card.text;
+  if (card.kind === 'emotion') return describeScore(card.score);
+  if (card.kind === 'kpi') return KPI_NAME[card.metric] ?? 'KPI';
+  return '';
+}
+
+function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
+  switch (card.kind) {
+    case 'touchpoint': {
+      const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
+      if (!channel && !card.owner) return null;
+      return (
+        <p className="jbp-meta">
+          {channel?.name}
+          {channel && card.owner && ' · '}
+          {card.owner && <bdi dir="auto">{card.owner}</bdi>}
+        </p>
+      );
+    }
+    case 'emotion':
+      return card.text.trim() ? <p className="jbp-meta">{describeScore(card.score)}</p> : null;
+    case 'pain': {
+      const at = card.touchpointId ? map.cards.find((c) => c.id === card.touchpointId) : undefined;
+      return (
+        <p className="jbp-meta">
+          Severity: {card.severity}
+          {at?.text.trim() && (
+            <>
+              {' · at '}
+              <bdi dir="auto">{at.text}</bdi>
+            </>
+          )}
+        </p>
+      );
+    }
+    case 'opportunity':
+      return (
+        <p className="jbp-meta">
+          {card.status} · priority {card.priority}
+          {card.owner && (
+            <>
+              {' · '}
+              <bdi dir="auto">{card.owner}</bdi>
+            </>
+          )}
+        </p>
+      );
+    case 'kpi': {
+      const unit = card.unit ? ` ${card.unit}` : '';
+      return (
+        <p className="jbp-meta">
+          {card.text.trim() && `${KPI_NAME[card.metric] ?? 'KPI'}: `}
+          {card.value ?? '–'}
+          {card.value !== null && unit} · target {card.target ?? '–'}
+          {card.target !== null && unit}
+        </p>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona?: Persona }) {
+  const preferred = onPreferredChannel(card, persona);
+  const severity = card.kind === 'pain' ? ` jbp-severity-${card.severity}` : '';
+  const score = card.kind === 'emotion' ? card.score : undefined;
+  return (
+    <li className={`jbp-card jbp-card-${card.kind}${severity}`} data-score={score} data-testid="present-card">
+      <p dir="auto" className="jbp-card-text">
+        {cardText(card)}
+      </p>
+      <CardMeta card={card} map={map} />
+      {preferred && persona && (
+        <p className="jbp-meta jbp-preferred">
+          ★ <bdi dir="auto">{persona.name}</bdi>’s preferred channel
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The persona whose journey this is, on every slide when the persona focus is on. */
+function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
+  return (
+    <div className="jbp-persona-strip">
+      <PersonaAvatar persona={persona} url={url} />
+      <div>
+        <p className="jbp-persona-name">
+          <bdi dir="auto">{persona.name}</bdi>’s journey
+        </p>
+        {persona.quote && (
+          <q dir="auto" className="jbp-persona-quote">
+            {persona.quote}
+          </q>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const EmotionCurve = memo(function EmotionCurve({
+  curve,
+  upTo,
+  direction,
+}: {
+  curve: readonly CurvePoint[];
+  /** Index of the last stage drawn; later stages are empty slots, so the room sees how far along it is. */
+  upTo: number;
+  direction: JourneyMap['direction'];
+}) {
+  if (curve.every((p) => p.score === null)) return null;
+  const step = 100;
+  const width = Math.max(1, curve.length) * step;
+  const height = 60;
+  const x = (i: number) => (direction === 'rtl' ? curve.length - 1 - i : i) * step + step / 2;
+  const y = (score: number) => height / 2 - (score / 2) * (height / 2 - 8);
+  // The line joins consecutive known points; a stage without a score is skipped, not drawn as 0.
+  const points = curve
+    .map((p, i) => ({ ...p, i }))
+    .filter((p) => p.i <= upTo && p.score !== null)
+    .map((p) => `${x(p.i)},${y(p.score ?? 0)}`)
+    .join(' ');
+  return (
+    <figure className="jbp-curve">
+      <svg viewBox={`0 0 ${width} ${height + 16}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={describeCurve(curve, upTo)}>
+        <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="jbp-curve-zero" />
+        <polyline points={points} className="jbp-curve-line" />
+        {curve.map((p, i) => {
+          const future = i > upTo;
+          return (
+            <g key={p.stageId}>
+              {p.score !== null && !future && (
+                <circle cx={x(i)} cy={y(p.score)} r={i === upTo ? 6 : 4} className={i === upTo ? 'jbp-curve-now' : 'jbp-curve-dot'} />
+              )}
+              {future && <circle cx={x(i)} cy={height / 2} r={3} className="jbp-curve-future" />}
+              <text x={x(i)} y={height + 13} textAnchor="middle" className={i === upTo ? 'jbp-curve-label-now' : 'jbp-curve-label'}>
+                {i + 1}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+});
+
+export interface SlideViewProps {
+  map: JourneyMap;
+  slide: Slide;
+  focus: Focus;
+  curve: readonly CurvePoint[];
+  /** The personas the map links, in the map's order. */
+  personas: readonly Persona[];
+  avatarUrls: Record<string, string>;
+}
+
+function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps, 'slide' | 'focus' | 'curve'> & { persona?: Persona }) {
+  const shown = persona ? [persona] : personas;
+  const fit = useFitText(`title|${persona?.id ?? ''}`);
+  return (
+    <div className="jbp-title-slide jbp-fit" ref={fit}>
+      <p className="jbp-kicker">Customer journey map</p>
+      <h1 dir="auto" className="jbp-map-title">
+        {map.title}
+      </h1>
+      {map.description && (
+        <p dir="auto" className="jbp-description">
+          {map.description}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ul className="jbp-personas" aria-label={persona ? 'Persona' : 'Personas'}>
+          {shown.map((p) => (
+            <li key={p.id} className="jbp-persona">
+              <PersonaAvatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} className="jbp-avatar-large" />
+              <div>
+                <p dir="auto" className="jbp-persona-name">
+                  {p.name}
+                </p>
+                {p.occupation && (
+                  <p dir="auto" className="jbp-muted">
+                    {p.occupation}
+                  </p>
+                )}
+                {p.quote && (
+                  <q dir="auto" className="jbp-persona-quote">
+                    {p.quote}
+                  </q>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {map.stages.length > 0 && (
+        <ol className="jbp-agenda" aria-label="Stages">
+          {map.stages.map((s) => (
+            <li key={s.id} dir="auto">
+              {s.name}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideViewProps & { slide: Extract<Slide, { kind: 'stage' }>; persona?: Persona }) {
+  const stage = map.stages[slide.stageIndex];
+  const lanes = stage ? stageCards(map, stage.id, focus).filter((l) => l.cards.length > 0) : [];
+  const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`);
+  if (!stage) return null;
+  const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
+  const focusName = FOCUS_NAME(focus, map);
+  return (
+    <div className="jbp-stage-slide" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+      {/* The heading shrinks with a crowded stage, but less than the cards (present.css). */}
+      <div className="jbp-fit" ref={fit}>
+      <header className="jbp-stage-head">
+        <p className="jbp-kicker">
+          Stage {slide.stageIndex + 1} of {map.stages.length}
+          {focusName && <span className="jbp-focus-badge"> · {focusName}</span>}
+        </p>
+        <h1 dir="auto" className="jbp-stage-name">
+          {stage.name}
+        </h1>
+        {stage.description && (
+          <p dir="auto" className="jbp-stage-description">
+            {stage.description}
+          </p>
+        )}
+        {loop && (
+          <p className="jbp-loop">
+            ↺ Leads back to <bdi dir="auto">{loop.name}</bdi>
+          </p>
+        )}
+        {persona && <PersonaStrip persona={persona} url={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />}
+      </header>
+        {lanes.length === 0 ? (
+          <p className="jbp-empty">{focusName ? `Nothing in this stage: ${focusName.toLowerCase()}.` : 'No cards in this stage yet.'}</p>
+        ) : (
+          <div className="jbp-lanes" data-lanes={lanes.length}>
+            {lanes.map(({ lane, cards }) => (
+              <section key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`} aria-label={lane.title.trim() || 'Lane'}>
+                <h2 dir="auto" className="jbp-lane-title">
+                  {lane.title}
+                </h2>
+                <ul className="jbp-cards">
+                  {cards.map((card) => (
+                    <CardItem key={card.id} card={card} map={map} persona={persona} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </div>
+      <EmotionCurve curve={curve} upTo={slide.stageIndex} direction={map.direction} />
+    </div>
+  );
+}
+
+function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { persona?: Persona }) {
+  const visible = visibleCardIds(map, focus);
+  const lanes = map.lanes.filter((l) => map.cards.some((c) => c.laneId === l.id && visible.has(c.id)));
+  const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2);
+  const focusName = FOCUS_NAME(focus, map);
+  const cells = new Map<string, Card[]>();
+  for (const card of map.cards) {
+    if (!visible.has(card.id)) continue;
+    const key = `${card.stageId}\u0000${card.laneId}`;
+    cells.set(key, [...(cells.get(key) ?? []), card]);
+  }
+  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
+  return (
+    <div className="jbp-overview-slide">
+      <header className="jbp-overview-head">
+        <h1 className="jbp-overview-title">
+          <bdi dir="auto">{map.title}</bdi>
+        </h1>
+        <p className="jbp-kicker">
+          The whole map · {map.stages.length} stages{focusName && ` · ${focusName}`}
+          {persona && (
+            <>
+              {' · '}
+              <bdi dir="auto">{persona.name}</bdi>’s journey
+            </>
+          )}
+        </p>
+      </header>
+      <div className="jbp-fit" ref={fit}>
+        <table className="jbp-overview" dir={map.direction}>
+          <thead>
+            <tr>
+              <th scope="col" className="jbp-corner">
+                <span className="jbp-visually-hidden">Lane</span>
+              </th>
+              {map.stages.map((s, i) => (
+                <th key={s.id} scope="col" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
+                  <span className="jbp-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {lanes.map((lane) => (
+              <tr key={lane.id} className={`jbp-lane-${lane.kind}`}>
+                <th scope="row" dir="auto">
+                  {lane.title}
+                </th>
+                {map.stages.map((s) => (
+                  <td key={s.id}>
+                    <ul className="jbp-cards">
+                      {(cells.get(`${s.id}\u0000${lane.id}`) ?? []).map((card) => (
+                        <CardItem key={card.id} card={card} map={map} persona={persona} />
+                      ))}
+                    </ul>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <EmotionCurve curve={curve} upTo={map.stages.length - 1} direction={map.direction} />
+    </div>
+  );
+}
+
+/** One slide's content, without the region around it (Presentation names the region). */
+export function SlideView(props: SlideViewProps) {
+  const { slide, focus, personas, map } = props;
+  const persona = focus.kind === 'persona' ? personas.find((p) => p.id === focus.personaId) : undefined;
+  if (slide.kind === 'title') return <TitleSlide map={map} personas={personas} avatarUrls={props.avatarUrls} persona={persona} />;
+  if (slide.kind === 'stage') return <StageSlide {...props} slide={slide} persona={persona} />;
+  return <OverviewSlide {...props} persona={persona} />;
+}

@@ -1,0 +1,54 @@
+/**
+ * Shrinks a crowded slide until it fits its box: a projector has no scroll bars. The element's
+ * text is sized as `calc(var(--fit) * …)` in present.css; this finds the largest --fit in
+ * [min, 1] at which nothing overflows (a binary search of a few forced layouts), and again when
+ * the window is resized or a font (Thai, Persian) finishes loading and changes the text's size.
+ */
+import { useLayoutEffect, useRef } from 'react';
+
+export function useFitText<T extends HTMLElement = HTMLDivElement>(key: string, min = 0.35) {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fits = () => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+    const set = (v: number) => {
+      el.style.setProperty('--fit', v.toFixed(3));
+      el.dataset.fit = v.toFixed(2);
+    };
+    const fit = () => {
+      set(1);
+      if (fits()) return;
+      let lo = min;
+      let hi = 1;
+      for (let i = 0; i < 8; i++) {
+        const mid = (lo + hi) / 2;
+        set(mid);
+        if (fits()) lo = mid;
+        else hi = mid;
+      }
+      set(lo);
+    };
+    fit();
+    let frame = 0;
+    let live = true;
+    const later = () => {
+      if (!live) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
+    // The box itself changes size only with the window (or the notes panel opening), never with --fit.
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : null;
+    observer?.observe(el);
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    fonts?.addEventListener?.('loadingdone', later);
+    void fonts?.ready?.then(later);
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+      fonts?.removeEventListener?.('loadingdone', later);
+    };
+  }, [key, min]);
+  return ref;
+}
