@@ -7,7 +7,7 @@ import type { JourneyMap, Persona } from '../model/schema';
 import { createAutosave, type Autosave, type AutosaveOptions } from './autosave';
 import { DB_NAME, openDatabase, type JourneyboardDB, type SnapshotReason } from './db';
 import { StorageError } from './errors';
-import { createRepository, type MapSummary, type DeletedMapToken, type DeletedPersonaToken, type Repository } from './repository';
+import { createRepository, type MapSummary, type DeletedMapToken, type DeletedPersonaToken, type ImportBatch, type Repository } from './repository';
 
 export { DB_NAME, JourneyboardDB, openDatabase } from './db';
 export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
@@ -17,6 +17,7 @@ export { createRepository, summarizeMap } from './repository';
 export type {
   DeletedMapToken,
   DeletedPersonaToken,
+  ImportBatch,
   LoadResult,
   MapSummary,
   PersonaSummary,
@@ -44,17 +45,38 @@ export function bindDatabase(nameOrDb: string | JourneyboardDB): Repository {
   return bound;
 }
 
+// Writes still on their way from queues that were flushed or disposed (a page that closed
+// its editor). A page that opens next reads after them, so it never shows the state from
+// before the last edits.
+const inFlight = new Set<Promise<unknown>>();
+
+function track<T>(work: Promise<T>): Promise<T> {
+  inFlight.add(work);
+  const done = () => inFlight.delete(work);
+  work.then(done, done);
+  return work;
+}
+
+/** Resolves when every flush started so far by the app's autosave queues has finished (or failed). */
+export async function writesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
 /** An autosave queue writing to the app's database (one 'rw' transaction per flush). */
 export function createStorageAutosave(options: Partial<AutosaveOptions> = {}): Autosave {
   const repo = repository();
-  return createAutosave({ write: (batch) => repo.writeBatch(batch), ...options });
+  const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), ...options });
+  return { ...autosave, flush: () => track(autosave.flush()), dispose: () => track(autosave.dispose()) };
 }
 
 // The module-level API: thin calls into the bound repository, resolved at call time so
 // bindDatabase() takes effect everywhere.
 export const listMaps = (): Promise<MapSummary[]> => repository().listMaps();
 export const listMapSummaries = (): Promise<MapSummary[]> => repository().listMapSummaries();
-export const loadMap = (id: string) => repository().loadMap(id);
+export const loadMap = async (id: string) => {
+  await writesSettled();
+  return repository().loadMap(id);
+};
 export const saveMap = (doc: JourneyMap): Promise<void> => repository().saveMap(doc);
 export const deleteMap = (id: string): Promise<DeletedMapToken> => repository().deleteMap(id);
 export const undoDeleteMap = (token: DeletedMapToken): Promise<void> => repository().undoDeleteMap(token);
@@ -63,7 +85,10 @@ export const snapshotMap = (mapId: string, reason: SnapshotReason): Promise<stri
 export const listSnapshots = (mapId: string) => repository().listSnapshots(mapId);
 export const listPersonas = (): Promise<Persona[]> => repository().listPersonas();
 export const listPersonaSummaries = () => repository().listPersonaSummaries();
-export const loadPersona = (id: string) => repository().loadPersona(id);
+export const loadPersona = async (id: string) => {
+  await writesSettled();
+  return repository().loadPersona(id);
+};
 export const savePersona = (persona: Persona): Promise<void> => repository().savePersona(persona);
 export const deletePersona = (id: string): Promise<DeletedPersonaToken> => repository().deletePersona(id);
 export const undoDeletePersona = (token: DeletedPersonaToken): Promise<void> => repository().undoDeletePersona(token);
@@ -71,6 +96,7 @@ export const putImage = (blob: Blob): Promise<string> => repository().putImage(b
 export const saveImage = (id: string, blob: Blob): Promise<void> => repository().saveImage(id, blob);
 export const getImage = (id: string): Promise<Blob | undefined> => repository().getImage(id);
 export const deleteImage = (id: string): Promise<void> => repository().deleteImage(id);
+export const importBatch = (batch: ImportBatch): Promise<void> => repository().importBatch(batch);
 export const watchMapSummaries = (callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchMapSummaries(callback, onError);
 export const watchPersonas = (callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void) =>

@@ -56,6 +56,12 @@ export interface DeletedPersonaToken {
 
 export type Unsubscribe = () => void;
 
+export interface ImportBatch {
+  maps: readonly JourneyMap[];
+  personas: readonly Persona[];
+  images: readonly { id: string; blob: Blob }[];
+}
+
 export interface WriteBatch {
   maps: readonly JourneyMap[];
   personas: readonly Persona[];
@@ -320,6 +326,34 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     );
   }
 
+  /**
+   * Stores an import in ONE read-write transaction: every image, persona and map, or none
+   * of them (a full disk halfway leaves the library as it was). A map that replaces a
+   * stored one is snapshotted first ('before-import'), so the replaced version can be
+   * brought back. Refuses to overwrite anything stored by a newer version.
+   */
+  async function importBatch(batch: ImportBatch): Promise<void> {
+    for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
+    return guard(() =>
+      db.transaction('rw', [db.maps, db.personas, db.images, db.snapshots], async () => {
+        const [maps, personas] = await Promise.all([
+          db.maps.bulkGet(batch.maps.map((m) => m.id)),
+          db.personas.bulkGet(batch.personas.map((p) => p.id)),
+        ]);
+        if ([...maps, ...personas].some(isNewer)) throw new StorageError('newer-version');
+        const replaced = maps.filter((m): m is StoredDoc => m !== undefined);
+        if (replaced.length) {
+          await db.snapshots.bulkAdd(replaced.map((doc) => ({ id: newId(), mapId: doc.id, createdAt: now(), reason: 'before-import' as const, doc })));
+        }
+        if (batch.images.length) {
+          await db.images.bulkPut(batch.images.map(({ id, blob }) => ({ id, blob, type: blob.type, createdAt: now() })));
+        }
+        if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
+        if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
+      }),
+    );
+  }
+
   function watch<T>(query: () => Promise<T>, callback: (value: T) => void, onError?: (err: StorageError) => void): Unsubscribe {
     const subscription = liveQuery(query).subscribe({
       next: callback,
@@ -359,6 +393,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     getImage,
     deleteImage,
     writeBatch,
+    importBatch,
     watchMapSummaries,
     watchPersonas,
   };
