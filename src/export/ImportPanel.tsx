@@ -4,7 +4,7 @@
  * "replace or keep both" when a map of the file is already in the library.
  * Load it lazily from the library:  const ImportPanel = React.lazy(() => import('../export/ImportPanel'));
  */
-import { useCallback, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { formatImportErrors, parseImportFile, type ImportError } from './envelope';
 import { applyImport, planImport, type ConflictChoice, type ImportPlan } from './source';
 
@@ -117,9 +117,24 @@ function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c
 /**
  * The "Import a file" button with its messages; wrap the library in it (children) to accept dropped files.
  */
-export default function ImportPanel({ onImported, children }: { onImported?: (mapIds: string[]) => void; children?: ReactNode }) {
+export default function ImportPanel({
+  onImported,
+  children,
+  dropped,
+}: {
+  onImported?: (mapIds: string[]) => void;
+  children?: ReactNode;
+  /** A file dropped somewhere else on the page (the page catches drops while this panel loads on demand). */
+  dropped?: File | null;
+}) {
   const { state, setState, importFile, finish } = useImport(onImported);
   const [over, setOver] = useState(false);
+  const handled = useRef<File | null>(null);
+  useEffect(() => {
+    if (!dropped || handled.current === dropped) return;
+    handled.current = dropped;
+    void importFile(dropped);
+  }, [dropped, importFile]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();

@@ -3,9 +3,9 @@
  */
 import { exportMapCsv } from './csv';
 import { downloadText } from './download';
-import { exportMapFile } from './envelope';
+import { exportLibraryFile, exportMapFile } from './envelope';
 import { blobToExportImage } from './images';
-import { loadMapForExport } from './source';
+import { loadLibraryForExport, loadMapForExport } from './source';
 
 async function load(mapId: string) {
   const loaded = await loadMapForExport(mapId);
@@ -27,4 +27,16 @@ export async function downloadMapCsv(mapId: string): Promise<void> {
   const { map } = await load(mapId);
   const file = exportMapCsv(map);
   downloadText(file.filename, file.text, file.mimeType);
+}
+
+/**
+ * `journeyboard-backup-<date>.json`: every map, persona and photo in one file, restored by importing it.
+ * Returns the titles of maps left out because they do not open here (damaged, or from a newer version).
+ */
+export async function downloadLibraryBackup(): Promise<{ maps: number; personas: number; skipped: string[] }> {
+  const { maps, personas, imageBlobs, skipped } = await loadLibraryForExport();
+  const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
+  const file = exportLibraryFile(maps, personas, images);
+  downloadText(file.filename, file.text, file.mimeType);
+  return { maps: maps.length, personas: personas.length, skipped };
 }

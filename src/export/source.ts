@@ -53,16 +53,27 @@ export async function planImport(docs: { maps: JourneyMap[]; personas: Persona[]
   return { ...docs, conflicts };
 }
 
-/** Writes an import: images, personas, then maps (a conflicting map replaced or copied with fresh ids). Returns the stored map ids. */
+/**
+ * Writes an import in one transaction (images, personas, maps: all or nothing); a conflicting map
+ * is replaced (the old one is snapshotted first) or copied with fresh ids. Returns the stored map ids.
+ */
 export async function applyImport(plan: ImportPlan, choice: ConflictChoice): Promise<string[]> {
-  for (const image of plan.images) await storage.saveImage(image.id, exportImageToBlob(image));
-  for (const persona of plan.personas) await storage.savePersona(persona);
   const conflicting = new Set(plan.conflicts.map((c) => c.id));
-  const ids: string[] = [];
-  for (const map of plan.maps) {
-    const doc = conflicting.has(map.id) && choice === 'keep-both' ? withFreshIds(map) : map;
-    await storage.saveMap(doc);
-    ids.push(doc.id);
+  const maps = plan.maps.map((map) => (conflicting.has(map.id) && choice === 'keep-both' ? withFreshIds(map) : map));
+  const images = plan.images.map((image) => ({ id: image.id, blob: exportImageToBlob(image) }));
+  await storage.importBatch({ maps, personas: plan.personas, images });
+  return maps.map((m) => m.id);
+}
+
+/** Every map that opens, every persona and the photos they use: the whole library, for a backup file. */
+export async function loadLibraryForExport(): Promise<{ maps: JourneyMap[]; personas: Persona[]; imageBlobs: Record<string, Blob>; skipped: string[] }> {
+  const maps: JourneyMap[] = [];
+  const skipped: string[] = [];
+  for (const summary of await storage.listMapSummaries()) {
+    const loaded = await storage.loadMap(summary.id);
+    if (loaded.kind === 'ok') maps.push(loaded.doc);
+    else skipped.push(summary.title || summary.id);
   }
-  return ids;
+  const personas = await storage.listPersonas();
+  return { maps, personas, imageBlobs: await personaImages(personas), skipped };
 }
