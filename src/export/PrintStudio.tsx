@@ -60,12 +60,12 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
     if (options.size !== 'fit' || !root || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
       let tallest = 0;
-      root.querySelectorAll<HTMLElement>('.jb-sheet').forEach((s) => (tallest = Math.max(tallest, s.scrollHeight)));
+      root.querySelectorAll<HTMLElement>('.jbp-sheet').forEach((s) => (tallest = Math.max(tallest, s.scrollHeight)));
       const mm = Math.ceil(tallest / PX_PER_MM) + 2;
       if (mm > pageHeightMm + 1) setMeasuredHeightMm({ key: layoutKey, mm });
     };
     const observer = new ResizeObserver(measure);
-    root.querySelectorAll('.jb-sheet').forEach((s) => observer.observe(s));
+    root.querySelectorAll('.jbp-sheet').forEach((s) => observer.observe(s));
     return () => observer.disconnect();
   }, [options.size, pageHeightMm, layoutKey]);
 
@@ -118,8 +118,8 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   const fit = options.size === 'fit';
   const ready = fontsLoaded;
   return (
-    <div className="jb-print-studio" ref={rootRef}>
-      <div className="jb-print-toolbar" role="toolbar" aria-label="Print options">
+    <div className="jbp-print-studio" ref={rootRef}>
+      <div className="jbp-print-toolbar" role="toolbar" aria-label="Print options">
         {backHref && <a href={backHref}>← Back to the map</a>}
         <label>
           Page size
@@ -151,23 +151,23 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
         <button type="button" onClick={() => setPngRequested(true)} disabled={pngRequested}>
           {pngRequested ? 'Drawing PNG…' : 'Download PNG'}
         </button>
-        <span className="jb-status" role="status">
+        <span className="jbp-status" role="status">
           {status || `${layout.pages.length} pages`}
         </span>
       </div>
-      <div data-ready={ready ? 'true' : 'false'} className="jb-print-frame">
+      <div data-ready={ready ? 'true' : 'false'} className="jbp-print-frame">
         <PrintView map={map} personas={personas} layout={layout} avatarUrls={avatarUrls} date={date} />
       </div>
       {pngRequested && (
-        <div className="jb-png-source" aria-hidden="true">
-          <div className="jb-png-frame" ref={pngRef}>
+        <div className="jbp-png-source" aria-hidden="true">
+          <div className="jbp-png-frame" ref={pngRef}>
             <MapTable
               map={map}
               stageIds={map.stages.map((s) => s.id)}
               laneHeaderMm={METRICS.laneHeaderMm}
               stageWidthMm={METRICS.minStageMm}
               caption={
-                <bdi dir="auto" className="jb-caption-title">
+                <bdi dir="auto" className="jbp-caption-title">
                   {map.title}
                 </bdi>
               }

@@ -51,7 +51,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
       if (!channel && !card.owner) return null;
       return (
-        <p className="jb-card-meta">
+        <p className="jbp-card-meta">
           {channel && (
             <span>
               {channel.name} · {channel.realtime ? 'real-time' : 'not real-time'} · responds{' '}
@@ -59,7 +59,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
             </span>
           )}
           {card.owner && (
-            <span className="jb-owner">
+            <span className="jbp-owner">
               Owner: <bdi dir="auto">{card.owner}</bdi>
             </span>
           )}
@@ -68,18 +68,18 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     }
     case 'emotion':
       return (
-        <p className="jb-card-meta">
-          <span className="jb-score" data-score={card.score}>
+        <p className="jbp-card-meta">
+          <span className="jbp-score" data-score={card.score}>
             {card.score > 0 ? `+${card.score}` : card.score}
           </span>{' '}
           {EMOTION_NAME[card.score]}
         </p>
       );
     case 'pain':
-      return <p className="jb-card-meta">Severity: {card.severity}</p>;
+      return <p className="jbp-card-meta">Severity: {card.severity}</p>;
     case 'opportunity':
       return (
-        <p className="jb-card-meta">
+        <p className="jbp-card-meta">
           {card.status} · priority {card.priority}
           {card.owner && (
             <>
@@ -92,7 +92,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     case 'kpi': {
       const unit = card.unit ? ` ${card.unit}` : '';
       return (
-        <p className="jb-card-meta">
+        <p className="jbp-card-meta">
           {KPI_NAME[card.metric]}: {card.value ?? '–'}
           {card.value !== null && unit} · target {card.target ?? '–'}
           {card.target !== null && unit}
@@ -107,17 +107,17 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
 function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   return (
-    <th scope="col" className="jb-stage" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
-      <span dir="auto" className="jb-stage-name">
+    <th scope="col" className="jbp-stage" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+      <span dir="auto" className="jbp-stage-name">
         {stage.name}
       </span>
       {loop && (
-        <span className="jb-loop">
+        <span className="jbp-loop">
           ↺ back to <bdi dir="auto">{loop.name}</bdi>
         </span>
       )}
       {stage.description && (
-        <span dir="auto" className="jb-stage-description">
+        <span dir="auto" className="jbp-stage-description">
           {stage.description}
         </span>
       )}
@@ -155,8 +155,8 @@ export const MapTable = memo(function MapTable({
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
   return (
-    <table className="jb-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
-      {caption && <caption className="jb-map-caption">{caption}</caption>}
+    <table className="jbp-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
+      {caption && <caption className="jbp-map-caption">{caption}</caption>}
       <colgroup>
         <col style={{ inlineSize: `${laneHeaderMm}mm` }} />
         {stages.map((s) => (
@@ -165,8 +165,8 @@ export const MapTable = memo(function MapTable({
       </colgroup>
       <thead>
         <tr>
-          <th scope="col" className="jb-corner">
-            <span className="jb-visually-hidden">Lane</span>
+          <th scope="col" className="jbp-corner">
+            <span className="jbp-visually-hidden">Lane</span>
           </th>
           {stages.map((stage) => (
             <StageHeader key={stage.id} stage={stage} map={map} />
@@ -175,22 +175,22 @@ export const MapTable = memo(function MapTable({
       </thead>
       <tbody>
         {map.lanes.map((lane) => (
-          <tr key={lane.id} className={`jb-lane jb-lane-${lane.kind}`}>
-            <th scope="row" className="jb-lane-header">
-              <span dir="auto" className="jb-lane-title">
+          <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
+            <th scope="row" className="jbp-lane-header">
+              <span dir="auto" className="jbp-lane-title">
                 {lane.title}
               </span>
-              <span className="jb-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
+              <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
             </th>
             {stages.map((stage) => (
               <td key={stage.id}>
-                <ul className="jb-cell">
+                <ul className="jbp-cell">
                   {(cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
                     <li
                       key={card.id}
-                      className={`jb-card jb-card-${card.kind}${card.kind === 'pain' ? ` jb-severity-${card.severity}` : ''}`}
+                      className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}`}
                     >
-                      <p dir="auto" className="jb-card-body">
+                      <p dir="auto" className="jbp-card-body">
                         {card.text}
                       </p>
                       <CardMeta card={card} map={map} />
@@ -213,9 +213,9 @@ function initials(name: string): string {
 }
 
 function Avatar({ persona, url, size }: { persona: Persona; url?: string; size: 'small' | 'large' }) {
-  if (url) return <img className={`jb-avatar jb-avatar-${size}`} src={url} alt="" />;
+  if (url) return <img className={`jbp-avatar jbp-avatar-${size}`} src={url} alt="" />;
   return (
-    <span className={`jb-avatar jb-avatar-${size} jb-initials`} aria-hidden="true" dir="auto">
+    <span className={`jbp-avatar jbp-avatar-${size} jbp-initials`} aria-hidden="true" dir="auto">
       {initials(persona.name)}
     </span>
   );
@@ -224,7 +224,7 @@ function Avatar({ persona, url, size }: { persona: Persona; url?: string; size: 
 function ListField({ label, items }: { label: string; items: readonly string[] }) {
   if (items.length === 0) return null;
   return (
-    <section className="jb-field">
+    <section className="jbp-field">
       <h3>{label}</h3>
       <ul>
         {items.map((item, i) => (
@@ -240,9 +240,9 @@ function ListField({ label, items }: { label: string; items: readonly string[] }
 function TextField({ label, text }: { label: string; text: string }) {
   if (!text) return null;
   return (
-    <section className="jb-field">
+    <section className="jbp-field">
       <h3>{label}</h3>
-      <p dir="auto" className="jb-prose">
+      <p dir="auto" className="jbp-prose">
         {text}
       </p>
     </section>
@@ -259,15 +259,15 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
   const channels = persona.preferredChannels.map((id) => channelById(map.channels, id)?.name ?? id);
   return (
     <>
-      <header className="jb-persona-head">
+      <header className="jbp-persona-head">
         <Avatar persona={persona} url={avatarUrl} size="large" />
         <div>
-          <p className="jb-kicker">Persona</p>
-          <h2 dir="auto" className="jb-persona-name">
+          <p className="jbp-kicker">Persona</p>
+          <h2 dir="auto" className="jbp-persona-name">
             {persona.name}
           </h2>
           {facts.length > 0 && (
-            <p className="jb-facts">
+            <p className="jbp-facts">
               {facts.map((f, i) => (
                 <Fragment key={i}>
                   {i > 0 && ' · '}
@@ -277,13 +277,13 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
             </p>
           )}
           {persona.quote && (
-            <blockquote dir="auto" className="jb-quote">
+            <blockquote dir="auto" className="jbp-quote">
               {persona.quote}
             </blockquote>
           )}
         </div>
       </header>
-      <div className="jb-persona-body">
+      <div className="jbp-persona-body">
         <TextField label="Story" text={persona.story} />
         <ListField label="Goals" items={persona.goals} />
         <ListField label="Needs" items={persona.needs} />
@@ -292,7 +292,7 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
         <ListField label="Behaviours" items={persona.behaviours} />
         <ListField label="Preferred channels" items={channels} />
         {persona.techComfort !== null && (
-          <section className="jb-field">
+          <section className="jbp-field">
             <h3>Tech comfort</h3>
             <p>
               {persona.techComfort} of 5 {'●'.repeat(persona.techComfort)}
@@ -310,16 +310,16 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
 function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; personas: Persona[]; date: Date; avatarUrls: Record<string, string> }) {
   return (
     <>
-      <p className="jb-kicker">Customer journey map</p>
-      <h1 dir="auto" className="jb-title">
+      <p className="jbp-kicker">Customer journey map</p>
+      <h1 dir="auto" className="jbp-title">
         {map.title}
       </h1>
       {map.description && (
-        <p dir="auto" className="jb-description jb-prose">
+        <p dir="auto" className="jbp-description jbp-prose">
           {map.description}
         </p>
       )}
-      <dl className="jb-cover-facts">
+      <dl className="jbp-cover-facts">
         <div>
           <dt>Printed</dt>
           <dd>{formatDate(date)}</dd>
@@ -331,7 +331,7 @@ function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; perso
         <div>
           <dt>Stages</dt>
           <dd>
-            <ol className="jb-stage-list" dir={map.direction}>
+            <ol className="jbp-stage-list" dir={map.direction}>
               {map.stages.map((s) => (
                 <li key={s.id} dir="auto">
                   {s.name}
@@ -342,7 +342,7 @@ function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; perso
         </div>
       </dl>
       {personas.length > 0 && (
-        <section className="jb-cover-personas">
+        <section className="jbp-cover-personas">
           <h2>Personas</h2>
           <ul>
             {personas.map((p) => (
@@ -351,12 +351,12 @@ function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; perso
                 <span>
                   <strong dir="auto">{p.name}</strong>
                   {p.occupation && (
-                    <span dir="auto" className="jb-muted">
+                    <span dir="auto" className="jbp-muted">
                       {p.occupation}
                     </span>
                   )}
                   {p.quote && (
-                    <q dir="auto" className="jb-muted">
+                    <q dir="auto" className="jbp-muted">
                       {p.quote}
                     </q>
                   )}
@@ -398,7 +398,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
     padding: `${layout.marginMm}mm`,
   };
   return (
-    <div className="jb-print" data-size={layout.options.size} data-orientation={layout.options.orientation}>
+    <div className="jbp-print" data-size={layout.options.size} data-orientation={layout.options.orientation}>
       <style>{pageCss(layout)}</style>
       {layout.pages.map((page, i) => {
         const key = page.kind === 'persona' ? `persona-${page.personaId}` : page.kind === 'map' ? `map-${page.part}` : 'cover';
@@ -420,10 +420,10 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
               stageWidthMm={layout.stageWidthMm}
               caption={
                 <>
-                  <bdi dir="auto" className="jb-caption-title">
+                  <bdi dir="auto" className="jbp-caption-title">
                     {map.title}
                   </bdi>
-                  <span className="jb-muted"> · {pageLabel(page, map)}</span>
+                  <span className="jbp-muted"> · {pageLabel(page, map)}</span>
                 </>
               }
             />
@@ -432,7 +432,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
         return (
           <section
             key={key}
-            className={`jb-sheet jb-sheet-${page.kind}`}
+            className={`jbp-sheet jbp-sheet-${page.kind}`}
             style={sheetStyle}
             aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
             data-page={i + 1}

@@ -16,14 +16,14 @@ describe('PrintView', () => {
     const layout = printLayout(map, people, { size: 'A4', orientation: 'landscape' });
     const { container } = render(<PrintView map={map} personas={people} layout={layout} date={new Date('2025-03-02T00:00:00Z')} />);
 
-    const sheets = container.querySelectorAll('section.jb-sheet');
+    const sheets = container.querySelectorAll('section.jbp-sheet');
     expect(sheets).toHaveLength(layout.pages.length);
-    const mapSheets = container.querySelectorAll('section.jb-sheet-map');
+    const mapSheets = container.querySelectorAll('section.jbp-sheet-map');
     expect(mapSheets).toHaveLength(3);
-    const stageNames = [...container.querySelectorAll('.jb-sheet-map .jb-stage-name')].map((n) => n.textContent);
+    const stageNames = [...container.querySelectorAll('.jbp-sheet-map .jbp-stage-name')].map((n) => n.textContent);
     expect(stageNames).toEqual(map.stages.map((s) => s.name));
     for (const sheet of mapSheets) {
-      const lanes = [...sheet.querySelectorAll('.jb-lane-title')].map((n) => n.textContent);
+      const lanes = [...sheet.querySelectorAll('.jbp-lane-title')].map((n) => n.textContent);
       expect(lanes).toEqual(map.lanes.map((l) => l.title));
     }
     // Imported text is data: shown as text, never as an element.
@@ -31,7 +31,7 @@ describe('PrintView', () => {
     expect(screen.getByText(XSS)).toBeInTheDocument();
     // Every text of the document is marked dir="auto".
     expect(screen.getByText(XSS)).toHaveAttribute('dir', 'auto');
-    expect([...container.querySelectorAll('.jb-card-body')].filter((n) => n.getAttribute('dir') !== 'auto').map((n) => n.outerHTML)).toEqual([]);
+    expect([...container.querySelectorAll('.jbp-card-body')].filter((n) => n.getAttribute('dir') !== 'auto').map((n) => n.outerHTML)).toEqual([]);
     // Cover and persona page.
     expect(within(sheets[0] as HTMLElement).getByRole('heading', { level: 1 })).toHaveTextContent(map.title);
     expect(within(sheets[0] as HTMLElement).getByText('March 2, 2025')).toBeInTheDocument();
@@ -43,7 +43,7 @@ describe('PrintView', () => {
     const map = wideMap(2, { direction: 'rtl' });
     const layout = printLayout(map, [], { size: 'A4', orientation: 'landscape' });
     const { container } = render(<PrintView map={map} personas={[]} layout={layout} />);
-    expect(container.querySelector('table.jb-map')).toHaveAttribute('dir', 'rtl');
+    expect(container.querySelector('table.jbp-map')).toHaveAttribute('dir', 'rtl');
     expect(screen.getAllByText(new RegExp(TEXTS.fa)).length).toBeGreaterThan(0);
   });
 });
@@ -56,14 +56,14 @@ describe('PrintStudio', () => {
     const { container } = render(<PrintStudio map={map} personas={[]} backHref="#/maps/x" />);
     const size = screen.getByRole('combobox', { name: 'Page size' });
     const orientation = screen.getByRole('combobox', { name: 'Orientation' });
-    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(3);
+    expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(3);
 
     await user.selectOptions(size, 'A3');
-    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(2);
+    expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(2);
     await user.selectOptions(orientation, 'portrait');
-    expect(container.querySelectorAll('section.jb-sheet-map').length).toBeGreaterThan(2);
+    expect(container.querySelectorAll('section.jbp-sheet-map').length).toBeGreaterThan(2);
     await user.selectOptions(size, 'fit');
-    expect(container.querySelectorAll('section.jb-sheet-map')).toHaveLength(1);
+    expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(1);
     expect(orientation).toBeDisabled();
 
     await user.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
