@@ -17,7 +17,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { LANE_KINDS, type JourneyMap, type LaneKind } from '../model/schema';
 import { readClipboard, writeClipboard } from './clipboard';
@@ -47,9 +47,11 @@ export interface EditorProps {
   onChange?: (doc: JourneyMap) => void;
   /** The autosave status, shown as "Saved" / "Saving…" / the error. */
   saveStatus?: SaveStatus;
+  /** Shown above the toolbar, inside the editor's store (so it may read and change the document). */
+  head?: ReactNode;
 }
 
-export function Editor({ map, readOnly = false, onChange, saveStatus }: EditorProps) {
+export function Editor({ map, readOnly = false, onChange, saveStatus, head }: EditorProps) {
   const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange }));
   useEffect(() => {
     if (store.getState().onChange !== onChange) store.setState({ onChange });
@@ -60,7 +62,7 @@ export function Editor({ map, readOnly = false, onChange, saveStatus }: EditorPr
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorShell saveStatus={saveStatus} />
+        <EditorShell saveStatus={saveStatus} head={head} />
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
   );
@@ -94,7 +96,7 @@ function SaveIndicator({ status }: { status?: SaveStatus }) {
   );
 }
 
-function EditorShell({ saveStatus }: { saveStatus?: SaveStatus }) {
+function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: ReactNode }) {
   const api = useEditorApi();
   const rootRef = useRef<HTMLDivElement>(null);
   const [layoutMemo] = useState(createLayoutMemo);
@@ -157,6 +159,10 @@ function EditorShell({ saveStatus }: { saveStatus?: SaveStatus }) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (isTextField(e.target)) return;
+      // Keys without a modifier belong to the control that has the focus (Enter on a toolbar
+      // button presses it); they act on the map only from the canvas or from nowhere.
+      const onMap = !(e.target instanceof Element) || e.target === document.body || !!e.target.closest('.jb-canvas');
+      if (!mod && !onMap) return;
       if (mod && key === 'z' && !e.shiftKey) {
         e.preventDefault();
         s.undo();
@@ -238,6 +244,7 @@ function EditorShell({ saveStatus }: { saveStatus?: SaveStatus }) {
 
   return (
     <div className={`jb-editor${panel ? ' has-panel' : ''}`} ref={rootRef}>
+      {head}
       <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} />
       <div className="jb-body">
         <Canvas layoutFor={currentLayout} />

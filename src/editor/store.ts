@@ -83,6 +83,8 @@ export interface EditorActions {
   setDirection(direction: Direction): void;
   setChannelTarget(id: ChannelId, patch: ChannelPatch): void;
   updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
+  linkPersona(personaId: string): void;
+  unlinkPersona(personaId: string): void;
 
   select(ids: readonly string[], additive?: boolean): void;
   toggleSelect(id: string): void;
@@ -366,6 +368,12 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       updateMapMeta(patch, coalesce) {
         apply((d) => ops.updateMapMeta(d, patch), { coalesce });
+      },
+      linkPersona(personaId) {
+        apply((d) => ops.linkPersona(d, personaId));
+      },
+      unlinkPersona(personaId) {
+        apply((d) => ops.unlinkPersona(d, personaId));
       },
 
       select(ids, additive) {

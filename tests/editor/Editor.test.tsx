@@ -117,3 +117,25 @@ describe('<Editor>', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 });
+
+describe('<Editor> keys and focus', () => {
+  it('Enter on a toolbar button presses the button, even with a card selected (it does not edit the card)', async () => {
+    const user = userEvent.setup();
+    const { toolbar, last } = setup();
+    // Select a card from the canvas with the keyboard: arrow keys start at the first card.
+    const canvas = screen.getByLabelText(/^Map canvas/);
+    canvas.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.queryByRole('textbox', { name: 'Card text' })).toBeNull();
+    const stages = last()?.stages.length ?? editorFixture().stages.length;
+    within(toolbar).getByRole('button', { name: 'Add stage' }).focus();
+    await user.keyboard('{Enter}');
+    expect(last()?.stages).toHaveLength(stages + 1);
+    expect(screen.queryByRole('textbox', { name: 'Card text' })).toBeNull();
+  });
+
+  it('renders a head given by the page inside the editor (it can read the document)', () => {
+    setup({ head: <p>Head of the page</p> });
+    expect(screen.getByText('Head of the page')).toBeInTheDocument();
+  });
+});

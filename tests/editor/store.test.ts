@@ -280,3 +280,21 @@ describe('editor store: UI slice', () => {
     expect(s().ui.editingId).toBeNull();
   });
 });
+
+describe('editor store: personas of the map', () => {
+  it('links and unlinks a persona, each one undo step, and ignores a second link', () => {
+    const { s, onChange } = setup();
+    s().linkPersona('persona-1');
+    s().linkPersona('persona-1');
+    expect(s().doc.personaIds).toEqual(['persona-1']);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    s().linkPersona('persona-2');
+    s().unlinkPersona('persona-1');
+    expect(s().doc.personaIds).toEqual(['persona-2']);
+    s().undo();
+    expect(s().doc.personaIds).toEqual(['persona-1', 'persona-2']);
+    s().undo();
+    s().undo();
+    expect(s().doc.personaIds).toEqual([]);
+  });
+});
