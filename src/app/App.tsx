@@ -1,0 +1,89 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { PersonaEditor, PersonaRepoContext, PersonasPage, PERSONAS_HREF } from '../personas';
+import { storagePersonaRepo } from '../personas/storageRepo';
+import { LibraryPage } from './LibraryPage';
+import { MapPage } from './MapPage';
+import { LIBRARY_HREF, parseRoute, useHash } from './route';
+import { StorageBanner } from './StorageBanner';
+import { describeError, useStorageStatus } from './storageStatus';
+
+// Export and presentation load on demand: they cost nothing until a user opens them.
+const PrintPage = lazy(() => import('../export/PrintPage'));
+const PresentPage = lazy(() => import('../present/PresentPage'));
+const ImportPanel = lazy(() => import('../export/ImportPanel'));
+
+/** The import control, loaded on demand; until then, nothing (the page itself does not wait for it). */
+function LazyImport() {
+  return (
+    <Suspense fallback={null}>
+      <ImportPanel />
+    </Suspense>
+  );
+}
+
+function Loading() {
+  return (
+    <p className="empty" role="status">
+      Loading…
+    </p>
+  );
+}
+
+function reportMessage(message: string) {
+  useStorageStatus.getState().report(describeError({ kind: 'unknown', message }));
+}
+
+export function App() {
+  const route = parseRoute(useHash());
+  let page: ReactNode;
+  // The print view and the presentation fill the window on their own, without the app's chrome.
+  if (route.page === 'map' && route.view === 'print') page = <PrintPage key={route.mapId} mapId={route.mapId} />;
+  else if (route.page === 'map' && route.view === 'present') page = <PresentPage key={route.mapId} mapId={route.mapId} />;
+  if (page) {
+    return (
+      <PersonaRepoContext.Provider value={storagePersonaRepo}>
+        <StorageBanner />
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </PersonaRepoContext.Provider>
+    );
+  }
+
+  const section = route.page === 'personas' || route.page === 'persona' ? 'personas' : route.page === 'library' || route.page === 'map' ? 'maps' : null;
+  return (
+    <PersonaRepoContext.Provider value={storagePersonaRepo}>
+      <div className={`app${route.page === 'map' ? ' app--editor' : ''}`}>
+        <header className="app-header">
+          <a className="brand" href={LIBRARY_HREF}>
+            <img src="./icon.svg" alt="" width={28} height={28} />
+            <span>Journeyboard</span>
+          </a>
+          <nav aria-label="Main">
+            <a href={LIBRARY_HREF} aria-current={section === 'maps' ? 'page' : undefined}>
+              Maps
+            </a>
+            <a href={PERSONAS_HREF} aria-current={section === 'personas' ? 'page' : undefined}>
+              Personas
+            </a>
+          </nav>
+        </header>
+        <StorageBanner />
+        <main className="app-main">
+          <Suspense fallback={<Loading />}>
+            {route.page === 'library' && <LibraryPage />}
+            {route.page === 'map' && <MapPage key={route.mapId} mapId={route.mapId} />}
+            {route.page === 'personas' && <PersonasPage onError={reportMessage} actions={<LazyImport />} />}
+            {route.page === 'persona' && <PersonaEditor key={route.personaId} personaId={route.personaId} />}
+            {route.page === 'not-found' && (
+              <section className="page">
+                <h1>Page not found</h1>
+                <p>
+                  Nothing lives at <code>{route.path}</code>. <a href={LIBRARY_HREF}>Back to your maps</a>
+                </p>
+              </section>
+            )}
+          </Suspense>
+        </main>
+      </div>
+    </PersonaRepoContext.Provider>
+  );
+}

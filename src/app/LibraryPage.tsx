@@ -1,0 +1,266 @@
+/**
+ * The home page: every map, newest first, with search by title. Create from a template,
+ * rename, duplicate, delete with undo (nothing vanishes on one mis-click). Import a file
+ * (picker or drop anywhere on the page) and back up the whole library to one file.
+ */
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { formatEdited, plural } from './format';
+import { library, type DeletedMap, type LibraryEntry } from './library';
+import { mapHref, navigate } from './route';
+import { describeError, useStorageStatus } from './storageStatus';
+import { TemplateDialog } from './TemplateDialog';
+
+// Import code (parsing, validation, error positions) loads on demand, not with the library.
+const ImportPanel = lazy(() => import('../export/ImportPanel'));
+
+function hasFiles(e: DragEvent): boolean {
+  return [...e.dataTransfer.types].includes('Files');
+}
+
+export function LibraryPage() {
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [choosing, setChoosing] = useState(false);
+  const [deleted, setDeleted] = useState<DeletedMap | null>(null);
+  const [dropped, setDropped] = useState<File | null>(null);
+  const [dragOver, setDragOver] = useState(false);
+  const [backup, setBackup] = useState<string | null>(null);
+  const report = useStorageStatus((s) => s.report);
+
+  useEffect(() => library.watch(setEntries, (err) => report(describeError(err))), [report]);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    if (!entries) return [];
+    return q ? entries.filter((e) => e.title.toLocaleLowerCase().includes(q)) : entries;
+  }, [entries, query]);
+
+  const act = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (err) {
+      report(describeError(err));
+    }
+  };
+
+  const backUp = () =>
+    act(async () => {
+      setBackup('Preparing the backup…');
+      const { downloadLibraryBackup } = await import('../export/actions');
+      const result = await downloadLibraryBackup();
+      setBackup(
+        `Backed up ${plural(result.maps, 'map')} and ${plural(result.personas, 'persona')}.` +
+          (result.skipped.length ? ` Left out (they do not open here): ${result.skipped.join(', ')}.` : ''),
+      );
+    }).finally(() => setBackup((b) => (b === 'Preparing the backup…' ? null : b)));
+
+  return (
+    <section
+      aria-labelledby="library-title"
+      className={`page library${dragOver ? ' is-drop-target' : ''}`}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as globalThis.Node | null)) setDragOver(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragOver(false);
+        const file = e.dataTransfer.files[0];
+        if (file) setDropped(file);
+      }}
+    >
+      <div className="library-toolbar">
+        <h1 id="library-title">Journey maps</h1>
+        <input
+          type="search"
+          aria-label="Search maps by title"
+          placeholder="Search by title"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className="primary" onClick={() => setChoosing(true)}>
+          New map
+        </button>
+      </div>
+      <div className="library-files">
+        <Suspense fallback={null}>
+          <ImportPanel dropped={dropped} />
+        </Suspense>
+        <button type="button" onClick={() => void backUp()} disabled={backup === 'Preparing the backup…'}>
+          Back up library
+        </button>
+        {backup && (
+          <p role="status" className="library-files__status">
+            {backup}
+          </p>
+        )}
+        <p className="hint">Drop a .journey.json, .persona.json or backup file anywhere here to import it.</p>
+      </div>
+
+      {entries === null ? (
+        <p className="empty">Loading your maps…</p>
+      ) : entries.length === 0 ? (
+        <p className="empty">No maps yet. Start one from a template with “New map”.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">No map has “{query}” in its title.</p>
+      ) : (
+        <ul className="map-list" aria-label="Maps">
+          {shown.map((entry) => (
+            <MapListItem
+              key={entry.id}
+              entry={entry}
+              onRename={(title) => act(() => library.rename(entry.id, title))}
+              onDuplicate={() => act(async () => void (await library.duplicate(entry.id)))}
+              onDelete={() => act(async () => setDeleted(await library.remove(entry.id)))}
+            />
+          ))}
+        </ul>
+      )}
+
+      {choosing && (
+        <TemplateDialog
+          onClose={() => setChoosing(false)}
+          onChoose={(templateId) =>
+            act(async () => {
+              const id = await library.createFromTemplate(templateId);
+              setChoosing(false);
+              navigate(mapHref(id));
+            })
+          }
+        />
+      )}
+
+      {deleted && (
+        <UndoToast
+          key={deleted.map.id}
+          message={`Deleted “${deleted.map.title}”.`}
+          onUndo={() =>
+            act(async () => {
+              await library.undoRemove(deleted);
+              setDeleted(null);
+            })
+          }
+          onTimeout={() => setDeleted(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function MapListItem({
+  entry,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: {
+  entry: LibraryEntry;
+  onRename(title: string): void;
+  onDuplicate(): void;
+  onDelete(): void;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const inputId = useId();
+  const titleLabel = entry.title || 'Untitled map';
+  return (
+    <li className="map-item">
+      <div className="map-item-main">
+        {renaming ? (
+          <RenameField
+            id={inputId}
+            initial={entry.title}
+            label={`New title for ${titleLabel}`}
+            onDone={(title) => {
+              setRenaming(false);
+              if (title !== null && title.trim() && title !== entry.title) onRename(title.trim());
+            }}
+          />
+        ) : (
+          <h2>
+            <a href={mapHref(entry.id)} dir="auto">
+              {titleLabel}
+            </a>
+            {entry.readOnly && <span className="badge">newer version · read-only</span>}
+          </h2>
+        )}
+        <p className="meta">
+          {entry.personaNames.length > 0 && (
+            <>
+              <span dir="auto">{entry.personaNames.join(', ')}</span> ·{' '}
+            </>
+          )}
+          {plural(entry.stageCount, 'stage')} · {plural(entry.cardCount, 'card')} · edited{' '}
+          <time dateTime={entry.updatedAt} title={new Date(entry.updatedAt).toLocaleString()}>
+            {formatEdited(entry.updatedAt)}
+          </time>
+        </p>
+      </div>
+      <div className="map-item-actions">
+        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly}>
+          Rename
+        </button>
+        <a className="button" href={mapHref(entry.id, 'present')} aria-label={`Present ${titleLabel}`}>
+          Present
+        </a>
+        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" className="danger" aria-label={`Delete ${titleLabel}`} onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Enter saves, Escape cancels, leaving the field saves (as in every file manager). */
+function RenameField({ id, initial, label, onDone }: { id: string; initial: string; label: string; onDone(title: string | null): void }) {
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const finish = (title: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(title);
+  };
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        dir="auto"
+        autoFocus
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') finish(value);
+          if (e.key === 'Escape') finish(null);
+        }}
+        onBlur={() => finish(value)}
+      />
+    </>
+  );
+}
+
+const UNDO_WINDOW_MS = 15_000;
+
+function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
+  useEffect(() => {
+    const timer = window.setTimeout(onTimeout, UNDO_WINDOW_MS);
+    return () => window.clearTimeout(timer);
+  }, [onTimeout]);
+  return (
+    <div className="toast" role="status">
+      <span dir="auto">{message}</span>
+      <button type="button" onClick={onUndo}>
+        Undo
+      </button>
+    </div>
+  );
+}

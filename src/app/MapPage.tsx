@@ -1,0 +1,116 @@
+/**
+ * One map, at its own address, open in the editor. The page loads the map through the
+ * restore chain, takes the map's edit lock (one editing tab at a time), and wires the
+ * editor to the autosave queue. A map from a newer version, or one being edited in
+ * another tab, is shown read-only and never written back.
+ */
+import { useEffect, useState } from 'react';
+import { Editor } from '../editor/Editor';
+import type { JourneyMap } from '../model/schema';
+import { useEditLock, type EditLockState } from './editLock';
+import { library, type OpenedMap } from './library';
+import { MapHead } from './MapHead';
+import { LIBRARY_HREF } from './route';
+import { describeError, useStorageStatus } from './storageStatus';
+import { useMapAutosave } from './useMapAutosave';
+
+export function MapPage({ mapId }: { mapId: string }) {
+  const [opened, setOpened] = useState<OpenedMap | { kind: 'loading' }>({ kind: 'loading' });
+  const report = useStorageStatus((s) => s.report);
+  const lock = useEditLock(mapId, true);
+  const lockKnown = lock.state !== 'acquiring';
+
+  // Load once the lock's answer is known, and again each time the lock is granted after a
+  // wait: the other tab's last changes are in storage by then.
+  useEffect(() => {
+    if (!lockKnown) return;
+    let live = true;
+    library.open(mapId).then(
+      (result) => live && setOpened(result),
+      (err) => {
+        report(describeError(err));
+        if (live) setOpened({ kind: 'missing' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [mapId, report, lockKnown, lock.generation]);
+
+  if (opened.kind === 'loading') return <p className="empty">Opening the map…</p>;
+  if (opened.kind === 'missing') {
+    return (
+      <section className="page">
+        <h1>Map not found</h1>
+        <p>
+          There is no map at this address in this browser. <a href={LIBRARY_HREF}>Back to your maps</a>
+        </p>
+      </section>
+    );
+  }
+  if (opened.kind === 'invalid') {
+    return (
+      <section className="page">
+        <h1>This map cannot be opened</h1>
+        <p>It is stored, unchanged, but it does not pass the checks:</p>
+        <ul>
+          {opened.errors.map((e, i) => (
+            <li key={i}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={LIBRARY_HREF}>Back to your maps</a>
+        </p>
+      </section>
+    );
+  }
+  if (opened.kind === 'newer' && !opened.doc) {
+    return (
+      <section className="page">
+        <h1>Made by a newer Journeyboard</h1>
+        <p>This map was saved by a newer version (schema {opened.version}). It is kept as it is; update the app to open it.</p>
+      </section>
+    );
+  }
+  const doc = opened.doc as JourneyMap;
+  const newer = opened.kind === 'newer';
+  return (
+    <MapEditorPage
+      // A new editor session (history, autosave queue) for each document that was loaded.
+      key={`${doc.id}:${doc.updatedAt}:${lock.generation}`}
+      map={doc}
+      newer={newer}
+      lockState={lock.state}
+    />
+  );
+}
+
+function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: boolean; lockState: EditLockState }) {
+  const elsewhere = lockState === 'waiting';
+  const readOnly = newer || elsewhere;
+  const { onChange, saveStatus, flush } = useMapAutosave(readOnly);
+  return (
+    <div className="map-page">
+      {newer && (
+        <p className="notice" role="note">
+          Saved by a newer version of Journeyboard: shown read-only and never written back.
+        </p>
+      )}
+      {elsewhere && (
+        <p className="notice" role="note">
+          This map is open for editing in another tab, so it is read-only here and neither tab overwrites the other. Close it
+          there and this tab becomes editable, with the other tab’s changes.
+        </p>
+      )}
+      <Editor
+        map={map}
+        readOnly={readOnly}
+        onChange={onChange}
+        saveStatus={readOnly ? undefined : saveStatus}
+        head={<MapHead flush={flush} />}
+      />
+    </div>
+  );
+}

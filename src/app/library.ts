@@ -1,0 +1,98 @@
+/**
+ * What the library page and the map page ask of storage, in their words. One place
+ * binds the app to src/storage, so the pages stay free of Dexie and of the restore chain.
+ */
+import { SAMPLES } from '../model/samples';
+import type { JourneyMap } from '../model/schema';
+import { TEMPLATES } from '../model/templates';
+import * as storage from '../storage';
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  personaNames: string[];
+  stageCount: number;
+  cardCount: number;
+  updatedAt: string;
+  readOnly: boolean;
+}
+
+export type OpenedMap =
+  | { kind: 'ok'; doc: JourneyMap; personaNames: string[] }
+  | { kind: 'newer'; version: number; doc?: JourneyMap; personaNames: string[] }
+  | { kind: 'invalid'; errors: { path: string; message: string }[] }
+  | { kind: 'missing' };
+
+export type DeletedMap = { map: { id: string; title: string }; token: storage.DeletedMapToken };
+
+const BUILDERS = new Map([...TEMPLATES, ...SAMPLES].map((t) => [t.id, t]));
+
+async function personaNames(ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const personas = await storage.listPersonas();
+  const byId = new Map(personas.map((p) => [p.id, p.name]));
+  return ids.map((id) => byId.get(id)).filter((n): n is string => n !== undefined);
+}
+
+export const library = {
+  watch(onEntries: (entries: LibraryEntry[]) => void, onError: (err: unknown) => void): () => void {
+    return storage.watchMapSummaries(async (summaries) => {
+      const personas = await storage.listPersonas();
+      const names = new Map(personas.map((p) => [p.id, p.name]));
+      onEntries(
+        summaries.map((s) => ({
+          id: s.id,
+          title: s.title,
+          personaNames: s.personaIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined),
+          stageCount: s.stageCount,
+          cardCount: s.cardCount,
+          updatedAt: s.updatedAt,
+          readOnly: s.readOnly,
+        })),
+      );
+    }, onError);
+  },
+
+  async createFromTemplate(templateId: string): Promise<string> {
+    const template = BUILDERS.get(templateId);
+    if (!template) throw new Error(`There is no template "${templateId}".`);
+    const map = template.build();
+    await storage.saveMap(map);
+    return map.id;
+  },
+
+  async rename(id: string, title: string): Promise<void> {
+    const loaded = await storage.loadMap(id);
+    if (loaded.kind !== 'ok') return;
+    await storage.saveMap({ ...loaded.doc, title, updatedAt: new Date().toISOString() });
+  },
+
+  async duplicate(id: string): Promise<string> {
+    const loaded = await storage.loadMap(id);
+    const title = loaded.kind === 'ok' || (loaded.kind === 'newer' && loaded.doc) ? loaded.doc!.title : 'map';
+    return storage.duplicateMap(id, `Copy of ${title}`);
+  },
+
+  async remove(id: string): Promise<DeletedMap> {
+    const token = await storage.deleteMap(id);
+    return { map: { id, title: token.title }, token };
+  },
+
+  async undoRemove(deleted: DeletedMap): Promise<void> {
+    await storage.undoDeleteMap(deleted.token);
+  },
+
+  async open(id: string): Promise<OpenedMap> {
+    const result = await storage.loadMap(id);
+    switch (result.kind) {
+      case 'ok':
+        return { kind: 'ok', doc: result.doc, personaNames: await personaNames(result.doc.personaIds) };
+      case 'newer':
+        return { kind: 'newer', version: result.version, doc: result.doc, personaNames: await personaNames(result.doc?.personaIds ?? []) };
+      case 'invalid':
+        return { kind: 'invalid', errors: result.errors };
+      default:
+        return { kind: 'missing' };
+    }
+  },
+};

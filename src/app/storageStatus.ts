@@ -1,0 +1,30 @@
+/**
+ * What the user must know about their browser's storage: unavailable (private mode,
+ * blocked), full, or a failed write. One small store so any page can report a problem
+ * and the banner shows it.
+ */
+import { create } from 'zustand';
+
+export interface StorageProblem {
+  kind: string;
+  message: string;
+}
+
+interface StorageStatus {
+  problem: StorageProblem | null;
+  report(problem: StorageProblem): void;
+  clear(): void;
+}
+
+export const useStorageStatus = create<StorageStatus>((set) => ({
+  problem: null,
+  report: (problem) => set({ problem }),
+  clear: () => set({ problem: null }),
+}));
+
+export function describeError(err: unknown): StorageProblem {
+  if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
+    return { kind: String(err.kind), message: String(err.message) };
+  }
+  return { kind: 'unknown', message: `Something went wrong while reading or saving: ${String(err)}` };
+}

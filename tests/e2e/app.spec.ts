@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+// The shell around the editor, in Chromium: the map's head (personas, export), import and
+// backup from the library, and two tabs on one map. Each test starts with an empty IndexedDB.
+
+async function newMap(page: Page, template: RegExp | { sample: string }): Promise<string> {
+  await page.goto('./#/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a new map' });
+  if (template instanceof RegExp) await dialog.getByRole('button', { name: template }).click();
+  else await dialog.getByTestId(template.sample).click();
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  return page.url();
+}
+
+const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+const mapList = (page: Page) => page.getByRole('list', { name: 'Maps' });
+
+test('link a persona from the map head: it shows at the head, survives a reload, and undo unlinks it', async ({ page }) => {
+  // A persona from an example (Vietnamese), made on the personas page.
+  await page.goto('./#/personas');
+  await page.getByRole('button', { name: 'New persona' }).click();
+  await page.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nguyễn Thị Lan');
+  await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+
+  await newMap(page, /Contact-center life cycle/);
+  const head = page.getByRole('list', { name: 'Personas of this map' });
+  await expect(head).toHaveCount(0);
+  await page.getByRole('button', { name: 'Personas…' }).click();
+  const linker = page.getByRole('region', { name: 'Link personas' });
+  await linker.getByLabel('Add a persona to this map').selectOption({ label: 'Nguyễn Thị Lan' });
+  await linker.getByRole('button', { name: 'Add persona' }).click();
+  await expect(head).toContainText('Nguyễn Thị Lan');
+  await saved(page);
+
+  await page.reload();
+  await expect(head).toContainText('Nguyễn Thị Lan');
+  // The link is an edit like any other: one undo step (the history does not survive the reload, so link again).
+  await page.getByRole('button', { name: 'Personas…' }).click();
+  await page.getByRole('button', { name: 'Remove Nguyễn Thị Lan from this map' }).click();
+  await expect(head).toHaveCount(0);
+  await page.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(head).toContainText('Nguyễn Thị Lan');
+  await saved(page);
+
+  // The library lists the persona on the map.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Maps' }).click();
+  await expect(mapList(page).getByRole('listitem')).toContainText('Nguyễn Thị Lan');
+});
+
+test('export a map as JSON from the editor, delete it, import the file: the same map comes back', async ({ page }) => {
+  await newMap(page, { sample: 'sample-fa' });
+  const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  const cardsBefore = await page.locator('[aria-roledescription="card"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.journey\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'journeyboard', kind: 'map', map: { title } });
+
+  await page.goto('./#/');
+  await page.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(mapList(page)).toHaveCount(0);
+  await page.getByLabel('Import a file').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText('Imported 1 map')).toBeVisible();
+  await mapList(page).getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('[aria-roledescription="card"]').first()).toBeVisible();
+  expect(await page.locator('[aria-roledescription="card"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(cardsBefore);
+});
+
+test('a broken file is refused with its reasons and changes nothing; a dropped backup restores, asking about duplicates', async ({ page }) => {
+  await newMap(page, /Classic five stages/);
+  await newMap(page, { sample: 'sample-th' });
+  await page.goto('./#/');
+  await expect(mapList(page).getByRole('listitem')).toHaveCount(2);
+
+  // Not JSON at all.
+  await page.getByLabel('Import a file').setInputFiles({ name: 'notes.journey.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "journeyboard", "kind": "map", ') });
+  await expect(page.getByRole('alert')).toContainText('notes.journey.json was not imported');
+  await expect(mapList(page).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('alert').getByRole('button', { name: 'Close' }).click();
+
+  // Back up the library, then drop the backup on the page.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up library' }).click();
+  const backup = await download;
+  expect(backup.suggestedFilename()).toMatch(/^journeyboard-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Backed up' })).toHaveText('Backed up 2 maps and 0 personas.');
+  const text = readFileSync(await backup.path(), 'utf8');
+  const drop = await page.evaluateHandle((json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'backup.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('dragover', { dataTransfer: drop });
+  await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('drop', { dataTransfer: drop });
+  const conflict = page.getByRole('dialog', { name: 'This map is already in your library' });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.getByText('Imported 2 maps')).toBeVisible();
+  await expect(mapList(page).getByRole('listitem')).toHaveCount(4);
+});
+
+test('two tabs on one map: the second is read-only until the first closes, then editable with its changes', async ({ context }) => {
+  const first = await context.newPage();
+  const url = await newMap(first, /Blank map/);
+  const second = await context.newPage();
+  await second.goto(url);
+  await expect(second.getByRole('note')).toContainText('open for editing in another tab');
+  await expect(second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' })).toBeDisabled();
+
+  // An edit in the first tab, then the first tab closes.
+  await first.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' }).click();
+  const field = first.getByRole('textbox', { name: 'Rename stage' });
+  await field.fill('ຂັ້ນຕອນ Nhận biết');
+  await field.press('Enter');
+  await saved(first);
+  await first.close();
+
+  await expect(second.getByRole('note')).toHaveCount(0);
+  await expect(second.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
+  await expect(second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' })).toBeEnabled();
+});
