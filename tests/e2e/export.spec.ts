@@ -22,10 +22,11 @@ function words(s: string): string[] {
 }
 function missingWords(pdfText: string, expected: readonly string[]): string[] {
   const hay = squash(pdfText);
-  return expected.flatMap(words).filter((w) => {
-    const pattern = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/لا/g, '(?:لا|ال)');
-    return !new RegExp(pattern, 'u').test(hay);
-  });
+  // A short right-to-left run cut off by a ZWNJ (the "می" of "می‌خواهد") comes out in visual order,
+  // its letters reversed: the glyphs are in the PDF, only pdftotext's reading order differs.
+  const found = (w: string) => new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/لا/g, '(?:لا|ال)'), 'u').test(hay);
+  const rtl = /[\u0590-\u08FF]/u;
+  return expected.flatMap(words).filter((w) => !found(w) && !(rtl.test(w) && found([...w].reverse().join(''))));
 }
 
 async function pdfOf(page: Page, outputPath: (name: string) => string, name: string): Promise<string> {
@@ -107,7 +108,7 @@ test('an imported card whose text is markup is printed as text and runs nothing'
   await expect(page.getByText(/Imported 1 map/)).toBeVisible();
   await page.goto(`./#/maps/${map.id}/print`);
   await expect(page.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
-  await expect(page.locator('.jb-print img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('.jbp-print img[src="x"]')).toHaveCount(0);
   await pdfOf(page, (n) => testInfo.outputPath(n), 'xss');
   expect(dialogs).toEqual([]);
 });
