@@ -179,8 +179,9 @@ export function Presentation({
 
   const openPresenter = useCallback(() => {
     if (onOpenPresenter) return onOpenPresenter();
-    const href = `${window.location.pathname}${window.location.search}#${window.location.hash.replace(/^#/, '')}`;
-    window.open(href, presenterWindowName(map.id), 'popup,width=1200,height=760');
+    // Named, so a second click brings back the same window instead of opening another.
+    const hash = `#/maps/${encodeURIComponent(map.id)}/present?view=presenter`;
+    window.open(`${window.location.pathname}${window.location.search}${hash}`, presenterWindowName(map.id), 'popup,width=1200,height=760');
   }, [onOpenPresenter, map.id]);
 
   // Typed stage numbers: "3" jumps; "1" then "2" jumps to 12 on a long map.
@@ -335,7 +336,8 @@ export function Presentation({
         <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>
-        <span className="jbp-progress-text" aria-hidden="true">
+        {/* Numbers read left to right in every script: "4 / 7", never "7 / 4". */}
+        <span className="jbp-progress-text" aria-hidden="true" dir="ltr">
           {current + 1} / {slides.length}
         </span>
         <button

@@ -4,11 +4,13 @@
  * the map's direction, so a Persian map reads from right to left. Sizes come from the slide's
  * own box (container units, present.css) and useFitText shrinks a crowded slide until it fits.
  */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { channelById } from '../model/channels';
 import { avatarColor, initials } from '../model/personaOps';
 import type { Card, JourneyMap, Persona } from '../model/schema';
 import {
+  KPI_NAME,
+  cardHeadline,
   describeCurve,
   describeScore,
   onPreferredChannel,
@@ -19,17 +21,6 @@ import {
   type Slide,
 } from './slides';
 import { useFitText } from './useFitText';
-
-const KPI_NAME: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  fcr: 'FCR',
-  'response-time': 'Response time',
-  conversion: 'Conversion',
-  retention: 'Retention',
-  effort: 'Customer effort',
-  other: 'KPI',
-};
 
 const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
   if (focus.kind === 'pain') return 'Only pain points';
@@ -48,21 +39,13 @@ export function PersonaAvatar({ persona, url, className }: { persona: Persona; u
   );
 }
 
-/** The main text of a card; cards that have none (an emotion point, a bare KPI) say what they are. */
-function cardText(card: Card): string {
-  if (card.text.trim()) return card.text;
-  if (card.kind === 'emotion') return describeScore(card.score);
-  if (card.kind === 'kpi') return KPI_NAME[card.metric] ?? 'KPI';
-  return '';
-}
-
 function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
   switch (card.kind) {
     case 'touchpoint': {
       const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
       if (!channel && !card.owner) return null;
       return (
-        <p className="jbp-meta">
+        <p className="jbp-meta" dir="auto">
           {channel?.name}
           {channel && card.owner && ' · '}
           {card.owner && <bdi dir="auto">{card.owner}</bdi>}
@@ -70,11 +53,11 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       );
     }
     case 'emotion':
-      return card.text.trim() ? <p className="jbp-meta">{describeScore(card.score)}</p> : null;
+      return card.text.trim() ? <p className="jbp-meta" dir="auto">{describeScore(card.score)}</p> : null;
     case 'pain': {
       const at = card.touchpointId ? map.cards.find((c) => c.id === card.touchpointId) : undefined;
       return (
-        <p className="jbp-meta">
+        <p className="jbp-meta" dir="auto">
           Severity: {card.severity}
           {at?.text.trim() && (
             <>
@@ -87,7 +70,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     }
     case 'opportunity':
       return (
-        <p className="jbp-meta">
+        <p className="jbp-meta" dir="auto">
           {card.status} · priority {card.priority}
           {card.owner && (
             <>
@@ -100,7 +83,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     case 'kpi': {
       const unit = card.unit ? ` ${card.unit}` : '';
       return (
-        <p className="jbp-meta">
+        <p className="jbp-meta" dir="auto">
           {card.text.trim() && `${KPI_NAME[card.metric] ?? 'KPI'}: `}
           {card.value ?? '–'}
           {card.value !== null && unit} · target {card.target ?? '–'}
@@ -120,11 +103,11 @@ function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona
   return (
     <li className={`jbp-card jbp-card-${card.kind}${severity}`} data-score={score} data-testid="present-card">
       <p dir="auto" className="jbp-card-text">
-        {cardText(card)}
+        {cardHeadline(card)}
       </p>
       <CardMeta card={card} map={map} />
       {preferred && persona && (
-        <p className="jbp-meta jbp-preferred">
+        <p className="jbp-meta jbp-preferred" dir="auto">
           ★ <bdi dir="auto">{persona.name}</bdi>’s preferred channel
         </p>
       )}
@@ -162,7 +145,8 @@ export const EmotionCurve = memo(function EmotionCurve({
   direction: JourneyMap['direction'];
 }) {
   if (curve.every((p) => p.score === null)) return null;
-  const step = 100;
+  // Wide steps: the strip is much wider than tall, and the curve should span most of it.
+  const step = 200;
   const width = Math.max(1, curve.length) * step;
   const height = 60;
   const x = (i: number) => (direction === 'rtl' ? curve.length - 1 - i : i) * step + step / 2;
@@ -294,7 +278,13 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
         ) : (
           <div className="jbp-lanes" data-lanes={lanes.length}>
             {lanes.map(({ lane, cards }) => (
-              <section key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`} aria-label={lane.title.trim() || 'Lane'}>
+              <section
+                key={lane.id}
+                className={`jbp-lane jbp-lane-${lane.kind}`}
+                aria-label={lane.title.trim() || 'Lane'}
+                // A lane with many cards gets room for up to four columns of them (present.css).
+                style={{ '--span': Math.min(cards.length, 4) } as CSSProperties}
+              >
                 <h2 dir="auto" className="jbp-lane-title">
                   {lane.title}
                 </h2>
@@ -325,6 +315,14 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
     cells.set(key, [...(cells.get(key) ?? []), card]);
   }
   for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
+  // A stage whose fullest cell is crowded gets several columns of cards and a wider share of the
+  // width, so the map fits by growing sideways instead of one column running off the slide.
+  const columns = map.stages.map((s) => {
+    const fullest = Math.max(0, ...lanes.map((l) => cells.get(`${s.id}\u0000${l.id}`)?.length ?? 0));
+    return Math.min(4, Math.max(1, Math.ceil(Math.sqrt(fullest / 2))));
+  });
+  const units = columns.reduce((a, b) => a + b, 0) || 1;
+  const laneHeaderPct = 9;
   return (
     <div className="jbp-overview-slide">
       <header className="jbp-overview-head">
@@ -343,6 +341,12 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
       </header>
       <div className="jbp-fit" ref={fit}>
         <table className="jbp-overview" dir={map.direction}>
+          <colgroup>
+            <col style={{ inlineSize: `${laneHeaderPct}%` }} />
+            {map.stages.map((s, i) => (
+              <col key={s.id} style={{ inlineSize: `${((100 - laneHeaderPct) * (columns[i] ?? 1)) / units}%` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="jbp-corner">
@@ -361,9 +365,9 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
                 <th scope="row" dir="auto">
                   {lane.title}
                 </th>
-                {map.stages.map((s) => (
+                {map.stages.map((s, i) => (
                   <td key={s.id}>
-                    <ul className="jbp-cards">
+                    <ul className="jbp-cards" style={{ '--cols': columns[i] ?? 1 } as CSSProperties}>
                       {(cells.get(`${s.id}\u0000${lane.id}`) ?? []).map((card) => (
                         <CardItem key={card.id} card={card} map={map} persona={persona} />
                       ))}

@@ -265,6 +265,28 @@ export function onPreferredChannel(card: Card, persona: Persona | undefined): bo
 }
 
 // ---------------------------------------------------------------------------------------------
+// Card text
+
+export const KPI_NAME: Record<string, string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  fcr: 'FCR',
+  'response-time': 'Response time',
+  conversion: 'Conversion',
+  retention: 'Retention',
+  effort: 'Customer effort',
+  other: 'KPI',
+};
+
+/** A card's main line on a slide: its text; one without (an emotion point, a bare KPI) says what it is. */
+export function cardHeadline(card: Card): string {
+  if (card.text.trim()) return card.text;
+  if (card.kind === 'emotion') return describeScore(card.score);
+  if (card.kind === 'kpi') return KPI_NAME[card.metric] ?? 'KPI';
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------
 // Emotion curve
 
 export interface CurvePoint {

@@ -38,7 +38,8 @@ export function useFitText<T extends HTMLElement = HTMLDivElement>(key: string, 
       frame = requestAnimationFrame(fit);
     };
     // The box itself changes size only with the window (or the notes panel opening), never with --fit.
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : null;
+    // Fitted at once in the observer (before the next paint), so a resize never shows cut-off text.
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => live && fit()) : null;
     observer?.observe(el);
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     fonts?.addEventListener?.('loadingdone', later);

@@ -1,0 +1,336 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { exportMapFile } from '../../src/export/envelope';
+import { sampleById } from '../../src/model/samples';
+import type { JourneyMap } from '../../src/model/schema';
+import { templateById } from '../../src/model/templates';
+import { cardHeadline } from '../../src/present/slides';
+import { persona, TEXTS, wideMap } from '../export/arbitraries';
+
+// Presentation mode in Chromium: a workshop facilitator walks a room through a map with the
+// keyboard (or a clicker, which sends the same keys), on a 1920x1080 and a 1280x720 projector.
+// Each test gets a fresh browser context (an empty IndexedDB).
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+] as const;
+
+/** The map a template or sample builds: the expected stage names and card texts (ids differ). */
+function blueprint(id: string): JourneyMap {
+  const t = templateById(id) ?? sampleById(id);
+  if (!t) throw new Error(id);
+  return t.build();
+}
+
+async function openNewMap(page: Page, choice: { template: string } | { sample: string }): Promise<string> {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a new map' });
+  if ('template' in choice) await dialog.getByRole('button', { name: new RegExp(choice.template) }).click();
+  else await dialog.getByTestId(choice.sample).click();
+  await expect(page).toHaveURL(/#\/maps\/[^/]+$/);
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  return decodeURIComponent(/#\/maps\/([^/]+)$/.exec(page.url())?.[1] ?? '');
+}
+
+/** Speaker notes are written in the editor's side panel, on the stage. */
+async function writeNotes(page: Page, stageName: string, notes: string) {
+  await page.getByRole('button', { name: `Stage 1: ${stageName}` }).click();
+  await page.getByRole('complementary', { name: 'Details' }).getByLabel('Speaker notes').fill(notes);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+}
+
+const slide = (page: Page) => page.getByRole('region', { name: /^Slide \d+ of \d+/ });
+const cards = (page: Page) => slide(page).getByTestId('present-card');
+
+/**
+ * Nothing cut off, no scroll bars: the page does not scroll either way, every card and heading of
+ * the slide lies inside the box that shows it (and so inside the window), and no text is shrunk
+ * below what a room can read.
+ */
+async function expectFits(page: Page, what: string, minCardPx = what.includes('whole map') ? 7 : 12) {
+  // The slide is fitted again when its box changes (a resize, the notes opening): measure once settled.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const report = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const region = document.querySelector('[aria-label^="Slide "]');
+    const problems: string[] = [];
+    if (root.scrollWidth > root.clientWidth || root.scrollHeight > root.clientHeight) {
+      problems.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${root.clientWidth}x${root.clientHeight}`);
+    }
+    if (!region) return { problems: ['no slide'], smallest: 0 };
+    const inside = (el: Element, box: DOMRect) => {
+      const b = el.getBoundingClientRect();
+      return b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+    };
+    const view = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+    let smallest = Infinity;
+    for (const el of region.querySelectorAll('[data-testid="present-card"], h1, h2, figure')) {
+      const clip = el.parentElement?.closest('.jbp-fit') ?? region;
+      const label = (el.textContent ?? '').slice(0, 40);
+      if (!inside(el, clip.getBoundingClientRect())) problems.push(`cut off: ${label}`);
+      if (!inside(el, view)) problems.push(`outside the window: ${label}`);
+      if (el.matches('[data-testid="present-card"]')) {
+        const text = el.firstElementChild;
+        if (text) smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize));
+      }
+    }
+    for (const el of region.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      const scrolls = (v: string) => v === 'auto' || v === 'scroll';
+      if ((scrolls(s.overflowY) && el.scrollHeight > el.clientHeight) || (scrolls(s.overflowX) && el.scrollWidth > el.clientWidth)) {
+        problems.push(`scroll bar on ${el.className}`);
+      }
+    }
+    return { problems, smallest };
+  });
+  expect(report.problems, what).toEqual([]);
+  // Card text stays readable (the curve and the headings are larger still).
+  if (Number.isFinite(report.smallest)) expect(report.smallest, `${what}: card text size`).toBeGreaterThanOrEqual(minCardPx);
+}
+
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Walks every slide from the title to the whole map with `forward`, checking each one. */
+async function walkDeck(page: Page, testInfo: TestInfo, map: JourneyMap, forward: string[], tag: string) {
+  const total = map.stages.length + 2;
+  await page.keyboard.press('Home');
+  await expect(slide(page)).toHaveAccessibleName(`Slide 1 of ${total}: ${map.title}`);
+  await expect(slide(page).getByRole('heading', { level: 1 })).toHaveText(map.title);
+  await shoot(page, testInfo, `${tag}-01-title`);
+  await expectFits(page, `${tag} title`);
+  for (const [i, stage] of map.stages.entries()) {
+    await page.keyboard.press(forward[i % forward.length] ?? 'PageDown');
+    await expect(slide(page)).toHaveAccessibleName(`Slide ${i + 2} of ${total}: ${stage.name}`);
+    await expect(slide(page).getByRole('heading', { level: 1 })).toHaveText(stage.name);
+    await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', String(i + 2));
+    const expected = map.cards.filter((c) => c.stageId === stage.id).map(cardHeadline);
+    await expect(cards(page)).toHaveCount(expected.length);
+    const shown = await cards(page).evaluateAll((els) => els.map((el) => el.firstElementChild?.textContent ?? ''));
+    expect(shown.sort(), `cards of ${stage.name}`).toEqual([...expected].sort());
+    await shoot(page, testInfo, `${tag}-${String(i + 2).padStart(2, '0')}-stage`);
+    await expectFits(page, `${tag} ${stage.name}`);
+  }
+  await page.keyboard.press(forward[0] ?? 'PageDown');
+  await expect(slide(page)).toHaveAccessibleName(`Slide ${total} of ${total}: The whole map`);
+  await expect(cards(page)).toHaveCount(map.cards.length);
+  await shoot(page, testInfo, `${tag}-${String(total).padStart(2, '0')}-whole-map`);
+  await expectFits(page, `${tag} whole map`);
+}
+
+test('contact-center template: every stage by keyboard, notes, number jump, Esc back to the editor', async ({ page }, testInfo) => {
+  const map = blueprint('contact-center-lifecycle');
+  await page.setViewportSize(SIZES[0]);
+  const id = await openNewMap(page, { template: 'Contact-center life cycle' });
+  await writeNotes(page, 'Awareness', 'Ask the room: who called us after seeing an ad?');
+
+  // In from the editor's Present link.
+  await page.getByRole('navigation', { name: 'Map actions' }).getByRole('link', { name: 'Present' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/maps/${id}/present$`));
+  await expect(slide(page)).toBeVisible();
+
+  // Notes stay off the audience view by default.
+  await page.keyboard.press('ArrowRight');
+  await expect(slide(page)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+  await expect(page.getByText('Ask the room: who called us after seeing an ad?')).toHaveCount(0);
+
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    // Forward by every key a clicker or keyboard sends.
+    await walkDeck(page, testInfo, map, ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'], `contact-center-${size.width}x${size.height}`);
+    // And back again.
+    await page.keyboard.press('ArrowLeft');
+    await expect(slide(page)).toHaveAccessibleName('Slide 6 of 7: Review and offer next');
+    await page.keyboard.press('PageUp');
+    await expect(slide(page)).toHaveAccessibleName('Slide 5 of 7: After sales');
+    await page.keyboard.press('ArrowUp');
+    await expect(slide(page)).toHaveAccessibleName('Slide 4 of 7: Buying');
+  }
+
+  // A stage by its number.
+  await page.keyboard.press('1');
+  await expect(slide(page)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+
+  // Notes: by the toggle, then by N.
+  const toggle = page.getByRole('button', { name: 'Show speaker notes' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const notes = page.getByRole('complementary', { name: 'Speaker notes' });
+  await expect(notes).toHaveText(/Ask the room: who called us after seeing an ad\?/);
+  await shoot(page, testInfo, 'contact-center-1280x720-notes');
+  await expectFits(page, 'with notes');
+  await page.keyboard.press('End');
+  await expect(notes).toHaveText(/No speaker notes for this slide/);
+  await page.keyboard.press('n');
+  await expect(notes).toHaveCount(0);
+
+  // Esc leaves, back to the editor.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/maps/${id}$`));
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+});
+
+test('Persian sample: right to left, the arrows follow the reading direction', async ({ page }, testInfo) => {
+  const map = blueprint('sample-fa');
+  await page.setViewportSize(SIZES[0]);
+  const id = await openNewMap(page, { sample: 'sample-fa' });
+  const first = map.stages[0]?.name ?? '';
+  await writeNotes(page, first, 'از حاضران بپرسید آخرین بار چرا تماس گرفتند.');
+
+  // A link straight into it works as well as the button.
+  await page.goto(`./#/maps/${encodeURIComponent(id)}/present`);
+  await expect(slide(page)).toHaveAccessibleName(`Slide 1 of 7: ${map.title}`);
+  await expect(page.locator('[data-view]')).toHaveAttribute('dir', 'rtl');
+
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    // ← is forward on a right-to-left map.
+    await walkDeck(page, testInfo, map, ['ArrowLeft'], `persian-${size.width}x${size.height}`);
+    await page.keyboard.press('ArrowRight');
+    await expect(slide(page)).toHaveAccessibleName(`Slide 6 of 7: ${map.stages[4]?.name}`);
+  }
+
+  // Stage 1 reads from the right: the first lane sits to the right of the second.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  await expect(slide(page)).toHaveAccessibleName(`Slide 2 of 7: ${first}`);
+  const lanes = slide(page).getByRole('region');
+  const a = await lanes.nth(0).boundingBox();
+  const b = await lanes.nth(1).boundingBox();
+  expect(a && b && a.x > b.x).toBe(true);
+
+  await page.getByRole('button', { name: 'Show speaker notes' }).click();
+  await expect(page.getByRole('complementary', { name: 'Speaker notes' })).toHaveText(/از حاضران بپرسید آخرین بار چرا تماس گرفتند/);
+  await shoot(page, testInfo, 'persian-1280x720-notes');
+
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/maps/${id}$`));
+});
+
+test('from the library: focus filters, full screen, and a presenter window kept in step', async ({ page, context }, testInfo) => {
+  await page.setViewportSize(SIZES[1]);
+  await openNewMap(page, { template: 'Contact-center life cycle' });
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Present Contact-center life cycle' }).click();
+  await expect(slide(page)).toHaveAccessibleName('Slide 1 of 7: Contact-center life cycle');
+
+  // Only pain points, then only one channel's touchpoints; the clicker still turns the slides.
+  const focus = page.getByRole('combobox', { name: 'Focus' });
+  await focus.selectOption({ label: 'Only pain points' });
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(slide(page)).toHaveAccessibleName('Slide 3 of 7: Initial contact');
+  await expect(cards(page)).toHaveText([/^Prices on the web differ from the store/]);
+  await focus.selectOption({ label: 'Only Phone touchpoints' });
+  await page.keyboard.press('PageDown');
+  await expect(cards(page)).toHaveText([/^Welcome and satisfaction call/]);
+  await page.keyboard.press('End');
+  await expect(cards(page)).toHaveText([/^Inbound call from the campaign/, /^Welcome and satisfaction call/, /^Offer of the new model/]);
+  await shoot(page, testInfo, 'focus-phone-whole-map');
+  await expectFits(page, 'whole map, phone only');
+  await focus.selectOption({ label: 'Everything' });
+
+  // Full screen on request (F); the view works the same without it.
+  const fullscreen = page.getByRole('button', { name: 'Full screen' });
+  await slide(page).focus();
+  await page.keyboard.press('f');
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await fullscreen.click();
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'false');
+  // In full screen the first Esc only leaves full screen; it does not end the talk.
+  await page.keyboard.press('f');
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(/\/present$/);
+  await expect(slide(page)).toBeVisible();
+
+  // The presenter view: a second window with the notes, following the audience view both ways.
+  const [presenter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Presenter view' }).click()]);
+  await expect(presenter.getByRole('complementary', { name: 'Speaker notes' })).toBeVisible();
+  await expect(slide(presenter)).toHaveAccessibleName('Slide 7 of 7: The whole map');
+  await page.keyboard.press('Home');
+  await expect(slide(presenter)).toHaveAccessibleName('Slide 1 of 7: Contact-center life cycle');
+  await presenter.keyboard.press('PageDown');
+  await expect(slide(page)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+  await expect(presenter.getByRole('complementary', { name: 'Speaker notes' })).toHaveText(/Next: Initial contact/);
+  // The audience still sees no notes.
+  await expect(page.getByRole('complementary', { name: 'Speaker notes' })).toHaveCount(0);
+});
+
+for (const sample of ['sample-th', 'sample-vi'] as const) {
+  test(`${sample}: every slide fits a 1280x720 projector`, async ({ page }, testInfo) => {
+    const map = blueprint(sample);
+    await page.setViewportSize(SIZES[1]);
+    const id = await openNewMap(page, { sample });
+    await page.goto(`./#/maps/${encodeURIComponent(id)}/present`);
+    await walkDeck(page, testInfo, map, ['PageDown'], `${sample}-1280x720`);
+  });
+}
+
+/** A 1x1 PNG: enough for a persona photo that must show on the title slide. */
+const PNG_1x1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+test('a crowded 12-stage map with a persona: photo on the title, two-digit jump, shrunk to fit, that persona’s journey', async ({ page }, testInfo) => {
+  const map = wideMap(12, { title: 'Crowded workshop map' });
+  // Stage 1 gets 30 more cards in four scripts: far more than a slide holds at full size.
+  const lanes = map.lanes.filter((l) => l.kind === 'text' || l.kind === 'pain' || l.kind === 'opportunity');
+  const base = map.cards.find((c) => c.stageId === 'stage-1' && c.kind === 'text');
+  if (!base) throw new Error('no text card');
+  const scripts = Object.values(TEXTS);
+  for (let i = 0; i < 30; i++) {
+    const lane = lanes[i % lanes.length]!;
+    const template = map.cards.find((c) => c.laneId === lane.id)!;
+    map.cards.push({ ...template, id: `crowd-${i}`, stageId: 'stage-1', order: 1 + Math.floor(i / lanes.length), text: `${scripts[i % scripts.length]} #${i}` });
+  }
+  map.stages[0]!.notes = 'Crowded on purpose.';
+  const somying = persona('persona-1', 'สมหญิง ใจดี', { avatarImageId: 'photo-1', quote: 'ขอให้ติดต่อครั้งเดียวจบ', preferredChannels: ['line'] });
+  const file = exportMapFile(map, [somying], [{ id: 'photo-1', type: 'image/png', dataUrl: PNG_1x1 }]);
+  await page.goto('./');
+  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
+  await page.goto(`./#/maps/${map.id}/present`);
+
+  // Title: the persona with photo, name and quote.
+  await expect(slide(page)).toHaveAccessibleName('Slide 1 of 14: Crowded workshop map');
+  const personas = slide(page).getByRole('list', { name: 'Personas' });
+  await expect(personas).toContainText('สมหญิง ใจดี');
+  await expect(personas).toContainText('ขอให้ติดต่อครั้งเดียวจบ');
+  await expect.poll(() => personas.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+  // "1" then "2" is stage 12; "1" alone, after a pause, is stage 1.
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await expect(slide(page)).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+  await page.keyboard.press('1');
+  await expect(slide(page)).toHaveAccessibleName(/^Slide 2 of 14: Stage 1 /);
+
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await expect(cards(page)).toHaveCount(map.cards.filter((c) => c.stageId === 'stage-1').length);
+    await shoot(page, testInfo, `crowded-${size.width}x${size.height}-stage-1`);
+    await expectFits(page, `crowded stage at ${size.width}x${size.height}`, 9);
+    await page.getByRole('button', { name: 'Show speaker notes' }).click();
+    await expectFits(page, `crowded stage with notes at ${size.width}x${size.height}`, 8);
+    await page.getByRole('button', { name: 'Show speaker notes' }).click();
+    await page.keyboard.press('End');
+    await expect(cards(page)).toHaveCount(map.cards.length);
+    await shoot(page, testInfo, `crowded-${size.width}x${size.height}-whole-map`);
+    await expectFits(page, `whole map at ${size.width}x${size.height}`, 4);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+  }
+
+  // Her journey: her name and quote on every stage slide, her preferred channel marked.
+  await page.getByRole('combobox', { name: 'Focus' }).selectOption({ label: 'สมหญิง ใจดี’s journey' });
+  await expect(slide(page)).toContainText('สมหญิง ใจดี’s journey');
+  await expect(slide(page)).toContainText('ขอให้ติดต่อครั้งเดียวจบ');
+  await shoot(page, testInfo, 'crowded-persona-journey');
+  await expectFits(page, 'her journey, stage 1', 8);
+});
