@@ -6,12 +6,9 @@
  * other tab's last changes) and becomes editable.
  */
 import { useEffect, useState } from 'react';
+import { mapLockName as lockName } from '../storage';
 
 export type EditLockState = 'acquiring' | 'held' | 'waiting' | 'unsupported';
-
-function lockName(mapId: string): string {
-  return `journeyboard:edit-map:${mapId}`;
-}
 
 /**
  * 'held' while this tab may edit the map; 'waiting' while another tab holds it; 'unsupported'

@@ -62,9 +62,11 @@ export const library = {
   },
 
   async rename(id: string, title: string): Promise<void> {
-    const loaded = await storage.loadMap(id);
-    if (loaded.kind !== 'ok') return;
-    await storage.saveMap({ ...loaded.doc, title, updatedAt: new Date().toISOString() });
+    await storage.whileMapFree(id, async () => {
+      const loaded = await storage.loadMap(id);
+      if (loaded.kind !== 'ok') return;
+      await storage.saveMap({ ...loaded.doc, title, updatedAt: new Date().toISOString() });
+    });
   },
 
   async duplicate(id: string): Promise<string> {

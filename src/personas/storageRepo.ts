@@ -9,10 +9,13 @@ import * as storage from '../storage';
 import type { DeletedPersona, LoadedPersona, MapRef, PersonaLibrary, PersonaRepo } from './repo';
 
 async function setLinked(personaId: string, mapId: string, linked: boolean): Promise<void> {
-  const loaded = await storage.loadMap(mapId);
-  if (loaded.kind !== 'ok') throw new Error('This map cannot be changed here (it is missing, damaged or from a newer version).');
-  const next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
-  if (next !== loaded.doc) await storage.saveMap(touch(next));
+  // Under the map's lock: an editor open on the map in another tab would write its copy back over the link.
+  await storage.whileMapFree(mapId, async () => {
+    const loaded = await storage.loadMap(mapId);
+    if (loaded.kind !== 'ok') throw new Error('This map cannot be changed here (it is missing, damaged or from a newer version).');
+    const next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
+    if (next !== loaded.doc) await storage.saveMap(touch(next));
+  });
 }
 
 export const storagePersonaRepo: PersonaRepo = {
@@ -45,6 +48,12 @@ export const storagePersonaRepo: PersonaRepo = {
   async remove(id): Promise<DeletedPersona> {
     const summaries = await storage.listMapSummaries();
     const mapIds = summaries.filter((s) => s.personaIds.includes(id) && !s.readOnly).map((s) => s.id);
+    // Refuse before changing anything, rather than unlink from some maps and stop halfway.
+    const busy = await storage.mapsBeingEdited(mapIds);
+    if (busy.length > 0) {
+      const titles = summaries.filter((s) => busy.includes(s.id)).map((s) => `“${s.title}”`);
+      throw new Error(`${titles.join(', ')} ${busy.length === 1 ? 'is' : 'are'} open for editing in another tab. Close ${busy.length === 1 ? 'it' : 'them'} first, then delete the persona.`);
+    }
     const persona = await storage.loadPersona(id);
     const name = persona.kind === 'ok' ? persona.doc.name : '';
     for (const mapId of mapIds) await setLinked(id, mapId, false);

@@ -29,6 +29,7 @@ export type {
 export { DEFAULT_DELAY_MS, DEFAULT_RETRY_DELAYS_MS, createAutosave, installLifecycleFlush } from './autosave';
 export type { Autosave, AutosaveBatch, AutosaveOptions, AutosaveState, AutosaveStatus, EnqueueOptions } from './autosave';
 export { copyMapWithFreshIds } from './duplicate';
+export { MapBusyError, mapLockName, mapsBeingEdited, whileMapFree } from './locks';
 
 let bound: Repository | null = null;
 

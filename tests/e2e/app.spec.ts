@@ -125,3 +125,25 @@ test('two tabs on one map: the second is read-only until the first closes, then 
   await expect(second.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
   await expect(second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' })).toBeEnabled();
 });
+
+test('linking a persona to a map that another tab is editing is refused plainly, and nothing is overwritten', async ({ context }) => {
+  const editor = await context.newPage();
+  await newMap(editor, /Classic five stages/);
+  const title = (await editor.getByRole('heading', { level: 1 }).innerText()).trim();
+
+  const personas = await context.newPage();
+  await personas.goto('./#/personas');
+  await personas.getByRole('button', { name: 'New persona' }).click();
+  await personas.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  const maps = personas.getByRole('region', { name: 'Maps' });
+  await maps.getByLabel('Add to a map').selectOption({ label: title });
+  await maps.getByRole('button', { name: 'Add to map' }).click();
+  await expect(personas.getByRole('alert')).toContainText('open for editing in another tab');
+  await expect(maps.getByRole('link', { name: title })).toHaveCount(0);
+
+  // Linked from the map itself, it sticks.
+  await editor.getByRole('button', { name: 'Personas…' }).click();
+  await editor.getByRole('region', { name: 'Link personas' }).getByRole('button', { name: 'Add persona' }).click();
+  await saved(editor);
+  await expect(maps.getByRole('link', { name: title })).toBeVisible();
+});

@@ -1,0 +1,44 @@
+/**
+ * Who may write a map. The editor holds a Web Lock per map while it is open (one editing
+ * tab at a time); other writers of the same record (linking a persona from the persona
+ * page, renaming from the library, deleting a persona that the map uses) take the same
+ * lock for their load-modify-save, or refuse plainly when an editor has it: the editor
+ * would otherwise write its copy back over their change.
+ */
+
+export function mapLockName(mapId: string): string {
+  return `journeyboard:edit-map:${mapId}`;
+}
+
+export class MapBusyError extends Error {
+  constructor(readonly mapId: string) {
+    super('This map is open for editing in another tab. Make the change there, or close that tab first.');
+    this.name = 'MapBusyError';
+  }
+}
+
+function locks(): LockManager | null {
+  return typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks ? navigator.locks : null;
+}
+
+/** Runs `work` holding the map's lock; rejects with MapBusyError at once when an editor holds it. */
+export async function whileMapFree<T>(mapId: string, work: () => Promise<T>): Promise<T> {
+  const manager = locks();
+  if (!manager) return work();
+  let ran = false;
+  const result = await manager.request(mapLockName(mapId), { ifAvailable: true }, async (lock) => {
+    if (!lock) return undefined;
+    ran = true;
+    return work();
+  });
+  if (!ran) throw new MapBusyError(mapId);
+  return result as T;
+}
+
+/** Which of these maps an editor holds right now (none where the browser has no Web Locks). */
+export async function mapsBeingEdited(mapIds: readonly string[]): Promise<string[]> {
+  const manager = locks();
+  if (!manager || mapIds.length === 0) return [];
+  const held = new Set(((await manager.query()).held ?? []).map((l) => l.name));
+  return mapIds.filter((id) => held.has(mapLockName(id)));
+}
