@@ -147,3 +147,25 @@ test('linking a persona to a map that another tab is editing is refused plainly,
   await saved(editor);
   await expect(maps.getByRole('link', { name: title })).toBeVisible();
 });
+
+test('after the first visit the app works offline: reload with the network off, maps and fonts still there', async ({ page, context }) => {
+  await newMap(page, { sample: 'sample-th' });
+  const url = page.url();
+  // The service worker precaches the app (scripts, styles, fonts) on the first visit.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state;
+  });
+  await context.setOffline(true);
+  await page.goto(url);
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Stage 1: / })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  const thai = await page.evaluate(() => {
+    const faces: FontFace[] = [];
+    document.fonts.forEach((f) => faces.push(f));
+    return faces.some((f) => f.family.replace(/"/g, '') === 'Noto Sans Thai' && f.status === 'loaded');
+  });
+  expect(thai).toBe(true);
+  await context.setOffline(false);
+});
