@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './fonts';
 import './app/app.css';
 import { App } from './app/App';
+import { requestPersistentStorage } from './storage';
 
 const root = document.getElementById('root');
 if (root) {
@@ -12,3 +13,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Maps live only in this browser: ask it not to evict them under storage pressure.
+void requestPersistentStorage();
