@@ -294,11 +294,11 @@ export function Presentation({
   const rtl = map.direction === 'rtl';
 
   return (
-    <div className={`jbp-root${notesShown ? ' jbp-with-notes' : ''}`} data-view={view} dir={map.direction}>
+    <div className={`jbpres-root${notesShown ? ' jbpres-with-notes' : ''}`} data-view={view} dir={map.direction}>
       <section
         key={current}
         ref={region}
-        className="jbp-slide"
+        className="jbpres-slide"
         aria-label={label}
         tabIndex={-1}
         data-slide={slide.kind}
@@ -307,17 +307,17 @@ export function Presentation({
       </section>
 
       {notesShown && (
-        <aside className="jbp-notes" aria-label="Speaker notes">
-          <h2 className="jbp-notes-title">Speaker notes</h2>
+        <aside className="jbpres-notes" aria-label="Speaker notes">
+          <h2 className="jbpres-notes-title">Speaker notes</h2>
           {notes ? (
-            <p dir="auto" className="jbp-notes-text">
+            <p dir="auto" className="jbpres-notes-text">
               {notes}
             </p>
           ) : (
-            <p className="jbp-notes-empty">No speaker notes for this slide.</p>
+            <p className="jbpres-notes-empty">No speaker notes for this slide.</p>
           )}
           {presenter && (
-            <p className="jbp-notes-next">
+            <p className="jbpres-notes-next">
               {nextSlide ? (
                 <>
                   Next: <bdi dir="auto">{slideTitle(map, nextSlide)}</bdi>
@@ -332,12 +332,12 @@ export function Presentation({
         </aside>
       )}
 
-      <nav className="jbp-bar" aria-label="Presentation controls">
+      <nav className="jbpres-bar" aria-label="Presentation controls">
         <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>
         {/* Numbers read left to right in every script: "4 / 7", never "7 / 4". */}
-        <span className="jbp-progress-text" aria-hidden="true" dir="ltr">
+        <span className="jbpres-progress-text" aria-hidden="true" dir="ltr">
           {current + 1} / {slides.length}
         </span>
         <button
@@ -350,7 +350,7 @@ export function Presentation({
           <span aria-hidden="true">{rtl ? '←' : '→'}</span>
         </button>
         <div
-          className="jbp-progress"
+          className="jbpres-progress"
           role="progressbar"
           aria-label="Progress"
           aria-valuemin={1}
@@ -358,15 +358,15 @@ export function Presentation({
           aria-valuenow={current + 1}
           aria-valuetext={`Slide ${current + 1} of ${slides.length}`}
         >
-          <div className="jbp-progress-fill" style={{ inlineSize: `${((current + 1) / slides.length) * 100}%` }} />
+          <div className="jbpres-progress-fill" style={{ inlineSize: `${((current + 1) / slides.length) * 100}%` }} />
         </div>
         {pendingDigits && (
-          <span className="jbp-digits" role="status">
+          <span className="jbpres-digits" role="status">
             Stage {pendingDigits}…
           </span>
         )}
         {options.length > 1 && (
-          <span className="jbp-focus">
+          <span className="jbpres-focus">
             <label htmlFor={focusId}>Focus</label>
             <select id={focusId} value={focusValue} onChange={(e) => chooseFocus(e.target.value)}>
               {options.map((o) => (
@@ -392,7 +392,7 @@ export function Presentation({
             Full screen
           </button>
         )}
-        <a className="jbp-leave" href={backHref} onClick={(e) => {
+        <a className="jbpres-leave" href={backHref} onClick={(e) => {
           if (onLeave || (presenter && window.opener)) {
             e.preventDefault();
             leave();
@@ -401,7 +401,7 @@ export function Presentation({
           {presenter ? 'Close presenter view' : 'Leave presentation'}
         </a>
       </nav>
-      <p className="jbp-visually-hidden" aria-live="polite">
+      <p className="jbpres-visually-hidden" aria-live="polite">
         {label}
       </p>
     </div>

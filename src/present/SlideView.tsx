@@ -29,11 +29,11 @@ const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
 };
 
 export function PersonaAvatar({ persona, url, className }: { persona: Persona; url?: string; className?: string }) {
-  const cls = `jbp-avatar${className ? ` ${className}` : ''}`;
+  const cls = `jbpres-avatar${className ? ` ${className}` : ''}`;
   // The name is written next to it, so the photo is decorative (alt="").
   if (url) return <img className={cls} src={url} alt="" />;
   return (
-    <span className={`${cls} jbp-avatar-initials`} style={{ backgroundColor: avatarColor(persona.id) }} aria-hidden="true" dir="auto">
+    <span className={`${cls} jbpres-avatar-initials`} style={{ backgroundColor: avatarColor(persona.id) }} aria-hidden="true" dir="auto">
       {initials(persona.name)}
     </span>
   );
@@ -45,7 +45,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
       if (!channel && !card.owner) return null;
       return (
-        <p className="jbp-meta" dir="auto">
+        <p className="jbpres-meta" dir="auto">
           {channel?.name}
           {channel && card.owner && ' · '}
           {card.owner && <bdi dir="auto">{card.owner}</bdi>}
@@ -53,11 +53,11 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       );
     }
     case 'emotion':
-      return card.text.trim() ? <p className="jbp-meta" dir="auto">{describeScore(card.score)}</p> : null;
+      return card.text.trim() ? <p className="jbpres-meta" dir="auto">{describeScore(card.score)}</p> : null;
     case 'pain': {
       const at = card.touchpointId ? map.cards.find((c) => c.id === card.touchpointId) : undefined;
       return (
-        <p className="jbp-meta" dir="auto">
+        <p className="jbpres-meta" dir="auto">
           Severity: {card.severity}
           {at?.text.trim() && (
             <>
@@ -70,7 +70,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     }
     case 'opportunity':
       return (
-        <p className="jbp-meta" dir="auto">
+        <p className="jbpres-meta" dir="auto">
           {card.status} · priority {card.priority}
           {card.owner && (
             <>
@@ -83,7 +83,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     case 'kpi': {
       const unit = card.unit ? ` ${card.unit}` : '';
       return (
-        <p className="jbp-meta" dir="auto">
+        <p className="jbpres-meta" dir="auto">
           {card.text.trim() && `${KPI_NAME[card.metric] ?? 'KPI'}: `}
           {card.value ?? '–'}
           {card.value !== null && unit} · target {card.target ?? '–'}
@@ -98,16 +98,16 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
 
 function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona?: Persona }) {
   const preferred = onPreferredChannel(card, persona);
-  const severity = card.kind === 'pain' ? ` jbp-severity-${card.severity}` : '';
+  const severity = card.kind === 'pain' ? ` jbpres-severity-${card.severity}` : '';
   const score = card.kind === 'emotion' ? card.score : undefined;
   return (
-    <li className={`jbp-card jbp-card-${card.kind}${severity}`} data-score={score} data-testid="present-card">
-      <p dir="auto" className="jbp-card-text">
+    <li className={`jbpres-card jbpres-card-${card.kind}${severity}`} data-score={score} data-testid="present-card">
+      <p dir="auto" className="jbpres-card-text">
         {cardHeadline(card)}
       </p>
       <CardMeta card={card} map={map} />
       {preferred && persona && (
-        <p className="jbp-meta jbp-preferred" dir="auto">
+        <p className="jbpres-meta jbpres-preferred" dir="auto">
           ★ <bdi dir="auto">{persona.name}</bdi>’s preferred channel
         </p>
       )}
@@ -118,14 +118,14 @@ function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona
 /** The persona whose journey this is, on every slide when the persona focus is on. */
 function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
   return (
-    <div className="jbp-persona-strip">
+    <div className="jbpres-persona-strip">
       <PersonaAvatar persona={persona} url={url} />
       <div>
-        <p className="jbp-persona-name">
+        <p className="jbpres-persona-name">
           <bdi dir="auto">{persona.name}</bdi>’s journey
         </p>
         {persona.quote && (
-          <q dir="auto" className="jbp-persona-quote">
+          <q dir="auto" className="jbpres-persona-quote">
             {persona.quote}
           </q>
         )}
@@ -158,19 +158,19 @@ export const EmotionCurve = memo(function EmotionCurve({
     .map((p) => `${x(p.i)},${y(p.score ?? 0)}`)
     .join(' ');
   return (
-    <figure className="jbp-curve">
+    <figure className="jbpres-curve">
       <svg viewBox={`0 0 ${width} ${height + 16}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={describeCurve(curve, upTo)}>
-        <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="jbp-curve-zero" />
-        <polyline points={points} className="jbp-curve-line" />
+        <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="jbpres-curve-zero" />
+        <polyline points={points} className="jbpres-curve-line" />
         {curve.map((p, i) => {
           const future = i > upTo;
           return (
             <g key={p.stageId}>
               {p.score !== null && !future && (
-                <circle cx={x(i)} cy={y(p.score)} r={i === upTo ? 6 : 4} className={i === upTo ? 'jbp-curve-now' : 'jbp-curve-dot'} />
+                <circle cx={x(i)} cy={y(p.score)} r={i === upTo ? 6 : 4} className={i === upTo ? 'jbpres-curve-now' : 'jbpres-curve-dot'} />
               )}
-              {future && <circle cx={x(i)} cy={height / 2} r={3} className="jbp-curve-future" />}
-              <text x={x(i)} y={height + 13} textAnchor="middle" className={i === upTo ? 'jbp-curve-label-now' : 'jbp-curve-label'}>
+              {future && <circle cx={x(i)} cy={height / 2} r={3} className="jbpres-curve-future" />}
+              <text x={x(i)} y={height + 13} textAnchor="middle" className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'}>
                 {i + 1}
               </text>
             </g>
@@ -195,32 +195,32 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
   const shown = persona ? [persona] : personas;
   const fit = useFitText(`title|${persona?.id ?? ''}`);
   return (
-    <div className="jbp-title-slide jbp-fit" ref={fit}>
-      <p className="jbp-kicker">Customer journey map</p>
-      <h1 dir="auto" className="jbp-map-title">
+    <div className="jbpres-title-slide jbpres-fit" ref={fit}>
+      <p className="jbpres-kicker">Customer journey map</p>
+      <h1 dir="auto" className="jbpres-map-title">
         {map.title}
       </h1>
       {map.description && (
-        <p dir="auto" className="jbp-description">
+        <p dir="auto" className="jbpres-description">
           {map.description}
         </p>
       )}
       {shown.length > 0 && (
-        <ul className="jbp-personas" aria-label={persona ? 'Persona' : 'Personas'}>
+        <ul className="jbpres-personas" aria-label={persona ? 'Persona' : 'Personas'}>
           {shown.map((p) => (
-            <li key={p.id} className="jbp-persona">
-              <PersonaAvatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} className="jbp-avatar-large" />
+            <li key={p.id} className="jbpres-persona">
+              <PersonaAvatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} className="jbpres-avatar-large" />
               <div>
-                <p dir="auto" className="jbp-persona-name">
+                <p dir="auto" className="jbpres-persona-name">
                   {p.name}
                 </p>
                 {p.occupation && (
-                  <p dir="auto" className="jbp-muted">
+                  <p dir="auto" className="jbpres-muted">
                     {p.occupation}
                   </p>
                 )}
                 {p.quote && (
-                  <q dir="auto" className="jbp-persona-quote">
+                  <q dir="auto" className="jbpres-persona-quote">
                     {p.quote}
                   </q>
                 )}
@@ -230,7 +230,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
         </ul>
       )}
       {map.stages.length > 0 && (
-        <ol className="jbp-agenda" aria-label="Stages">
+        <ol className="jbpres-agenda" aria-label="Stages">
           {map.stages.map((s) => (
             <li key={s.id} dir="auto">
               {s.name}
@@ -250,45 +250,45 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   const focusName = FOCUS_NAME(focus, map);
   return (
-    <div className="jbp-stage-slide" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+    <div className="jbpres-stage-slide" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
       {/* The heading shrinks with a crowded stage, but less than the cards (present.css). */}
-      <div className="jbp-fit" ref={fit}>
-      <header className="jbp-stage-head">
-        <p className="jbp-kicker">
+      <div className="jbpres-fit" ref={fit}>
+      <header className="jbpres-stage-head">
+        <p className="jbpres-kicker">
           Stage {slide.stageIndex + 1} of {map.stages.length}
-          {focusName && <span className="jbp-focus-badge"> · {focusName}</span>}
+          {focusName && <span className="jbpres-focus-badge"> · {focusName}</span>}
         </p>
-        <h1 dir="auto" className="jbp-stage-name">
+        <h1 dir="auto" className="jbpres-stage-name">
           {stage.name}
         </h1>
         {stage.description && (
-          <p dir="auto" className="jbp-stage-description">
+          <p dir="auto" className="jbpres-stage-description">
             {stage.description}
           </p>
         )}
         {loop && (
-          <p className="jbp-loop">
+          <p className="jbpres-loop">
             ↺ Leads back to <bdi dir="auto">{loop.name}</bdi>
           </p>
         )}
         {persona && <PersonaStrip persona={persona} url={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />}
       </header>
         {lanes.length === 0 ? (
-          <p className="jbp-empty">{focusName ? `Nothing in this stage: ${focusName.toLowerCase()}.` : 'No cards in this stage yet.'}</p>
+          <p className="jbpres-empty">{focusName ? `Nothing in this stage: ${focusName.toLowerCase()}.` : 'No cards in this stage yet.'}</p>
         ) : (
-          <div className="jbp-lanes" data-lanes={lanes.length}>
+          <div className="jbpres-lanes" data-lanes={lanes.length}>
             {lanes.map(({ lane, cards }) => (
               <section
                 key={lane.id}
-                className={`jbp-lane jbp-lane-${lane.kind}`}
+                className={`jbpres-lane jbpres-lane-${lane.kind}`}
                 aria-label={lane.title.trim() || 'Lane'}
                 // A lane with many cards gets room for up to four columns of them (present.css).
                 style={{ '--span': Math.min(cards.length, 4) } as CSSProperties}
               >
-                <h2 dir="auto" className="jbp-lane-title">
+                <h2 dir="auto" className="jbpres-lane-title">
                   {lane.title}
                 </h2>
-                <ul className="jbp-cards">
+                <ul className="jbpres-cards">
                   {cards.map((card) => (
                     <CardItem key={card.id} card={card} map={map} persona={persona} />
                   ))}
@@ -324,12 +324,12 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
   const units = columns.reduce((a, b) => a + b, 0) || 1;
   const laneHeaderPct = 9;
   return (
-    <div className="jbp-overview-slide">
-      <header className="jbp-overview-head">
-        <h1 className="jbp-overview-title">
+    <div className="jbpres-overview-slide">
+      <header className="jbpres-overview-head">
+        <h1 className="jbpres-overview-title">
           <bdi dir="auto">{map.title}</bdi>
         </h1>
-        <p className="jbp-kicker">
+        <p className="jbpres-kicker">
           The whole map · {map.stages.length} stages{focusName && ` · ${focusName}`}
           {persona && (
             <>
@@ -339,8 +339,8 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           )}
         </p>
       </header>
-      <div className="jbp-fit" ref={fit}>
-        <table className="jbp-overview" dir={map.direction}>
+      <div className="jbpres-fit" ref={fit}>
+        <table className="jbpres-overview" dir={map.direction}>
           <colgroup>
             <col style={{ inlineSize: `${laneHeaderPct}%` }} />
             {map.stages.map((s, i) => (
@@ -349,25 +349,25 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" className="jbp-corner">
-                <span className="jbp-visually-hidden">Lane</span>
+              <th scope="col" className="jbpres-corner">
+                <span className="jbpres-visually-hidden">Lane</span>
               </th>
               {map.stages.map((s, i) => (
                 <th key={s.id} scope="col" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
-                  <span className="jbp-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                  <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {lanes.map((lane) => (
-              <tr key={lane.id} className={`jbp-lane-${lane.kind}`}>
+              <tr key={lane.id} className={`jbpres-lane-${lane.kind}`}>
                 <th scope="row" dir="auto">
                   {lane.title}
                 </th>
                 {map.stages.map((s, i) => (
                   <td key={s.id}>
-                    <ul className="jbp-cards" style={{ '--cols': columns[i] ?? 1 } as CSSProperties}>
+                    <ul className="jbpres-cards" style={{ '--cols': columns[i] ?? 1 } as CSSProperties}>
                       {(cells.get(`${s.id}\u0000${lane.id}`) ?? []).map((card) => (
                         <CardItem key={card.id} card={card} map={map} persona={persona} />
                       ))}

@@ -66,7 +66,7 @@ async function expectFits(page: Page, what: string, minCardPx = what.includes('w
     const view = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
     let smallest = Infinity;
     for (const el of region.querySelectorAll('[data-testid="present-card"], h1, h2, figure')) {
-      const clip = el.parentElement?.closest('.jbp-fit') ?? region;
+      const clip = el.parentElement?.closest('.jbpres-fit') ?? region;
       const label = (el.textContent ?? '').slice(0, 40);
       if (!inside(el, clip.getBoundingClientRect())) problems.push(`cut off: ${label}`);
       if (!inside(el, view)) problems.push(`outside the window: ${label}`);
@@ -295,7 +295,13 @@ test('a crowded 12-stage map with a persona: photo on the title, two-digit jump,
   await page.goto('./');
   await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
   await expect(page.getByText(/Imported 1 map/)).toBeVisible();
+  // The print view first: its stylesheet stays loaded and must not restyle the slides.
+  await page.goto(`./#/maps/${map.id}/print`);
+  await expect(page.getByRole('combobox', { name: 'Page size' })).toBeVisible();
   await page.goto(`./#/maps/${map.id}/present`);
+  const printCssLoaded = () =>
+    [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.jbp-sheet')));
+  expect(await page.evaluate(printCssLoaded)).toBe(true);
 
   // Title: the persona with photo, name and quote.
   await expect(slide(page)).toHaveAccessibleName('Slide 1 of 14: Crowded workshop map');

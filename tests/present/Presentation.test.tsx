@@ -30,7 +30,7 @@ function kevin(extra: Partial<Persona> = {}): Persona {
 }
 
 const slide = () => screen.getByRole('region', { name: /^Slide \d+ of \d+/ });
-const cardTexts = () => within(slide()).queryAllByTestId('present-card').map((li) => li.querySelector('.jbp-card-text')?.textContent);
+const cardTexts = () => within(slide()).queryAllByTestId('present-card').map((li) => li.querySelector('.jbpres-card-text')?.textContent);
 
 function present(map: JourneyMap, props: Partial<Parameters<typeof Presentation>[0]> = {}) {
   const onLeave = vi.fn();
