@@ -169,3 +169,27 @@ test('after the first visit the app works offline: reload with the network off, 
   expect(thai).toBe(true);
   await context.setOffline(false);
 });
+
+test('a persona exported on its own comes back whole from its file, on the personas page', async ({ page }) => {
+  await page.goto('./#/personas');
+  await page.getByRole('button', { name: 'New persona' }).click();
+  await page.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nguyễn Thị Lan');
+  await page.getByLabel('Quote', { exact: true }).fill('Tôi muốn nhắn Zalo, không muốn chờ tổng đài');
+  await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.persona\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+
+  await page.goto('./#/personas');
+  const list = page.getByRole('list', { name: 'Personas' });
+  await page.getByRole('button', { name: 'Delete Nguyễn Thị Lan' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Nguyễn Thị Lan”?' }).getByRole('button', { name: 'Delete persona' }).click();
+  await expect(list.getByRole('link', { name: 'Nguyễn Thị Lan' })).toHaveCount(0);
+  await page.getByLabel('Import a file').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText('Imported 1 persona')).toBeVisible();
+  await list.getByRole('link', { name: 'Nguyễn Thị Lan' }).click();
+  await expect(page.getByLabel('Quote', { exact: true })).toHaveValue('Tôi muốn nhắn Zalo, không muốn chờ tổng đài');
+});
