@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global window, document -- the functions passed to page.evaluate run in the browser */
+/* global document -- the functions passed to page.evaluate run in the browser */
 /**
  * `npm run bench`: builds the production app and a bare React Flow page, generates maps of
  * 100, 500 and 1,000 cards, and measures both in headless Chromium (/usr/bin/chromium, driven
@@ -16,21 +16,16 @@
  * fail the run (timings on a shared machine are noisy); a broken step (a selector that no longer
  * matches, a route that fails) does.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { runnerImport } from 'vite';
 import { analyseBuild, attribute } from './lib/bundle.mjs';
 import { heapAfterGc, measureEdit, measureOpen, measurePrint, measureSelectMoveUndo, openPage, panZoom } from './lib/measure.mjs';
 import { serve } from './lib/server.mjs';
+import { buildApp, buildBare, cache, chromiumPath, CHROMIUM_ARGS, importMap, loadFixtures, log, newContext, repo, VIEWPORT } from './lib/setup.mjs';
 import { frameStats, median, ratio, round } from './lib/stats.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..');
-const cache = join(repo, 'node_modules', '.cache', 'jb-bench');
 
 // ---- Options
 const argv = process.argv.slice(2);
@@ -48,18 +43,6 @@ const reps = Math.max(1, Number(option('--reps', smoke ? 1 : 3)));
 const port = Number(option('--port', process.env.BENCH_PORT ?? 4400));
 const outFile = resolve(repo, option('--out', smoke ? 'bench/results/smoke.json' : 'bench/results/latest.json'));
 const build = !flag('--no-build');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 
 if (sizes.length === 0) {
   console.error('No map size to measure (--cards takes numbers of at least 40).');
@@ -70,7 +53,6 @@ if (!existsSync(chromiumPath)) {
   process.exit(2);
 }
 
-const log = (...a) => console.error('[bench]', ...a);
 const errors = [];
 /** Runs one measurement; a failure is recorded (and fails the run) but the others still run. */
 async function step(label, fn) {
@@ -82,11 +64,6 @@ async function step(label, fn) {
     errors.push({ step: label, message });
     return null;
   }
-}
-
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
 
 function git(...args) {
@@ -101,25 +78,18 @@ function git(...args) {
 const appDir = join(cache, 'app');
 const bareDir = join(cache, 'bare');
 const dataDir = join(cache, 'data');
-mkdirSync(dataDir, { recursive: true });
 if (build || !existsSync(join(appDir, 'index.html')) || !existsSync(join(bareDir, 'index.html'))) {
   log('building the app (production) ...');
-  run('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden', '--logLevel', 'warn']);
+  buildApp(appDir);
   log('building the bare React Flow page ...');
-  run('npx', ['vite', 'build', '--config', 'bench/vite.bare.config.ts', '--outDir', bareDir, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden', '--logLevel', 'warn']);
+  buildBare(bareDir);
 }
 const appBuild = analyseBuild(appDir);
 const bareBuild = analyseBuild(bareDir);
 
 // ---- Maps
 log(`generating maps of ${sizes.join(', ')} cards ...`);
-const { module: maps } = await runnerImport(join(here, 'maps.ts'), { configFile: false, logLevel: 'warn' });
-const fixtures = new Map();
-for (const n of sizes) {
-  const f = maps.makeFixture(n);
-  writeFileSync(join(dataDir, `bare-${n}.json`), JSON.stringify(f.bare));
-  fixtures.set(n, f);
-}
+const fixtures = await loadFixtures(sizes, dataDir);
 
 // ---- Serve and measure
 const server = await serve({ app: appDir, bare: bareDir, data: dataDir }, port);
@@ -129,42 +99,20 @@ const results = {};
 let libraryScripts = [];
 let openScripts = [];
 
-async function newContext() {
-  // Service workers are blocked: the PWA's precaching would download every chunk in the
-  // background during the measurements. The app is served from this machine, uncompressed.
-  const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block', acceptDownloads: true });
-  await ctx.addInitScript({ path: join(here, 'lib', 'probe.js') });
-  return ctx;
-}
-
-/** Imports the map file through the library's "Import a file" input, as a user would. */
-async function seed(ctx, fixture) {
-  const { page, scripts } = await openPage(ctx);
-  await page.goto(appUrl, { waitUntil: 'load' });
-  const input = page.getByLabel('Import a file');
-  await input.waitFor({ state: 'attached', timeout: 60_000 });
-  await page.waitForTimeout(300);
-  libraryScripts = [...new Set(scripts)];
-  const t0 = Date.now();
-  await input.setInputFiles({ name: fixture.fileName, mimeType: 'application/json', buffer: Buffer.from(fixture.fileText) });
-  await page.getByText('Imported 1 map').waitFor({ timeout: 120_000 });
-  const importMs = Date.now() - t0;
-  const stored = await page.evaluate((id) => window.__bench.readMap('journeyboard', id), fixture.mapId);
-  if (!stored || stored.cards?.length !== fixture.cardCount) throw new Error('the imported map is not in IndexedDB');
-  await page.close();
-  return importMs;
-}
-
 try {
   for (const n of sizes) {
     const fx = fixtures.get(n);
     log(`--- ${n} cards (${fx.stageCount} stages, ${fx.connectionCount} connections)`);
     const r = { cards: n, stages: fx.stageCount, connections: fx.connectionCount, app: {}, bare: {} };
     results[n] = r;
-    const ctx = await newContext();
-    const bareCtx = await newContext();
+    const ctx = await newContext(browser);
+    const bareCtx = await newContext(browser);
     try {
-      r.importMs = await step(`${n}: import`, () => seed(ctx, fx));
+      r.importMs = await step(`${n}: import`, async () => {
+        const imported = await importMap(ctx, appUrl, fx);
+        libraryScripts = imported.libraryScripts;
+        return imported.importMs;
+      });
       const mapUrl = `${appUrl}#/maps/${encodeURIComponent(fx.mapId)}`;
 
       // Warm-up loads (HTTP and V8 code caches), not measured.
@@ -220,6 +168,9 @@ try {
         r[kind].open = {
           runs: o.length,
           firstPaint: pick('firstPaint'),
+          canvasPainted: pick('canvasPainted'),
+          fontsPainted: pick('fontsPainted'),
+          fontLoads: o[0]?.fontLoads ?? null,
           painted: pick('painted'),
           interactive: pick('interactive'),
           open: pick('open'),
@@ -243,7 +194,6 @@ try {
         try {
           await measureOpen(w.page, mapUrl, { quietMs: 500 });
           const edits = [];
-          const words = ['แก้ไขแล้ว', 'Đã chỉnh sửa', 'ویرایش شد', 'Edited'];
           const onScreen = await w.page.evaluate(
             (ids) =>
               ids.filter((id) => {
@@ -257,14 +207,14 @@ try {
           );
           for (let i = 0; i < reps && i < onScreen.length; i++) {
             const cardId = onScreen[Math.floor((onScreen.length * (i + 0.5)) / reps)];
-            edits.push(await measureEdit(w.page, { mapId: fx.mapId, cardId, text: `${words[i % 4]} ${n}-${i} ${Date.now()}` }));
+            edits.push(await measureEdit(w.page, { mapId: fx.mapId, cardId, tag: ` ✎${i}${Date.now() % 100000}` }));
             await w.page.waitForTimeout(400);
           }
           r.app.edit = {
             runs: edits.length,
             painted: round(median(edits.map((e) => e.painted))),
             durable: round(median(edits.map((e) => e.durable))),
-            all: edits.map((e) => ({ painted: round(e.painted), durable: round(e.durable), putAfter: round(e.putAfter) })),
+            all: edits.map((e) => ({ painted: round(e.painted), durable: round(e.durable), putAfter: round(e.putAfter), sameLength: e.sameLength })),
           };
           const smu = await measureSelectMoveUndo(w.page, { touchpoints: fx.touchpoints });
           r.app.selectMoveUndo = {
@@ -379,7 +329,7 @@ const report = {
   machine,
   settings: { sizes, reps, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS, serviceWorkers: 'blocked' },
   definitions: {
-    painted: 'navigation start to the main-thread rendering update after which React Flow nodes, edges and the viewport stop changing',
+    painted: 'navigation start to the main-thread rendering update after which React Flow nodes, edges and the viewport stop changing and every web font the page loads has loaded and been painted',
     interactive: 'navigation start to the painted selection of a card clicked (real input) as soon as a card is hit-testable at the fitted zoom',
     open: 'max(painted, interactive)',
     frames: 'requestAnimationFrame deltas over a 3 s scripted pan (mouse drag) and zoom (wheel); median and p95',
@@ -403,7 +353,8 @@ const ms1 = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} ms`
 const x = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}x`);
 const rows = [
   ['Open: first nodes painted', (r) => ms(r.app.open?.firstPaint)],
-  ['Open: painted (visually complete)', (r) => ms(r.app.open?.painted)],
+  ['Open: canvas complete (DOM)', (r) => ms(r.app.open?.canvasPainted)],
+  ['Open: painted with web fonts', (r) => ms(r.app.open?.painted)],
   ['Open: interactive (click selects)', (r) => ms(r.app.open?.interactive)],
   ['Open: bare React Flow', (r) => ms(r.bare.open?.open)],
   ['Open: ours / bare', (r) => x(r.ratio?.open)],

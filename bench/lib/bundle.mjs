@@ -135,7 +135,7 @@ export function sourceGroup(path) {
  * For the given chunk files: gzip bytes per source group, gzip apportioned by raw bytes
  * (gzip compresses different code differently; this is an estimate, good to a few KB).
  */
-export function attribute(dir, files) {
+export function attribute(dir, files, groupOf = sourceGroup) {
   const groups = new Map();
   const modules = new Set();
   for (const file of files) {
@@ -148,7 +148,7 @@ export function attribute(dir, files) {
     const total = [...perSource.values()].reduce((a, b) => a + b, 0) || 1;
     for (const [source, bytes] of perSource) {
       modules.add(source.replace(/\\/g, '/').replace(/^(\.\.\/)+/, ''));
-      const g = sourceGroup(source);
+      const g = groupOf(source);
       const cur = groups.get(g) ?? { raw: 0, gzip: 0 };
       cur.raw += bytes;
       cur.gzip += (bytes / total) * gz;
@@ -160,5 +160,39 @@ export function attribute(dir, files) {
       .map(([group, v]) => ({ group, raw: v.raw, gzip: Math.round(v.gzip) }))
       .sort((a, b) => b.gzip - a.gzip),
     modules: [...modules].sort(),
+  };
+}
+
+/** A source-map lookup: (0-based line, column) of the generated file to "source:line". */
+export function sourceLookup(map) {
+  const lines = map.mappings.split(';');
+  const decoded = new Map();
+  // Mappings are relative to the previous segment across the whole file: decode once, in order.
+  let source = 0;
+  let srcLine = 0;
+  lines.forEach((ln, i) => {
+    let col = 0;
+    const segs = [];
+    if (ln) {
+      for (const raw of ln.split(',')) {
+        const s = decodeVlq(raw);
+        col += s[0];
+        if (s.length >= 4) {
+          source += s[1];
+          srcLine += s[2];
+          segs.push([col, source, srcLine]);
+        }
+      }
+    }
+    decoded.set(i, segs);
+  });
+  return (line, column) => {
+    const segs = decoded.get(line) ?? [];
+    let best = null;
+    for (const s of segs) {
+      if (s[0] <= column) best = s;
+      else break;
+    }
+    return best ? `${map.sources[best[1]].replace(/^(\.\.\/)+/, '')}:${best[2] + 1}` : null;
   };
 }

@@ -22,7 +22,10 @@ export async function openPage(ctx) {
 /**
  * Navigation start to:
  * - firstPaint: the first frame with React Flow nodes in it;
- * - painted: the frame after which nodes, edges and the viewport no longer change (visually complete);
+ * - canvasPainted: the frame after which nodes, edges and the viewport no longer change;
+ * - fontsPainted: the frame after the last web font finished loading (the browser lays the text out
+ *   again with it); null when the page loads no web font;
+ * - painted = max(canvasPainted, fontsPainted): visually complete;
  * - interactive: the paint of the selection made by a real click on a card, the click being sent
  *   as soon as a card is hit-testable at the fitted zoom (so it includes the harness's latency,
  *   a few ms, the same for the app and the bare page).
@@ -49,7 +52,7 @@ export async function measureOpen(page, url, { nodeSelector = CARD, quietMs = 15
         cands.push({ x, y, id: el.getAttribute('data-id'), d: Math.hypot(x - cx, y - cy), el });
       }
       cands.sort((a, b) => a.d - b.d);
-      for (const c of cands.slice(0, 20)) {
+      for (const c of cands.slice(0, 3)) {
         const hit = document.elementFromPoint(c.x, c.y);
         if (hit && c.el.contains(hit)) return { x: c.x, y: c.y, id: c.id };
       }
@@ -79,12 +82,17 @@ export async function measureOpen(page, url, { nodeSelector = CARD, quietMs = 15
         const poll = () => {
           const last = B.openChanges[B.openChanges.length - 1];
           const now = performance.now();
-          if ((last && last.paintedAt !== null && now - last.frame >= quiet) || now - start > timeout) {
+          const canvasQuiet = last && last.paintedAt !== null && now - last.frame >= quiet;
+          // Fonts: none loading, and the paint after the last one that loaded has happened.
+          const fontsQuiet = document.fonts.status === 'loaded' && (B.fonts.lastLoadedAt === null || (B.fonts.lastPainted !== null && now - B.fonts.lastLoadedAt >= quiet));
+          if ((canvasQuiet && fontsQuiet) || now - start > timeout) {
             B.openWatch = false;
             const withNodes = B.openChanges.filter((c) => Number(c.sig.split('|')[0]) > 0);
             resolve({
               firstPaint: withNodes[0]?.paintedAt ?? null,
-              painted: last?.paintedAt ?? null,
+              canvasPainted: last?.paintedAt ?? null,
+              fontsPainted: B.fonts.lastPainted,
+              fontLoads: B.fonts.loads,
               changes: B.openChanges.length,
               final: last?.sig ?? '',
               timedOut: now - start > timeout,
@@ -95,10 +103,14 @@ export async function measureOpen(page, url, { nodeSelector = CARD, quietMs = 15
       }),
     { quiet: quietMs, timeout: timeoutMs },
   );
+  open.painted = open.canvasPainted === null ? null : Math.max(open.canvasPainted, open.fontsPainted ?? 0);
   const [nodes, edges] = open.final.split('|').map(Number);
   const interactive = sel.metPainted;
   return {
     firstPaint: open.firstPaint,
+    canvasPainted: open.canvasPainted,
+    fontsPainted: open.fontsPainted,
+    fontLoads: open.fontLoads,
     painted: open.painted,
     interactive,
     open: interactive === null || open.painted === null ? null : Math.max(open.painted, interactive),
@@ -231,17 +243,35 @@ const nodeTransform = (page, id) =>
   page.evaluate((id) => document.querySelector(`.react-flow__node[data-id=${JSON.stringify(id)}]`)?.style.transform ?? null, id);
 
 /**
- * Edit one card in place (select it, Enter, type, Enter) and time, from the committing Enter:
+ * A typo-sized edit: the card's text with the tail of one paragraph replaced by `tag`, so the
+ * text keeps its length and lines (and the card its estimated height: nothing else moves).
+ */
+export function retype(original, tag) {
+  const paras = original.split('\n');
+  const t = [...tag];
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const cps = [...paras[i]];
+    if (cps.length > t.length) {
+      paras[i] = cps.slice(0, cps.length - t.length).join('') + tag;
+      return { text: paras.join('\n'), sameLength: true };
+    }
+  }
+  return { text: tag, sameLength: [...original].length === t.length };
+}
+
+/**
+ * Edit one card in place (select it, Enter, retype the end of its text, Enter) and time, from the committing Enter:
  * the paint of the new text on the canvas, and the commit of the IndexedDB transaction that
  * stores it (seen by wrapping IDBObjectStore.put; confirmed by reading the record back).
  */
-export async function measureEdit(page, { mapId, cardId, text }) {
+export async function measureEdit(page, { mapId, cardId, tag }) {
   const pt = await nodePoint(page, cardId);
   if (!pt) throw new Error(`card ${cardId} is not on screen`);
   await page.mouse.click(pt.x, pt.y);
   await page.keyboard.press('Enter');
   const box = page.getByRole('textbox', { name: 'Card text' });
   await box.waitFor({ timeout: 30_000 });
+  const { text, sameLength } = retype(await box.inputValue(), tag);
   await box.fill(text);
   await page.evaluate(
     ({ cardId, text, mapId }) => {
@@ -267,6 +297,7 @@ export async function measureEdit(page, { mapId, cardId, text }) {
     durable: idb.committedAt - key.stamp,
     putAfter: idb.putAt - key.stamp,
     puts: idb.puts,
+    sameLength,
   };
 }
 

@@ -56,6 +56,16 @@
   }
   requestAnimationFrame(tick);
 
+  // ---- Web fonts: each font that finishes loading makes the browser lay out its text again.
+  B.fonts = { loads: 0, lastLoadedAt: null, lastPainted: null };
+  document.fonts.addEventListener('loadingdone', (e) => {
+    B.fonts.loads += e.fontfaces?.length ?? 1;
+    B.fonts.lastLoadedAt = performance.now();
+    afterNextPaint((t) => {
+      B.fonts.lastPainted = t;
+    });
+  });
+
   B.startFrames = () => {
     B.frames = [];
   };
