@@ -8,7 +8,9 @@ import { formatEdited, plural } from './format';
 import { library, type DeletedMap, type LibraryEntry } from './library';
 import { mapHref, navigate } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
-import { TemplateDialog } from './TemplateDialog';
+
+// The template chooser carries every template and sample map: it loads when "New map" is pressed.
+const TemplateDialog = lazy(() => import('./TemplateDialog').then((m) => ({ default: m.TemplateDialog })));
 
 // Import code (parsing, validation, error positions) loads on demand, not with the library.
 const ImportPanel = lazy(() => import('../export/ImportPanel'));
@@ -123,16 +125,18 @@ export function LibraryPage() {
       )}
 
       {choosing && (
-        <TemplateDialog
-          onClose={() => setChoosing(false)}
-          onChoose={(templateId) =>
-            act(async () => {
-              const id = await library.createFromTemplate(templateId);
-              setChoosing(false);
-              navigate(mapHref(id));
-            })
-          }
-        />
+        <Suspense fallback={<p role="status">Loading templates…</p>}>
+          <TemplateDialog
+            onClose={() => setChoosing(false)}
+            onChoose={(templateId) =>
+              act(async () => {
+                const id = await library.createFromTemplate(templateId);
+                setChoosing(false);
+                navigate(mapHref(id));
+              })
+            }
+          />
+        </Suspense>
       )}
 
       {deleted && (

@@ -2,9 +2,7 @@
  * What the library page and the map page ask of storage, in their words. One place
  * binds the app to src/storage, so the pages stay free of Dexie and of the restore chain.
  */
-import { SAMPLES } from '../model/samples';
 import type { JourneyMap } from '../model/schema';
-import { TEMPLATES } from '../model/templates';
 import * as storage from '../storage';
 
 export interface LibraryEntry {
@@ -25,7 +23,11 @@ export type OpenedMap =
 
 export type DeletedMap = { map: { id: string; title: string }; token: storage.DeletedMapToken };
 
-const BUILDERS = new Map([...TEMPLATES, ...SAMPLES].map((t) => [t.id, t]));
+/** Templates and sample maps (long texts in four scripts) load when a map is created, not at start. */
+async function builders() {
+  const [{ TEMPLATES }, { SAMPLES }] = await Promise.all([import('../model/templates'), import('../model/samples')]);
+  return new Map([...TEMPLATES, ...SAMPLES].map((t) => [t.id, t]));
+}
 
 async function personaNames(ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -54,7 +56,7 @@ export const library = {
   },
 
   async createFromTemplate(templateId: string): Promise<string> {
-    const template = BUILDERS.get(templateId);
+    const template = (await builders()).get(templateId);
     if (!template) throw new Error(`There is no template "${templateId}".`);
     const map = template.build();
     await storage.saveMap(map);
