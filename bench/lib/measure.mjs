@@ -268,6 +268,15 @@ export async function measureEdit(page, { mapId, cardId, tag }) {
   const pt = await nodePoint(page, cardId);
   if (!pt) throw new Error(`card ${cardId} is not on screen`);
   await page.mouse.click(pt.x, pt.y);
+  // The editor selects on click and moves the focus to the card in the next frame: wait for both.
+  await page.waitForFunction(
+    (id) => {
+      const el = document.querySelector(`.react-flow__node[data-id=${JSON.stringify(id)}]`);
+      return Boolean(el?.classList.contains('selected') && el.contains(document.activeElement));
+    },
+    cardId,
+    { timeout: 30_000 },
+  );
   await page.keyboard.press('Enter');
   const box = page.getByRole('textbox', { name: 'Card text' });
   await box.waitFor({ timeout: 30_000 });

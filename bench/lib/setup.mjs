@@ -11,8 +11,8 @@ import { openPage } from './measure.mjs';
 
 export const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repo = resolve(here, '..');
-/** Builds and data live under node_modules/.cache: ignored by git and by ESLint. */
-export const cache = join(repo, 'node_modules', '.cache', 'jb-bench');
+/** Builds and data live under node_modules/.cache (ignored by git and by ESLint), or BENCH_CACHE. */
+export const cache = process.env.BENCH_CACHE ? resolve(process.env.BENCH_CACHE) : join(repo, 'node_modules', '.cache', 'jb-bench');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 800 };
 /** As playwright.config.ts, plus precise memory figures. */
