@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Editor } from '../../src/editor/Editor';
@@ -126,6 +126,8 @@ describe('<Editor> keys and focus', () => {
     const canvas = screen.getByLabelText(/^Map canvas/);
     canvas.focus();
     await user.keyboard('{ArrowRight}');
+    // The card takes the focus on the next frame; wait for it, as a user would see it.
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-roledescription', 'card'));
     expect(screen.queryByRole('textbox', { name: 'Card text' })).toBeNull();
     const stages = last()?.stages.length ?? editorFixture().stages.length;
     within(toolbar).getByRole('button', { name: 'Add stage' }).focus();
