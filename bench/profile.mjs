@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sourceLookup } from './lib/bundle.mjs';
-import { measureEdit, measureOpen, openPage, panZoom } from './lib/measure.mjs';
+import { measureEdit, measureOpen, openPage, panZoom, waitLocksFree } from './lib/measure.mjs';
 import { serve } from './lib/server.mjs';
 import { buildApp, buildBare, cache, chromiumPath, CHROMIUM_ARGS, importMap, loadFixtures, log, newContext } from './lib/setup.mjs';
 
@@ -50,6 +50,13 @@ try {
   const warm = await openPage(ctx);
   await measureOpen(warm.page, target, { nodeSelector, quietMs: 300 });
   await warm.page.close();
+  if (!bare) {
+    // The closed page's edit lock must be gone, or the map opens read-only.
+    const helper = await ctx.newPage();
+    await helper.goto(`${appUrl}lock-helper`);
+    await waitLocksFree(helper);
+    await helper.close();
+  }
 
   const { page } = await openPage(ctx);
   const cdp = await ctx.newCDPSession(page);
@@ -215,6 +222,20 @@ try {
     const kinds = [...(perTask.get(task)?.entries() ?? [])].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${Math.round(v)}`);
     console.log(`  @${Math.round((task.ts - t0) / 1000)} ms  ${Math.round(task.dur / 1000)} ms  (${kinds.join(', ')})`);
     for (const f of topFns) console.log(`      ${f}`);
+  }
+  if (argv.includes('--timeline')) {
+    // Every task over 8 ms and every resource the page fetched, in time order.
+    const rows = [];
+    for (const t of tasks.filter((e) => e.dur > 8_000)) {
+      const kinds = [...(perTask.get(t)?.entries() ?? [])].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${Math.round(v)}`);
+      rows.push([t.ts, `task ${Math.round(t.dur / 1000)} ms (${kinds.join(', ')})`]);
+    }
+    for (const e of events) {
+      if (e.name === 'ResourceSendRequest') rows.push([e.ts, `fetch ${String(e.args?.data?.url ?? '').split('/').pop()}`]);
+      if (e.name === 'ResourceFinish') rows.push([e.ts, `  done ${e.args?.data?.requestId ?? ''}`]);
+    }
+    console.log('\nTimeline (ms from the first traced event):');
+    for (const [ts, what] of rows.sort((a, b) => a[0] - b[0])) if (!what.startsWith('  done')) console.log(`  ${String(Math.round((ts - t0) / 1000)).padStart(6)}  ${what}`);
   }
   console.log(`\nJS functions by self time (top ${top}):`);
   for (const [k, us] of [...fnTotals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);

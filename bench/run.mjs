@@ -22,7 +22,7 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { analyseBuild, attribute } from './lib/bundle.mjs';
-import { heapAfterGc, measureEdit, measureOpen, measurePrint, measureSelectMoveUndo, openPage, panZoom } from './lib/measure.mjs';
+import { heapAfterGc, measureEdit, measureOpen, measurePrint, measureSelectMoveUndo, openPage, panZoom, waitLocksFree } from './lib/measure.mjs';
 import { serve } from './lib/server.mjs';
 import { buildApp, buildBare, cache, chromiumPath, CHROMIUM_ARGS, importMap, loadFixtures, log, newContext, repo, VIEWPORT } from './lib/setup.mjs';
 import { frameStats, median, ratio, round } from './lib/stats.mjs';
@@ -107,6 +107,13 @@ try {
     results[n] = r;
     const ctx = await newContext(browser);
     const bareCtx = await newContext(browser);
+    // A page of the app's origin that holds no lock, to see when closed pages have let go of theirs.
+    const helper = await ctx.newPage();
+    await helper.goto(`${appUrl}lock-helper`);
+    const closeApp = async (page) => {
+      await page.close();
+      await waitLocksFree(helper);
+    };
     try {
       r.importMs = await step(`${n}: import`, async () => {
         const imported = await importMap(ctx, appUrl, fx);
@@ -119,7 +126,7 @@ try {
       await step(`${n}: warm-up`, async () => {
         const w = await openPage(ctx);
         await measureOpen(w.page, mapUrl, { quietMs: 300 });
-        await w.page.close();
+        await closeApp(w.page);
       });
       let canvas = null;
       await step(`${n}: canvas size`, async () => {
@@ -127,7 +134,7 @@ try {
         await w.page.goto(mapUrl);
         await w.page.locator('.react-flow').waitFor();
         canvas = await w.page.locator('.react-flow').boundingBox();
-        await w.page.close();
+        await closeApp(w.page);
       });
       const bareUrl = `${server.url}/bare/?cards=${n}${canvas ? `&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}` : ''}`;
       r.canvas = canvas && { width: Math.round(canvas.width), height: Math.round(canvas.height) };
@@ -140,6 +147,7 @@ try {
       // Open and pan/zoom, alternating app and bare so that load on the machine hits both alike.
       const opens = { app: [], bare: [] };
       const frames = { app: [], bare: [] };
+      const phaseFrames = { app: {}, bare: {} };
       const pans = { app: [], bare: [] };
       for (let i = 0; i < reps; i++) {
         for (const kind of ['app', 'bare']) {
@@ -155,9 +163,11 @@ try {
               const pz = await panZoom(w.page);
               if (!pz.moved) throw new Error(`the pan/zoom script did not move the view: ${JSON.stringify(pz.transforms)}`);
               frames[kind].push(...pz.deltas);
+              for (const [phase, d] of Object.entries(pz.phases)) (phaseFrames[kind][phase] ??= []).push(...d);
               pans[kind].push({ durationMs: pz.durationMs, lateInputs: pz.lateInputs, zoom: pz.zoom });
             } finally {
-              await w.page.close();
+              if (kind === 'app') await closeApp(w.page);
+              else await w.page.close();
             }
           });
         }
@@ -179,7 +189,11 @@ try {
           edgesInDom: o[0]?.edgesInDom ?? null,
           all: o.map((x) => round(x.open)),
         };
-        r[kind].panZoom = { ...frameStats(frames[kind]), runs: pans[kind] };
+        r[kind].panZoom = {
+          ...frameStats(frames[kind]),
+          phases: Object.fromEntries(Object.entries(phaseFrames[kind]).map(([phase, d]) => [phase, frameStats(d)])),
+          runs: pans[kind],
+        };
       }
       r.ratio = {
         open: ratio(r.app.open.open, r.bare.open.open),
@@ -228,7 +242,7 @@ try {
           };
           if (!smu.moved || !smu.undone) throw new Error(`the move did not ${smu.moved ? 'undo' : 'happen'}`);
         } finally {
-          await w.page.close();
+          await closeApp(w.page);
         }
       });
 
@@ -239,7 +253,7 @@ try {
           const p = await measurePrint(w.page, `${appUrl}#/maps/${encodeURIComponent(fx.mapId)}/print`);
           r.app.print = { ready: round(p.printReady), png: round(p.png), pngBytes: p.pngBytes };
         } finally {
-          await w.page.close();
+          await closeApp(w.page);
         }
       });
     } finally {
@@ -351,6 +365,8 @@ const mb = (b) => (b === null || b === undefined ? '–' : `${(b / 2 ** 20).toFi
 const ms = (v) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
 const ms1 = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} ms`);
 const x = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}x`);
+const PHASES = ['pan', 'zoomIn', 'panZoomedIn', 'zoomOut'];
+const phaseP95 = (pz) => (pz?.phases ? PHASES.map((k) => (pz.phases[k]?.p95 ?? null) === null ? '–' : pz.phases[k].p95.toFixed(1)).join(' / ') : '–');
 const rows = [
   ['Open: first nodes painted', (r) => ms(r.app.open?.firstPaint)],
   ['Open: canvas complete (DOM)', (r) => ms(r.app.open?.canvasPainted)],
@@ -361,7 +377,9 @@ const rows = [
   ['Pan/zoom frame median', (r) => ms1(r.app.panZoom?.median)],
   ['Pan/zoom frame p95', (r) => ms1(r.app.panZoom?.p95)],
   ['Pan/zoom frames > 17 ms', (r) => (r.app.panZoom ? `${r.app.panZoom.over17}/${r.app.panZoom.frames}` : '–')],
+  ['Frame p95 by phase *', (r) => phaseP95(r.app.panZoom)],
   ['Bare: frame median / p95', (r) => (r.bare.panZoom ? `${ms1(r.bare.panZoom.median)} / ${ms1(r.bare.panZoom.p95)}` : '–')],
+  ['Bare: frame p95 by phase *', (r) => phaseP95(r.bare.panZoom)],
   ['Frames ours / bare (median, p95)', (r) => `${x(r.ratio?.frameMedian)}, ${x(r.ratio?.frameP95)}`],
   ['Edit: painted', (r) => ms(r.app.edit?.painted)],
   ['Edit: durable in IndexedDB', (r) => ms(r.app.edit?.durable)],
@@ -384,6 +402,7 @@ const out = [];
 out.push(`Journeyboard benchmark · ${report.generatedAt} · ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB · ${machine.chromium} headless, no GPU`);
 out.push(line(['', ...cols]));
 for (const row of cells) out.push(line(row));
+out.push('* frame p95 (ms) in each phase of the script: pan at the fitted zoom / zoom in / pan zoomed in / zoom out');
 out.push('');
 out.push(`JS at start-up (index.html scripts + modulepreload): ${kb(js.startup.gzip)} gzip; library page: ${kb(js.library.gzip)}; to open a map: ${kb(js.openMap.gzip)}; bare React Flow page: ${kb(js.bare.gzip)}`);
 for (const c of js.chunks) {

@@ -9,6 +9,23 @@ import { statSync } from 'node:fs';
 const CARD = '.react-flow__node-card';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The app lets one tab at a time edit a map (a Web Lock per map); another tab opens it
+ * read-only. A closed page releases its lock a moment later: before opening the map again,
+ * wait on a helper page of the same origin until no lock is held.
+ */
+export async function waitLocksFree(helper, timeout = 15_000) {
+  await helper.waitForFunction(async () => (await navigator.locks.query()).held.length === 0, null, { timeout, polling: 50 });
+}
+
+/** Waits until the open map is editable (not read-only): the toolbar's "Add stage" is enabled. */
+export async function waitEditable(page, timeout = 30_000) {
+  const button = page.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' });
+  await button.waitFor({ timeout });
+  const handle = await button.elementHandle();
+  await page.waitForFunction((b) => !b.disabled, handle, { timeout });
+}
+
 /** A page that records the JS files it loads. */
 export async function openPage(ctx) {
   const page = await ctx.newPage();
@@ -152,7 +169,11 @@ export async function panZoom(page) {
   const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const before = await page.evaluate(() => window.__bench.transform());
   await page.mouse.move(p.x, p.y);
-  await page.evaluate(() => window.__bench.startFrames());
+  await page.evaluate(() => {
+    window.__bench.startFrames();
+    window.__bench.markFrames('pan');
+  });
+  const mark = (name) => page.evaluate((n) => window.__bench.markFrames(n), name);
   const t0 = Date.now();
   const at = async (ms) => {
     const wait = t0 + ms - Date.now();
@@ -172,12 +193,14 @@ export async function panZoom(page) {
     if (i === 30) panned = await page.evaluate(() => window.__bench.transform());
   }
   await page.mouse.up();
+  await mark('zoomIn');
   await page.mouse.move(c.x, c.y);
   for (let i = 0; i < 12; i++) await step(1000 + i * (500 / 12), () => page.mouse.wheel(0, -100));
   await sleep(20);
   const zoomed = await page.evaluate(() => window.__bench.transform());
   const q = await page.evaluate(() => window.__bench.panPoint());
   if (!q) throw new Error('no place to pan from at the zoomed-in view');
+  await mark('panZoomedIn');
   await page.mouse.move(q.x, q.y);
   await page.mouse.down();
   for (let i = 1; i <= 60; i++) {
@@ -185,14 +208,25 @@ export async function panZoom(page) {
     await step(1500 + i * (1000 / 60), () => page.mouse.move(q.x + dx, q.y));
   }
   await page.mouse.up();
+  await mark('zoomOut');
   await page.mouse.move(c.x, c.y);
   for (let i = 0; i < 12; i++) await step(2500 + i * (500 / 12), () => page.mouse.wheel(0, 100));
   await at(3000);
   await sleep(100);
-  const deltas = await page.evaluate(() => window.__bench.stopFrames());
+  const { deltas, marks } = await page.evaluate(() => {
+    const marks = window.__bench.frameMarks;
+    return { deltas: window.__bench.stopFrames(), marks };
+  });
+  // Deltas by phase: delta i is between frames i and i+1.
+  const phases = {};
+  marks.forEach(([name, from], i) => {
+    const to = i + 1 < marks.length ? marks[i + 1][1] : deltas.length + 1;
+    phases[name] = deltas.slice(Math.max(0, from - 1), Math.max(0, to - 1));
+  });
   const after = await page.evaluate(() => window.__bench.transform());
   return {
     deltas,
+    phases,
     durationMs: Date.now() - t0,
     lateInputs: late,
     zoom: { fitted: before?.[2] ?? null, zoomedIn: zoomed?.[2] ?? null, end: after?.[2] ?? null },
@@ -265,6 +299,7 @@ export function retype(original, tag) {
  * stores it (seen by wrapping IDBObjectStore.put; confirmed by reading the record back).
  */
 export async function measureEdit(page, { mapId, cardId, tag }) {
+  await waitEditable(page);
   const pt = await nodePoint(page, cardId);
   if (!pt) throw new Error(`card ${cardId} is not on screen`);
   await page.mouse.click(pt.x, pt.y);

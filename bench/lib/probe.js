@@ -11,7 +11,8 @@
  * that on other threads and are not included (Chromium gives pages no clock for them).
  */
 (() => {
-  if (window.__bench) return;
+  // The runner's lock-helper page only asks for Web Locks: no instrumentation there.
+  if (window.__bench || window.location.pathname.endsWith('/lock-helper')) return;
   const B = {};
   window.__bench = B;
 
@@ -68,6 +69,11 @@
 
   B.startFrames = () => {
     B.frames = [];
+    B.frameMarks = [];
+  };
+  /** Marks where a phase of a scripted gesture starts, as an index into the frames. */
+  B.markFrames = (name) => {
+    if (B.frames) B.frameMarks.push([name, B.frames.length]);
   };
   B.stopFrames = () => {
     const f = B.frames ?? [];
