@@ -21,7 +21,7 @@ try {
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByRole('dialog').getByTestId('sample-fa').click();
   await page.getByRole('toolbar', { name: 'Map editor' }).waitFor();
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshot.png' });
   await browser.close();
