@@ -338,8 +338,9 @@ try {
 const report = {
   generatedAt: new Date().toISOString(),
   command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
-  commit: git('rev-parse', '--short', 'HEAD'),
-  uncommittedChangesInSrc: (git('status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts') ?? '').split('\n').filter(Boolean).length,
+  // BENCH_COMMIT names the commit when the run is made from an exported copy (git archive) of it.
+  commit: process.env.BENCH_COMMIT ?? git('rev-parse', '--short', 'HEAD'),
+  uncommittedChangesInSrc: process.env.BENCH_COMMIT ? 0 : (git('status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts') ?? '').split('\n').filter(Boolean).length,
   machine,
   settings: { sizes, reps, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS, serviceWorkers: 'blocked' },
   definitions: {
