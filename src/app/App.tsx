@@ -3,13 +3,13 @@ import { PersonaRepoContext } from '../personas/repo';
 import { PERSONAS_HREF } from '../personas/links';
 import { storagePersonaRepo } from '../personas/storageRepo';
 import { LibraryPage } from './LibraryPage';
+import { MapPage } from './pages';
 import { LIBRARY_HREF, parseRoute, useHash } from './route';
 import { StorageBanner } from './StorageBanner';
 import { describeError, useStorageStatus } from './storageStatus';
 
 // Each page beyond the library loads on demand: the library does not wait for the canvas
 // (React Flow), nor a map for the persona pages; export and presentation cost nothing until used.
-const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
 const PersonasPage = lazy(() => import('../personas/PersonasPage').then((m) => ({ default: m.PersonasPage })));
 const PersonaEditor = lazy(() => import('../personas/PersonaEditor').then((m) => ({ default: m.PersonaEditor })));
 const PrintPage = lazy(() => import('../export/PrintPage'));
