@@ -7,7 +7,7 @@
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { useEditor, useEditorApi } from '../editor/context';
 import type { Persona } from '../model/schema';
-import { PersonaHead } from '../personas';
+import { PersonaHead } from '../personas/PersonaHead';
 import { usePersonaLibrary } from '../personas/hooks';
 import { PERSONAS_HREF } from '../personas/links';
 import { mapHref, navigate } from './route';
