@@ -4,7 +4,7 @@
  * Reading a file does not use EnvelopeSchema directly: parseImport runs each document through the
  * restore chain, which also accepts older documents and fills defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, JourneyMapSchema, PersonaSchema } from '../model/schema';
 import { IMAGE_TYPES, MAX_IMAGE_DATA_URL_CHARS } from './images';
 
@@ -18,8 +18,10 @@ export const ExportImageSchema = z.object({
   type: z.enum(IMAGE_TYPES),
   dataUrl: z
     .string()
-    .max(MAX_IMAGE_DATA_URL_CHARS)
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]*={0,2}$/, 'a base64 data: URL of a PNG, JPEG or WebP image'),
+    .check(
+      z.maxLength(MAX_IMAGE_DATA_URL_CHARS),
+      z.regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]*={0,2}$/, 'a base64 data: URL of a PNG, JPEG or WebP image'),
+    ),
 });
 
 const envelopeBase = {
@@ -33,7 +35,7 @@ const envelopeBase = {
 /** The envelope as this version writes it (and as schema/journeyboard.schema.json publishes it). */
 export const EnvelopeSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelopeBase, kind: z.literal('map'), map: JourneyMapSchema }),
-  z.object({ ...envelopeBase, kind: z.literal('persona'), personas: z.array(PersonaSchema).length(1) }),
+  z.object({ ...envelopeBase, kind: z.literal('persona'), personas: z.array(PersonaSchema).check(z.length(1)) }),
   z.object({ ...envelopeBase, kind: z.literal('library'), maps: z.array(JourneyMapSchema) }),
 ]);
 export type Envelope = z.infer<typeof EnvelopeSchema>;

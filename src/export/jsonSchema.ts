@@ -3,7 +3,7 @@
  * scripts/gen-schema.mjs writes it to schema/journeyboard.schema.json; a test fails when the committed
  * file is stale. It describes files as this version writes them ("output" shape: every field present).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ChannelSchema } from '../model/channels';
 import {
   CardSchema,

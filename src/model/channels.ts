@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The channels of domain.md. Ids are stable: they are stored in documents. */
 export const CHANNEL_IDS = [
@@ -29,7 +29,7 @@ export const ChannelSchema = z.object({
   /** Real-time channels (phone, chat, video) are answered while the customer waits. */
   realtime: z.boolean(),
   /** Response target in minutes; 0 means "at once". */
-  responseTargetMinutes: z.number().int().min(0),
+  responseTargetMinutes: z.number().check(z.int(), z.minimum(0)),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 

@@ -17,6 +17,7 @@
  *   `touch(doc, now)` once per committed gesture.
  * - Every operation keeps the invariants of invariants.ts (mapViolations stays empty).
  */
+import * as z from 'zod/mini';
 import { ChannelSchema, DEFAULT_CHANNELS, type Channel, type ChannelId } from './channels';
 import { newId } from './ids';
 import {
@@ -631,7 +632,7 @@ export function deleteConnection(doc: JourneyMap, id: string): JourneyMap {
 // ---------------------------------------------------------------------------
 // The map itself
 
-const MetaSchema = JourneyMapSchema.pick({ title: true, description: true });
+const MetaSchema = z.pick(JourneyMapSchema, { title: true, description: true });
 
 export function updateMapMeta(doc: JourneyMap, patch: { title?: string; description?: string }): JourneyMap {
   const merged = { title: doc.title, description: doc.description, ...defined(patch) };

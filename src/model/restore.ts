@@ -10,11 +10,38 @@
  * cannot be read safely is reported with a path and a reason a person can act on
  * ("cards[3].score: expected a whole number from -2 to 2, got "high""), never guessed.
  */
-import { z } from 'zod';
+import {
+  $ZodArray,
+  $ZodBoolean,
+  $ZodDefault,
+  $ZodDiscriminatedUnion,
+  $ZodEnum,
+  $ZodISODateTime,
+  $ZodLiteral,
+  $ZodNullable,
+  $ZodNumber,
+  $ZodObject,
+  $ZodOptional,
+  $ZodString,
+  type $ZodIssue,
+  type $ZodType,
+} from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { CHANNEL_IDS } from './channels';
 import { mapViolations, type Violation } from './invariants';
 import { MAP_MIGRATIONS, PERSONA_MIGRATIONS, readSchemaVersion, runMigrations, type MigrationStep } from './migrations';
-import { CURRENT_SCHEMA_VERSION, JourneyMapSchema, PersonaSchema, type JourneyMap, type Persona } from './schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  JourneyMapSchema,
+  KPI_METRICS,
+  LANE_KINDS,
+  OPPORTUNITY_STATUSES,
+  PersonaSchema,
+  PRIORITIES,
+  SEVERITIES,
+  type JourneyMap,
+  type Persona,
+} from './schema';
 
 export interface RestoreError {
   /** Where, like `cards[3].score`; '' for the document as a whole. */
@@ -82,7 +109,7 @@ export function formatRestoreErrors(errors: readonly RestoreError[]): string[] {
 
 interface DocSpec<T> {
   what: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   steps: readonly MigrationStep[];
   current: number;
   /** Restore on the raw (migrated) object: safe legacy mappings and fills. Must not mutate. */
@@ -163,7 +190,7 @@ function invalid(errors: RestoreError[]): { kind: 'invalid'; errors: RestoreErro
 /** The schema with its version literal replaced, for test registries whose "current" is not the build's. */
 function schemaFor<S extends typeof JourneyMapSchema | typeof PersonaSchema>(schema: S, current: number): S {
   if (current === CURRENT_SCHEMA_VERSION) return schema;
-  return schema.extend({ schemaVersion: z.literal(current) }) as unknown as S;
+  return z.extend(schema, { schemaVersion: z.literal(current) }) as unknown as S;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -207,14 +234,14 @@ function normalizeEnum(value: unknown, allowed: readonly string[]): unknown {
   return alias !== undefined && allowed.includes(alias) ? alias : value;
 }
 
-const LANE_KIND_VALUES = JourneyMapSchema.shape.lanes.element.shape.kind.options;
+const LANE_KIND_VALUES: readonly string[] = LANE_KINDS;
 const CARD_ENUMS: Record<string, readonly string[]> = {
-  severity: ['low', 'medium', 'high', 'critical'],
-  status: ['idea', 'planned', 'in-progress', 'done', 'dropped'],
-  priority: ['low', 'medium', 'high'],
-  impact: ['low', 'medium', 'high'],
-  effort: ['low', 'medium', 'high'],
-  metric: ['nps', 'csat', 'fcr', 'response-time', 'conversion', 'retention', 'effort', 'other'],
+  severity: SEVERITIES,
+  status: OPPORTUNITY_STATUSES,
+  priority: PRIORITIES,
+  impact: PRIORITIES,
+  effort: PRIORITIES,
+  metric: KPI_METRICS,
   channel: CHANNEL_IDS,
 };
 
@@ -316,76 +343,95 @@ function valueAt(data: unknown, path: readonly Key[]): unknown {
   return v;
 }
 
+// The schemas are walked through Zod's core classes and their `def` / `bag`, which every
+// Zod flavour shares (the model uses zod/mini, whose schemas have no classic getters).
+type Schema = $ZodType;
+
 /** The schema that describes the value at `path` (following the card's kind through the union). */
-function schemaAt(root: z.ZodType, data: unknown, path: readonly Key[]): { schema: z.ZodType; nullable: boolean } | undefined {
-  let schema: z.ZodType | undefined = root;
+function schemaAt(root: Schema, data: unknown, path: readonly Key[]): { schema: Schema; nullable: boolean } | undefined {
+  let schema: Schema | undefined = root;
   let nullable = false;
   for (let i = 0; i <= path.length; i++) {
     ({ schema, nullable } = unwrap(schema));
     if (i === path.length || !schema) break;
     const key = path[i]!;
-    if (schema instanceof z.ZodDiscriminatedUnion) {
+    if (schema instanceof $ZodDiscriminatedUnion) {
       const here = valueAt(data, path.slice(0, i));
       schema = isObject(here) ? pickOption(schema, here) : undefined;
       ({ schema, nullable } = unwrap(schema));
       if (!schema) return undefined;
     }
-    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)];
-    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    if (schema instanceof $ZodObject) schema = schema._zod.def.shape[String(key)];
+    else if (schema instanceof $ZodArray) schema = schema._zod.def.element;
     else return undefined;
   }
   return schema ? { schema, nullable } : undefined;
 }
 
-function unwrap(schema: z.ZodType | undefined): { schema: z.ZodType | undefined; nullable: boolean } {
+function unwrap(schema: Schema | undefined): { schema: Schema | undefined; nullable: boolean } {
   let s = schema;
   let nullable = false;
   for (;;) {
-    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodNullable) {
+    if (s instanceof $ZodDefault || s instanceof $ZodOptional) s = s._zod.def.innerType;
+    else if (s instanceof $ZodNullable) {
       nullable = true;
-      s = s.unwrap() as z.ZodType;
+      s = s._zod.def.innerType;
     } else return { schema: s, nullable };
   }
 }
 
-function pickOption(union: z.ZodDiscriminatedUnion, value: Obj): z.ZodType | undefined {
-  const discriminator = union._zod.def.discriminator;
-  for (const option of union.options as readonly z.ZodType[]) {
-    if (!(option instanceof z.ZodObject)) continue;
-    const lit = (option.shape as Record<string, z.ZodType>)[discriminator];
-    if (lit instanceof z.ZodLiteral && lit.values.has(value[discriminator] as never)) return option;
+function pickOption(union: $ZodDiscriminatedUnion, value: Obj): Schema | undefined {
+  const { discriminator, options } = union._zod.def;
+  for (const option of options) {
+    if (!(option instanceof $ZodObject)) continue;
+    const lit = option._zod.def.shape[discriminator];
+    if (lit instanceof $ZodLiteral && lit._zod.values.has(value[discriminator] as never)) return option;
   }
   return undefined;
 }
 
-function describeSchema(schema: z.ZodType, nullable: boolean, key: Key | undefined): string {
+function describeSchema(schema: Schema, nullable: boolean, key: Key | undefined): string {
   const orNull = nullable ? ', or null' : '';
-  if (schema instanceof z.ZodNumber) {
-    const base = schema.isInt ? 'a whole number' : 'a number';
-    const min = Number.isFinite(schema.minValue) ? schema.minValue : null;
-    const max = Number.isFinite(schema.maxValue) && (schema.maxValue ?? 0) < Number.MAX_SAFE_INTEGER ? schema.maxValue : null;
-    if (min !== null && max !== null) return `${base} from ${min} to ${max}${orNull}`;
-    if (min !== null) return `${base} of ${min} or more${orNull}`;
-    if (max !== null) return `${base} of ${max} or less${orNull}`;
+  if (schema instanceof $ZodNumber) {
+    const { min, max, int } = bounds(schema);
+    const base = int ? 'a whole number' : 'a number';
+    if (min !== undefined && max !== undefined) return `${base} from ${min} to ${max}${orNull}`;
+    if (min !== undefined) return `${base} of ${min} or more${orNull}`;
+    if (max !== undefined) return `${base} of ${max} or less${orNull}`;
     return base + orNull;
   }
-  if (schema instanceof z.ZodISODateTime) return 'a date and time like 2025-01-15T09:30:00.000Z';
-  if (schema instanceof z.ZodString) {
+  if (schema instanceof $ZodISODateTime) return 'a date and time like 2025-01-15T09:30:00.000Z';
+  if (schema instanceof $ZodString) {
     if (key === 'color') return 'a colour like #1f3a5f';
-    const min = schema.minLength ?? 0;
-    const max = schema.maxLength;
-    if (max !== null && min > 0) return `text of ${min} to ${max} characters${orNull}`;
-    if (max !== null) return `text of up to ${max} characters${orNull}`;
+    const { min = 0, max } = bounds(schema);
+    if (max !== undefined && min > 0) return `text of ${min} to ${max} characters${orNull}`;
+    if (max !== undefined) return `text of up to ${max} characters${orNull}`;
     return 'text' + orNull;
   }
-  if (schema instanceof z.ZodEnum) return `one of ${schema.options.map((o) => JSON.stringify(o)).join(', ')}${orNull}`;
-  if (schema instanceof z.ZodLiteral) return [...schema.values].map((v) => JSON.stringify(v)).join(' or ');
-  if (schema instanceof z.ZodBoolean) return 'true or false';
-  if (schema instanceof z.ZodArray) return 'a list';
-  if (schema instanceof z.ZodDiscriminatedUnion) return `an object with a "${schema._zod.def.discriminator}"`;
-  if (schema instanceof z.ZodObject) return 'an object';
+  if (schema instanceof $ZodEnum) {
+    const options = Object.values(schema._zod.def.entries);
+    return `one of ${options.map((o) => JSON.stringify(o)).join(', ')}${orNull}`;
+  }
+  if (schema instanceof $ZodLiteral) return [...schema._zod.values].map((v) => JSON.stringify(v)).join(' or ');
+  if (schema instanceof $ZodBoolean) return 'true or false';
+  if (schema instanceof $ZodArray) return 'a list';
+  if (schema instanceof $ZodDiscriminatedUnion) return `an object with a "${schema._zod.def.discriminator}"`;
+  if (schema instanceof $ZodObject) return 'an object';
   return 'a valid value';
+}
+
+/** Limits of a number or a text, read from its checks (`z.minimum`, `z.maxLength`, `z.int`, …). */
+function bounds(schema: Schema): { min?: number; max?: number; int: boolean } {
+  const out: { min?: number; max?: number; int: boolean } = { int: false };
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = check._zod.def as { check: string; value?: unknown; minimum?: number; maximum?: number; format?: string };
+    if (def.check === 'number_format') out.int ||= Boolean(def.format?.includes('int'));
+    else if (def.check === 'greater_than' && typeof def.value === 'number') out.min = def.value;
+    else if (def.check === 'less_than' && typeof def.value === 'number') out.max = def.value;
+    else if (def.check === 'min_length') out.min = def.minimum;
+    else if (def.check === 'max_length') out.max = def.maximum;
+  }
+  return out;
 }
 
 function show(value: unknown): string {
@@ -401,7 +447,7 @@ function show(value: unknown): string {
   return typeof value;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType, data: unknown): RestoreError {
+function describeIssue(issue: $ZodIssue, root: Schema, data: unknown): RestoreError {
   const path = formatPath(issue.path);
   const value = valueAt(data, issue.path);
   const found = schemaAt(root, data, issue.path);
