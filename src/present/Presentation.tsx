@@ -104,7 +104,7 @@ export function Presentation({
 
   const current = clampIndex(index, slides.length);
   const slide = slides[current] ?? slides[0] ?? { kind: 'title' as const };
-  const focus = options.find((o) => o.value === focusValue)?.focus ?? ALL;
+  const focus = options.find((o) => o.value === focusValue && !o.disabled)?.focus ?? ALL;
   const label = slideLabel(map, slides, current);
   const presenter = view === 'presenter';
   const focusId = useId();
@@ -370,7 +370,7 @@ export function Presentation({
             <label htmlFor={focusId}>Focus</label>
             <select id={focusId} value={focusValue} onChange={(e) => chooseFocus(e.target.value)}>
               {options.map((o) => (
-                <option key={o.value} value={o.value}>
+                <option key={o.value} value={o.value} disabled={o.disabled}>
                   {o.label}
                 </option>
               ))}

@@ -5,7 +5,7 @@
  * own box (container units, present.css) and useFitText shrinks a crowded slide until it fits.
  */
 import { memo, type CSSProperties } from 'react';
-import { channelById } from '../model/channels';
+import { channelById, type ChannelId } from '../model/channels';
 import { avatarColor, initials } from '../model/personaOps';
 import type { Card, JourneyMap, Persona } from '../model/schema';
 import {
@@ -14,6 +14,7 @@ import {
   describeCurve,
   describeScore,
   onPreferredChannel,
+  personaPathName,
   stageCards,
   visibleCardIds,
   type CurvePoint,
@@ -22,11 +23,22 @@ import {
 } from './slides';
 import { useFitText } from './useFitText';
 
+/** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
 const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
   if (focus.kind === 'pain') return 'Only pain points';
-  if (focus.kind === 'channel') return `Only ${channelById(map.channels, focus.channel)?.name ?? focus.channel} touchpoints`;
+  if (focus.kind === 'channel') return `Only ${channelName(focus.channel, map)} touchpoints`;
   return null;
 };
+
+const channelName = (id: ChannelId, map: JourneyMap) => channelById(map.channels, id)?.name ?? id;
+
+/** What an empty stage says: nothing at all yet, or nothing under the focus (names keep their case). */
+function emptyMessage(focus: Focus, map: JourneyMap, persona: Persona | undefined): string {
+  if (focus.kind === 'pain') return 'Nothing in this stage: no pain points.';
+  if (focus.kind === 'channel') return `Nothing in this stage: no ${channelName(focus.channel, map)} touchpoints.`;
+  if (focus.kind === 'persona') return `Nothing in this stage on ${persona ? personaPathName(persona) : 'this persona’s path'}.`;
+  return 'No cards in this stage yet.';
+}
 
 export function PersonaAvatar({ persona, url, className }: { persona: Persona; url?: string; className?: string }) {
   const cls = `jbpres-avatar${className ? ` ${className}` : ''}`;
@@ -115,14 +127,23 @@ function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona
   );
 }
 
-/** The persona whose journey this is, on every slide when the persona focus is on. */
+/** "Kevin Smith’s path", the name isolated so a Persian or Thai name keeps its own direction. */
+function PathName({ persona }: { persona: Persona }) {
+  return (
+    <>
+      <bdi dir="auto">{persona.name.trim() || 'Unnamed persona'}</bdi>’s path
+    </>
+  );
+}
+
+/** Whose path the slide shows, on every stage slide when the persona focus is on. */
 function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
   return (
     <div className="jbpres-persona-strip">
       <PersonaAvatar persona={persona} url={url} />
       <div>
         <p className="jbpres-persona-name">
-          <bdi dir="auto">{persona.name}</bdi>’s journey
+          <PathName persona={persona} />
         </p>
         {persona.quote && (
           <q dir="auto" className="jbpres-persona-quote">
@@ -244,7 +265,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
 
 function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideViewProps & { slide: Extract<Slide, { kind: 'stage' }>; persona?: Persona }) {
   const stage = map.stages[slide.stageIndex];
-  const lanes = stage ? stageCards(map, stage.id, focus).filter((l) => l.cards.length > 0) : [];
+  const lanes = stage ? stageCards(map, stage.id, focus) : [];
   const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`);
   if (!stage) return null;
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
@@ -274,7 +295,9 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
         {persona && <PersonaStrip persona={persona} url={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />}
       </header>
         {lanes.length === 0 ? (
-          <p className="jbpres-empty">{focusName ? `Nothing in this stage: ${focusName.toLowerCase()}.` : 'No cards in this stage yet.'}</p>
+          <p className="jbpres-empty" dir="auto">
+            {emptyMessage(focus, map, persona)}
+          </p>
         ) : (
           <div className="jbpres-lanes" data-lanes={lanes.length}>
             {lanes.map(({ lane, cards }) => (
@@ -334,7 +357,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           {persona && (
             <>
               {' · '}
-              <bdi dir="auto">{persona.name}</bdi>’s journey
+              <PathName persona={persona} />
             </>
           )}
         </p>

@@ -5,6 +5,7 @@ import type { JourneyMap } from '../../src/model/schema';
 import { templateById } from '../../src/model/templates';
 import { cardHeadline } from '../../src/present/slides';
 import { persona, TEXTS, wideMap } from '../export/arbitraries';
+import { twoPaths } from '../present/maps';
 
 // Presentation mode in Chromium: a workshop facilitator walks a room through a map with the
 // keyboard (or a clicker, which sends the same keys), on a 1920x1080 and a 1280x720 projector.
@@ -277,7 +278,7 @@ for (const sample of ['sample-th', 'sample-vi'] as const) {
 /** A 1x1 PNG: enough for a persona photo that must show on the title slide. */
 const PNG_1x1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-test('a crowded 12-stage map with a persona: photo on the title, two-digit jump, shrunk to fit, that persona’s journey', async ({ page }, testInfo) => {
+test('a crowded 12-stage map with a persona: photo on the title, two-digit jump, shrunk to fit, that persona’s path', async ({ page }, testInfo) => {
   const map = wideMap(12, { title: 'Crowded workshop map' });
   // Stage 1 gets 30 more cards in four scripts: far more than a slide holds at full size.
   const lanes = map.lanes.filter((l) => l.kind === 'text' || l.kind === 'pain' || l.kind === 'opportunity');
@@ -290,6 +291,7 @@ test('a crowded 12-stage map with a persona: photo on the title, two-digit jump,
     map.cards.push({ ...template, id: `crowd-${i}`, stageId: 'stage-1', order: 1 + Math.floor(i / lanes.length), text: `${scripts[i % scripts.length]} #${i}` });
   }
   map.stages[0]!.notes = 'Crowded on purpose.';
+  map.connections[0]!.personaId = 'persona-1'; // her path: the first two cards of stage 1
   const somying = persona('persona-1', 'สมหญิง ใจดี', { avatarImageId: 'photo-1', quote: 'ขอให้ติดต่อครั้งเดียวจบ', preferredChannels: ['line'] });
   const file = exportMapFile(map, [somying], [{ id: 'photo-1', type: 'image/png', dataUrl: PNG_1x1 }]);
   await page.goto('./');
@@ -333,10 +335,50 @@ test('a crowded 12-stage map with a persona: photo on the title, two-digit jump,
     await page.keyboard.press('PageDown');
   }
 
-  // Her journey: her name and quote on every stage slide, her preferred channel marked.
-  await page.getByRole('combobox', { name: 'Focus' }).selectOption({ label: 'สมหญิง ใจดี’s journey' });
-  await expect(slide(page)).toContainText('สมหญิง ใจดี’s journey');
+  // Her path: her name and quote on every stage slide, her preferred channel marked.
+  await page.getByRole('combobox', { name: 'Focus' }).selectOption({ label: 'สมหญิง ใจดี’s path' });
+  await expect(slide(page)).toContainText('สมหญิง ใจดี’s path');
   await expect(slide(page)).toContainText('ขอให้ติดต่อครั้งเดียวจบ');
   await shoot(page, testInfo, 'crowded-persona-journey');
   await expectFits(page, 'her journey, stage 1', 8);
+});
+
+test('two personas, two paths: the persona focus shows only the cards on the chosen one’s path', async ({ page }, testInfo) => {
+  await page.setViewportSize(SIZES[1]);
+  const map = { ...twoPaths('persona-kevin', 'persona-mai'), id: 'map-two-paths', title: 'Two paths' };
+  const kevin = persona('persona-kevin', 'Kevin Smith', { quote: 'Just tell me the price.', preferredChannels: ['phone'] });
+  const mai = persona('persona-mai', 'Mai Trần', { quote: 'Tôi muốn xem tận mắt.', preferredChannels: ['store'] });
+  const file = exportMapFile(map, [kevin, mai], []);
+  await page.goto('./');
+  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
+  await page.goto(`./#/maps/${map.id}/present`);
+  await expect(slide(page)).toHaveAccessibleName('Slide 1 of 7: Two paths');
+
+  const focus = page.getByRole('combobox', { name: 'Focus' });
+  await focus.selectOption({ label: 'Kevin Smith’s path' });
+  await page.keyboard.press('PageDown');
+  await expect(slide(page)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+  await expect(slide(page)).toContainText('Kevin Smith’s path');
+  await expect(cards(page)).toHaveText([/^Inbound call from the campaign/, /^0 \(neutral\)/]);
+  await page.keyboard.press('PageDown');
+  await expect(cards(page)).toHaveText([/^Product pages and promotion/, /^\+1 \(positive\)/, /^Prices on the web differ from the store/]);
+  await expect(slide(page).getByText('Showroom visit')).toHaveCount(0);
+  await shoot(page, testInfo, 'two-paths-kevin-initial-contact');
+  await expectFits(page, 'Kevin’s path, Initial contact');
+  await page.keyboard.press('PageDown');
+  await expect(cards(page)).toHaveCount(0);
+  await expect(slide(page)).toContainText('Nothing in this stage on Kevin Smith’s path.');
+
+  // Mai walks another way: the showroom, then the welcome call.
+  await focus.selectOption({ label: 'Mai Trần’s path' });
+  await expect(slide(page)).toHaveAccessibleName('Slide 4 of 7: Buying');
+  await expect(cards(page)).toHaveText([/^Welcome and satisfaction call/, /^\+2 \(very positive\)/]);
+  await page.keyboard.press('PageUp');
+  await expect(cards(page)).toHaveText([/^Showroom visit/, /^\+1 \(positive\)/]);
+  await page.keyboard.press('End');
+  // The whole map, lane by lane: her two touchpoints, then how she felt at each.
+  await expect(cards(page)).toHaveText([/^Showroom visit/, /^Welcome and satisfaction call/, /^\+1 \(positive\)/, /^\+2 \(very positive\)/]);
+  await shoot(page, testInfo, 'two-paths-mai-whole-map');
+  await expectFits(page, 'Mai’s path, whole map');
 });

@@ -9,6 +9,7 @@ import { templateById } from '../../src/model/templates';
 import * as storage from '../../src/storage';
 import PresentPage from '../../src/present/PresentPage';
 import { Presentation } from '../../src/present/Presentation';
+import { twoPaths } from './maps';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
@@ -186,22 +187,38 @@ describe('presentation', () => {
     expect(cardTexts()).toHaveLength(7);
   });
 
-  it('focus on a persona: their journey, with them on the slides and their preferred channels marked', async () => {
-    const persona = kevin();
-    const map = { ...build('contact-center-lifecycle'), personaIds: [persona.id, 'someone-else'] };
-    const someone = kevin({ id: 'someone-else', name: 'Mai', avatarImageId: null });
-    const { user } = present(map, { personas: [persona, someone] });
+  it('focus on a persona: only the cards on their path, with them on the slides and their preferred channels marked', async () => {
+    const persona = kevin({ id: 'kevin' });
+    const mai = kevin({ id: 'mai', name: 'Mai', quote: '', avatarImageId: null, preferredChannels: [] });
+    const map = twoPaths('kevin', 'mai');
+    const { user } = present(map, { personas: [persona, mai] });
     const focus = screen.getByRole('combobox', { name: 'Focus' });
-    await user.selectOptions(focus, 'Kevin Smith’s journey');
+    await user.selectOptions(focus, 'Kevin Smith’s path');
     expect(within(within(slide()).getByRole('list', { name: 'Persona' })).getAllByRole('listitem')).toHaveLength(1);
-    // The clicker's PageDown turns the slide even with the filter focused, and leaves the filter as it is.
-    expect(focus).toHaveFocus();
     await user.keyboard('{PageDown}');
-    expect(focus).toHaveValue(`persona:${persona.id}`);
-    expect(slide()).toHaveTextContent('Kevin Smith’s journey');
+    expect(focus).toHaveValue('persona:kevin');
+    expect(slide()).toHaveAccessibleName('Slide 2 of 7: Awareness');
+    expect(slide()).toHaveTextContent('Kevin Smith’s path');
     expect(slide()).toHaveTextContent('I want to fix this before my weekend match.');
-    expect(slide()).toHaveTextContent('Kevin Smith’s preferred channel'); // the phone call of Awareness
-    expect(cardTexts()).toHaveLength(6); // every card of Awareness: a persona hides none
+    // Awareness has six cards; his path there is the inbound call, and how he felt.
+    expect(cardTexts()).toEqual(['Inbound call from the campaign (lead)', '0 (neutral)']);
+    expect(slide()).toHaveTextContent('Kevin Smith’s preferred channel'); // the call is on the phone
+    await user.keyboard('{PageDown}');
+    expect(cardTexts()).toEqual(['Product pages and promotion', '+1 (positive)', 'Prices on the web differ from the store']);
+    await user.keyboard('{PageDown}'); // Buying: not on his path
+    expect(cardTexts()).toEqual([]);
+    expect(within(slide()).getByText('Nothing in this stage on Kevin Smith’s path.')).toBeInTheDocument();
+    // Mai's path is a different one.
+    await user.selectOptions(focus, 'Mai’s path');
+    expect(cardTexts()).toEqual(['Welcome and satisfaction call', '+2 (very positive)']);
+    expect(slide()).toHaveTextContent('Mai’s path');
+  });
+
+  it('offers a persona without arrows on the map, disabled, saying why', () => {
+    const persona = kevin();
+    present({ ...build('contact-center-lifecycle'), personaIds: [persona.id] }, { personas: [persona] });
+    const option = within(screen.getByRole('combobox', { name: 'Focus' })).getByRole('option', { name: 'Kevin Smith’s path (no arrows on this map yet)' });
+    expect(option).toBeDisabled();
   });
 
   it('offers no persona focus on a map without personas', () => {
@@ -209,7 +226,7 @@ describe('presentation', () => {
     const values = within(screen.getByRole('combobox', { name: 'Focus' }))
       .getAllByRole('option')
       .map((o) => o.textContent);
-    expect(values.some((v) => v?.endsWith('journey'))).toBe(false);
+    expect(values.some((v) => v?.includes('path'))).toBe(false);
     expect(values).toContain('Only pain points');
   });
 
