@@ -59,13 +59,15 @@ function isMessage(data: unknown): data is Message {
 }
 
 /**
- * Keys a focused field keeps for itself. A clicker's PageDown/PageUp still turns the slide from
- * the focus select (natively they would change the filter), and Esc still leaves from it.
+ * Keys a focused field keeps for itself: every key in a text field. The focus select keeps only
+ * Space and Enter, which open its list (Alt+arrows open it too, and are never slide keys); its
+ * arrows, Home, End, page keys and digits turn the slides, because a clicker sending arrows must
+ * never change the filter in front of the room. While the list is open the browser has the keys.
  */
 function fieldKeepsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest('input, textarea, [contenteditable="true"]')) return true;
-  if (target.closest('select')) return !['PageDown', 'PageUp', 'Escape'].includes(key);
+  if (target.closest('select')) return key === ' ' || key === 'Enter';
   return false;
 }
 
@@ -109,6 +111,17 @@ export function Presentation({
   const presenter = view === 'presenter';
   const focusId = useId();
 
+  // The slide region has the focus at the start (a screen reader reads it, keys work without a
+  // click) and again after a filter is chosen. Each slide is a new region (keyed by index), so
+  // when the focused one is replaced the focus moves to the new one instead of falling to <body>.
+  const region = useRef<HTMLElement>(null);
+  const focusSlide = useCallback(() => region.current?.focus({ preventScroll: true }), []);
+  useEffect(focusSlide, [focusSlide]);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) focusSlide();
+  }, [current, focusSlide]);
+
   // The other window (audience or presenter view) of the same map, when there is one.
   const channel = useRef<BroadcastChannel | null>(null);
   const state = useRef({ index: current, focus: focusValue });
@@ -149,6 +162,8 @@ export function Presentation({
   const chooseFocus = (value: string) => {
     setFocusValue(value);
     publish({ index: state.current.index, focus: value });
+    // Back to the slide: the next key from the clicker turns it, it does not change the filter again.
+    focusSlide();
   };
 
   const leave = useCallback(() => {
@@ -273,11 +288,6 @@ export function Presentation({
     };
   }, []);
 
-  // Start with the slide, so a screen reader reads it and keys work without a click.
-  const region = useRef<HTMLElement>(null);
-  useEffect(() => {
-    region.current?.focus({ preventScroll: true });
-  }, []);
 
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {

@@ -228,8 +228,19 @@ test('from the library: focus filters, full screen, and a presenter window kept 
   await expect(slide(page)).toHaveAccessibleName('Slide 3 of 7: Initial contact');
   await expect(cards(page)).toHaveText([/^Prices on the web differ from the store/]);
   await focus.selectOption({ label: 'Only Phone touchpoints' });
+  await expect(slide(page)).toBeFocused();
   await page.keyboard.press('PageDown');
   await expect(cards(page)).toHaveText([/^Welcome and satisfaction call/]);
+  // With the filter focused (clicked or tabbed to), a clicker's arrows turn slides, never the filter.
+  await focus.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(slide(page)).toHaveAccessibleName('Slide 5 of 7: After sales');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await expect(slide(page)).toHaveAccessibleName('Slide 4 of 7: Buying');
+  await expect(focus).toHaveValue('channel:phone');
+  await expect(focus).toBeFocused();
   await page.keyboard.press('End');
   await expect(cards(page)).toHaveText([/^Inbound call from the campaign/, /^Welcome and satisfaction call/, /^Offer of the new model/]);
   await shoot(page, testInfo, 'focus-phone-whole-map');

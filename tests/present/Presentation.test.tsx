@@ -214,6 +214,22 @@ describe('presentation', () => {
     expect(slide()).toHaveTextContent('Mai’s path');
   });
 
+  it('gives the keys back to the slides after a filter is chosen, and arrows on the focused filter turn slides', async () => {
+    const { user } = present(build('contact-center-lifecycle'));
+    const focus = screen.getByRole('combobox', { name: 'Focus' });
+    await user.selectOptions(focus, 'Only pain points');
+    expect(slide()).toHaveFocus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Initial contact');
+    expect(slide()).toHaveFocus(); // the new slide's region, not <body>
+    // Tabbed back to the filter (or clicked on it): a clicker's arrows still turn the slides.
+    focus.focus();
+    for (const key of ['{ArrowDown}', '{ArrowRight}', '{ArrowUp}', '{End}', '{Home}', '2']) await user.keyboard(key);
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Initial contact'); // ↓ → ↑ End Home, then stage 2
+    expect(focus).toHaveValue('pain');
+    expect(cardTexts()).toEqual(['Prices on the web differ from the store']);
+  });
+
   it('offers a persona without arrows on the map, disabled, saying why', () => {
     const persona = kevin();
     present({ ...build('contact-center-lifecycle'), personaIds: [persona.id] }, { personas: [persona] });
