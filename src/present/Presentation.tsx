@@ -225,19 +225,30 @@ export function Presentation({
     [map.stages.length, jumpToStage],
   );
   useEffect(() => () => window.clearTimeout(digits.current.timer), []);
+  /**
+   * Turning the slide any other way drops a stage number being typed: a "1" waiting for a second
+   * digit must not jump back to stage 1 after the presenter has moved on with the clicker.
+   */
+  const turn = useCallback(
+    (to: number) => {
+      if (digits.current.buffer) setBuffer('');
+      go(to);
+    },
+    [go, setBuffer],
+  );
 
   const perform = useCallback(
     (action: KeyAction) => {
       const at = state.current.index;
       switch (action.type) {
         case 'next':
-          return go(at + 1);
+          return turn(at + 1);
         case 'prev':
-          return go(at - 1);
+          return turn(at - 1);
         case 'first':
-          return go(0);
+          return turn(0);
         case 'last':
-          return go(slides.length - 1);
+          return turn(slides.length - 1);
         case 'notes':
           return setNotesShown((v) => presenter || !v);
         case 'fullscreen':
@@ -258,7 +269,7 @@ export function Presentation({
         }
       }
     },
-    [go, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
+    [turn, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
   );
 
   useEffect(() => {
@@ -343,7 +354,7 @@ export function Presentation({
       )}
 
       <nav className="jbpres-bar" aria-label="Presentation controls">
-        <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
+        <button type="button" onClick={() => turn(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>
         {/* Numbers read left to right in every script: "4 / 7", never "7 / 4". */}
@@ -352,7 +363,7 @@ export function Presentation({
         </span>
         <button
           type="button"
-          onClick={() => go(current + 1)}
+          onClick={() => turn(current + 1)}
           disabled={current === slides.length - 1}
           aria-label="Next slide"
           aria-keyshortcuts={rtl ? 'ArrowLeft PageDown Space' : 'ArrowRight PageDown Space'}

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPersona } from '../../src/model/factory';
@@ -9,6 +9,7 @@ import { templateById } from '../../src/model/templates';
 import * as storage from '../../src/storage';
 import PresentPage from '../../src/present/PresentPage';
 import { Presentation } from '../../src/present/Presentation';
+import { wideMap } from '../export/arbitraries';
 import { twoPaths } from './maps';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
@@ -113,6 +114,42 @@ describe('presentation', () => {
     expect(slide()).toHaveAccessibleName('Slide 4 of 7: نحوه تماس مشتریان');
     await user.keyboard('۵');
     expect(slide()).toHaveAccessibleName('Slide 6 of 7: پیگیری برای پایان مثبت');
+  });
+
+  it('drops a stage number being typed when the slide is turned another way', () => {
+    // Only the timeouts are faked (the digit pause is one). Keys go straight to the window, as
+    // Testing Library's async helpers wait on real timeouts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      render(<Presentation map={wideMap(12)} personas={[]} backHref="#/" onLeave={() => undefined} />);
+      const press = (...keys: string[]) => keys.forEach((key) => act(() => void fireEvent.keyDown(window, { key })));
+      const pause = () => act(() => vi.advanceTimersByTime(5000)); // long past the pause
+      press('End', '1'); // "1" may become 10, 11 or 12: it waits
+      expect(screen.getByRole('status')).toHaveTextContent('Stage 1…');
+      press('ArrowLeft');
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      expect(screen.queryByRole('status')).toBeNull();
+      pause(); // no late jump to stage 1
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      // Nor after Home, End, or Enter once the slide was turned.
+      press('1', 'Home', 'Enter');
+      pause();
+      expect(slide()).toHaveAccessibleName('Slide 1 of 14: Wide map with 12 stages');
+      press('1', 'End');
+      pause();
+      expect(slide()).toHaveAccessibleName('Slide 14 of 14: The whole map');
+      // The bar's buttons drop it too.
+      press('1');
+      act(() => void fireEvent.click(screen.getByRole('button', { name: 'Previous slide' })));
+      pause();
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      // Without a turn the pause still jumps to stage 1, as before.
+      press('1');
+      pause();
+      expect(slide()).toHaveAccessibleName(/^Slide 2 of 14: Stage 1 /);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on a right-to-left map, ← goes forward and → goes back, and the slide reads right to left', async () => {
