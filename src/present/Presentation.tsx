@@ -353,7 +353,19 @@ export function Presentation({
         </aside>
       )}
 
-      <nav className="jbpres-bar" aria-label="Presentation controls">
+      {/*
+        A control clicked with the mouse hands the focus back to the slide, so the presenter's
+        next Space (or clicker key) turns the slide instead of pressing that button again. A
+        control reached with Tab keeps it: Space and Enter press it, as on any page. (A click
+        from the keyboard has detail 0; a pointer click counts its clicks.)
+      */}
+      <nav
+        className="jbpres-bar"
+        aria-label="Presentation controls"
+        onClick={(e) => {
+          if (e.detail > 0 && e.target instanceof Element && e.target.closest('button')) focusSlide();
+        }}
+      >
         <button type="button" onClick={() => turn(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>

@@ -165,6 +165,10 @@ test('contact-center template: every stage by keyboard, notes, number jump, Esc 
   await expect(notes).toHaveText(/Ask the room: who called us after seeing an ad\?/);
   await shoot(page, testInfo, 'contact-center-1280x720-notes');
   await expectFits(page, 'with notes');
+  // The toggle was clicked with the mouse: Space now turns the slide, it does not hide the notes.
+  await page.keyboard.press('Space');
+  await expect(slide(page)).toHaveAccessibleName('Slide 3 of 7: Initial contact');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('End');
   await expect(notes).toHaveText(/No speaker notes for this slide/);
   await page.keyboard.press('n');

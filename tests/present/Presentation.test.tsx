@@ -108,6 +108,27 @@ describe('presentation', () => {
     expect(slide()).toHaveAccessibleName('Slide 2 of 7: Awareness');
   });
 
+  it('after a button is clicked with the mouse, Space turns the slide (it does not press the button again)', async () => {
+    const base = build('classic-five');
+    const map = updateStage(base, base.stages[0]?.id ?? '', { notes: 'Start with a story.' });
+    const { user } = present(map);
+    await user.click(screen.getByRole('button', { name: 'Next slide' }));
+    await user.click(screen.getByRole('button', { name: 'Show speaker notes' }));
+    expect(slide()).toHaveFocus();
+    await user.keyboard(' ');
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Consideration');
+    expect(screen.getByRole('button', { name: 'Show speaker notes' })).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard(' ');
+    expect(slide()).toHaveAccessibleName('Slide 4 of 7: Purchase');
+    // Reached with Tab, the button keeps Space and Enter: they press it.
+    const toggle = screen.getByRole('button', { name: 'Show speaker notes' });
+    for (let i = 0; i < 8 && document.activeElement !== toggle; i++) await user.tab();
+    expect(toggle).toHaveFocus();
+    await user.keyboard(' ');
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(slide()).toHaveAccessibleName('Slide 4 of 7: Purchase');
+  });
+
   it('jumps to a typed stage number, in Persian digits too', async () => {
     const { user } = present(build('sample-fa'));
     await user.keyboard('3');
