@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JourneyMap, Persona } from '../model/schema';
+import { NotesPanel } from './NotesPanel';
 import { SlideView } from './SlideView';
 import {
   ALL,
@@ -328,29 +329,13 @@ export function Presentation({
       </section>
 
       {notesShown && (
-        <aside className="jbpres-notes" aria-label="Speaker notes">
-          <h2 className="jbpres-notes-title">Speaker notes</h2>
-          {notes ? (
-            <p dir="auto" className="jbpres-notes-text">
-              {notes}
-            </p>
-          ) : (
-            <p className="jbpres-notes-empty">No speaker notes for this slide.</p>
-          )}
-          {presenter && (
-            <p className="jbpres-notes-next">
-              {nextSlide ? (
-                <>
-                  Next: <bdi dir="auto">{slideTitle(map, nextSlide)}</bdi>
-                </>
-              ) : (
-                'Last slide'
-              )}
-              {' · '}
-              <span aria-label="Time elapsed">{formatElapsed(elapsed)}</span>
-            </p>
-          )}
-        </aside>
+        <NotesPanel
+          notes={notes}
+          slideKey={String(current)}
+          presenter={presenter}
+          nextTitle={nextSlide ? slideTitle(map, nextSlide) : null}
+          elapsed={formatElapsed(elapsed)}
+        />
       )}
 
       {/*

@@ -397,3 +397,67 @@ test('two personas, two paths: the persona focus shows only the cards on the cho
   await shoot(page, testInfo, 'two-paths-mai-whole-map');
   await expectFits(page, 'Mai’s path, whole map');
 });
+
+/** The notes panel: nothing cut off, no scroll bar, "Next:" and the clock in sight; its smallest text size. */
+async function notesReport(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('aside[aria-label="Speaker notes"]');
+    if (!panel) return { problems: ['no notes panel'], textPx: 0, heightShare: 0 };
+    const problems: string[] = [];
+    const box = panel.getBoundingClientRect();
+    const inside = (el: Element) => {
+      const b = el.getBoundingClientRect();
+      return b.top >= box.top - 1 && b.bottom <= box.bottom + 1 && b.left >= box.left - 1 && b.right <= box.right + 1 && b.bottom <= window.innerHeight + 1;
+    };
+    for (const el of panel.querySelectorAll('h2, p')) if (!inside(el)) problems.push(`cut off: ${(el.textContent ?? '').slice(0, 30)}`);
+    for (const el of [panel, ...panel.querySelectorAll('*')]) {
+      const s = getComputedStyle(el);
+      if (['auto', 'scroll'].includes(s.overflowY) && el.scrollHeight > el.clientHeight) problems.push(`scroll bar on ${el.className}`);
+      if (s.overflowY === 'hidden' && el.scrollHeight > el.clientHeight + 1) problems.push(`clipped: ${el.className}`);
+    }
+    const text = panel.querySelector('.jbpres-notes-text');
+    return { problems, textPx: text ? parseFloat(getComputedStyle(text).fontSize) : 0, heightShare: box.height / window.innerHeight };
+  });
+}
+
+test('long speaker notes fit: shrunk on the audience view, and the presenter keeps "Next:" and the clock in sight', async ({ page, context }, testInfo) => {
+  const map = blueprint('contact-center-lifecycle');
+  const long = Array.from({ length: 14 }, (_, i) =>
+    `${i + 1}. ${TEXTS.en}; ${TEXTS.th}. Ask who called us last week, and why they had to call twice.`,
+  ).join('\n');
+  map.stages[0]!.notes = long;
+  const file = exportMapFile({ ...map, id: 'map-long-notes' }, [], []);
+  await page.setViewportSize(SIZES[1]);
+  await page.goto('./');
+  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
+  await page.goto('./#/maps/map-long-notes/present');
+  await expect(slide(page)).toHaveAccessibleName(/^Slide 1 of 7/);
+  await page.keyboard.press('PageDown');
+  await expect(slide(page)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+  await page.keyboard.press('n');
+  const notes = page.getByRole('complementary', { name: 'Speaker notes' });
+  await expect(notes).toContainText('14. The customer compares');
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await expectFits(page, `audience view with long notes at ${size.width}x${size.height}`);
+    const report = await notesReport(page);
+    expect(report.problems, 'notes panel').toEqual([]);
+    expect(report.heightShare, 'the notes leave the slide most of the window').toBeLessThanOrEqual(0.31);
+    expect(report.textPx, 'notes text size').toBeGreaterThanOrEqual(7);
+    await shoot(page, testInfo, `long-notes-audience-${size.width}x${size.height}`);
+  }
+
+  const presenter = await context.newPage();
+  await presenter.setViewportSize(SIZES[1]);
+  await presenter.goto('./#/maps/map-long-notes/present?view=presenter');
+  // It opens where the audience view is (slide 2), as a presenter window does.
+  await expect(slide(presenter)).toHaveAccessibleName('Slide 2 of 7: Awareness');
+  const next = presenter.getByText(/^Next: Initial contact/);
+  await expect(next).toBeInViewport({ ratio: 1 });
+  await expect(presenter.getByLabel('Time elapsed')).toBeInViewport({ ratio: 1 });
+  const report = await notesReport(presenter);
+  expect(report.problems, 'presenter notes').toEqual([]);
+  expect(report.textPx, 'presenter notes text size').toBeGreaterThanOrEqual(10);
+  await shoot(presenter, testInfo, 'long-notes-presenter-1280x720');
+});
