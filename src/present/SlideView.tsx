@@ -214,7 +214,7 @@ export interface SlideViewProps {
 
 function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps, 'slide' | 'focus' | 'curve'> & { persona?: Persona }) {
   const shown = persona ? [persona] : personas;
-  const fit = useFitText(`title|${persona?.id ?? ''}`);
+  const fit = useFitText(`title|${persona?.id ?? ''}`, 0.35, 1.4);
   return (
     <div className="jbpres-title-slide jbpres-fit" ref={fit}>
       <p className="jbpres-kicker">Customer journey map</p>
@@ -266,7 +266,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
 function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideViewProps & { slide: Extract<Slide, { kind: 'stage' }>; persona?: Persona }) {
   const stage = map.stages[slide.stageIndex];
   const lanes = stage ? stageCards(map, stage.id, focus) : [];
-  const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`);
+  const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`, 0.35, 1.8);
   if (!stage) return null;
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   const focusName = FOCUS_NAME(focus, map);
@@ -329,7 +329,7 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
 function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { persona?: Persona }) {
   const visible = visibleCardIds(map, focus);
   const lanes = map.lanes.filter((l) => map.cards.some((c) => c.laneId === l.id && visible.has(c.id)));
-  const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2);
+  const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2, 1.5);
   const focusName = FOCUS_NAME(focus, map);
   const cells = new Map<string, Card[]>();
   for (const card of map.cards) {
