@@ -12,6 +12,7 @@ import {
   KPI_NAME,
   cardHeadline,
   describeCurve,
+  columnCentres,
   describeScore,
   onPreferredChannel,
   personaPathName,
@@ -155,49 +156,58 @@ function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
   );
 }
 
+/**
+ * The emotion curve, one point per stage. The points sit at `centres` (fractions of the width from
+ * the reading start: under the whole map's columns) or, by default, evenly across the slide. The
+ * line is an SVG stretched to the strip (its stroke does not stretch); the points and numbers are
+ * HTML placed from the inline start, so they stay round and mirror with the reading direction.
+ */
 export const EmotionCurve = memo(function EmotionCurve({
   curve,
   upTo,
   direction,
+  centres,
 }: {
   curve: readonly CurvePoint[];
   /** Index of the last stage drawn; later stages are empty slots, so the room sees how far along it is. */
   upTo: number;
   direction: JourneyMap['direction'];
+  centres?: readonly number[];
 }) {
   if (curve.every((p) => p.score === null)) return null;
-  // Wide steps: the strip is much wider than tall, and the curve should span most of it.
-  const step = 200;
-  const width = Math.max(1, curve.length) * step;
-  const height = 60;
-  const x = (i: number) => (direction === 'rtl' ? curve.length - 1 - i : i) * step + step / 2;
-  const y = (score: number) => height / 2 - (score / 2) * (height / 2 - 8);
+  const along = (i: number) => centres?.[i] ?? (i + 0.5) / curve.length;
+  /** The SVG's x (0..100, from the left), for the line: the SVG itself is not mirrored. */
+  const svgX = (i: number) => 100 * (direction === 'rtl' ? 1 - along(i) : along(i));
+  /** 0..100 from the top of the plot: +2 near the top, -2 near the foot. */
+  const y = (score: number) => 50 - (score / 2) * 42;
+  const at = (i: number, top: number): CSSProperties => ({ insetInlineStart: `${along(i) * 100}%`, top: `${top}%` });
   // The line joins consecutive known points; a stage without a score is skipped, not drawn as 0.
   const points = curve
     .map((p, i) => ({ ...p, i }))
     .filter((p) => p.i <= upTo && p.score !== null)
-    .map((p) => `${x(p.i)},${y(p.score ?? 0)}`)
+    .map((p) => `${svgX(p.i)},${y(p.score ?? 0)}`)
     .join(' ');
   return (
-    <figure className="jbpres-curve">
-      <svg viewBox={`0 0 ${width} ${height + 16}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={describeCurve(curve, upTo)}>
-        <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="jbpres-curve-zero" />
-        <polyline points={points} className="jbpres-curve-line" />
+    <figure className="jbpres-curve" role="img" aria-label={describeCurve(curve, upTo)}>
+      <div className="jbpres-curve-plot" aria-hidden="true">
+        <svg viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
+          <line x1={0} x2={100} y1={50} y2={50} className="jbpres-curve-zero" />
+          <polyline points={points} className="jbpres-curve-line" />
+        </svg>
         {curve.map((p, i) => {
           const future = i > upTo;
-          return (
-            <g key={p.stageId}>
-              {p.score !== null && !future && (
-                <circle cx={x(i)} cy={y(p.score)} r={i === upTo ? 6 : 4} className={i === upTo ? 'jbpres-curve-now' : 'jbpres-curve-dot'} />
-              )}
-              {future && <circle cx={x(i)} cy={height / 2} r={3} className="jbpres-curve-future" />}
-              <text x={x(i)} y={height + 13} textAnchor="middle" className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'}>
-                {i + 1}
-              </text>
-            </g>
-          );
+          if (future) return <span key={p.stageId} className="jbpres-curve-point jbpres-curve-future" style={at(i, 50)} data-stage={i + 1} />;
+          if (p.score === null) return null;
+          return <span key={p.stageId} className={`jbpres-curve-point ${i === upTo ? 'jbpres-curve-now' : 'jbpres-curve-dot'}`} style={at(i, y(p.score))} data-stage={i + 1} />;
         })}
-      </svg>
+      </div>
+      <div className="jbpres-curve-labels" aria-hidden="true">
+        {curve.map((p, i) => (
+          <span key={p.stageId} className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'} style={{ insetInlineStart: `${along(i) * 100}%` }} data-stage={i + 1}>
+            {i + 1}
+          </span>
+        ))}
+      </div>
     </figure>
   );
 });
@@ -346,6 +356,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
   });
   const units = columns.reduce((a, b) => a + b, 0) || 1;
   const laneHeaderPct = 9;
+  const centres = columnCentres(columns, laneHeaderPct);
   return (
     <div className="jbpres-overview-slide">
       <header className="jbpres-overview-head">
@@ -376,8 +387,11 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
                 <span className="jbpres-visually-hidden">Lane</span>
               </th>
               {map.stages.map((s, i) => (
-                <th key={s.id} scope="col" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
-                  <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                <th key={s.id} scope="col">
+                  {/* The stage's bar is on an inner box: the cells touch (no border spacing across), so the columns are exactly their percentages. */}
+                  <div className="jbpres-overview-stage" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
+                    <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                  </div>
                 </th>
               ))}
             </tr>
@@ -402,7 +416,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           </tbody>
         </table>
       </div>
-      <EmotionCurve curve={curve} upTo={map.stages.length - 1} direction={map.direction} />
+      <EmotionCurve curve={curve} upTo={map.stages.length - 1} direction={map.direction} centres={centres} />
     </div>
   );
 }

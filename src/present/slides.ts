@@ -339,6 +339,24 @@ export function emotionCurve(map: JourneyMap): CurvePoint[] {
   });
 }
 
+/**
+ * Where each stage's column centre lies, as a fraction of the width from the reading start, for
+ * a table whose first column (the lane titles) takes `leadingPct` percent and whose stage columns
+ * share the rest in proportion to `widths`. The whole-map curve puts its points there, so each
+ * one sits under its stage (in a right-to-left map the browser mirrors it, as it does the table).
+ */
+export function columnCentres(widths: readonly number[], leadingPct: number): number[] {
+  const units = widths.reduce((a, b) => a + b, 0) || 1;
+  const out: number[] = [];
+  let start = leadingPct;
+  for (const w of widths) {
+    const share = ((100 - leadingPct) * w) / units;
+    out.push((start + share / 2) / 100);
+    start += share;
+  }
+  return out;
+}
+
 const MOOD = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
 
 /** "+1.5 (positive)": a score as it is read out. */

@@ -121,6 +121,28 @@ async function walkDeck(page: Page, testInfo: TestInfo, map: JourneyMap, forward
   await expect(cards(page)).toHaveCount(map.cards.length);
   await shoot(page, testInfo, `${tag}-${String(total).padStart(2, '0')}-whole-map`);
   await expectFits(page, `${tag} whole map`);
+  await expectCurveUnderColumns(page, `${tag} whole map`);
+}
+
+/** On the whole-map slide each point of the emotion curve, and its number, sits under its stage's column. */
+async function expectCurveUnderColumns(page: Page, what: string) {
+  const offsets = await page.evaluate(() => {
+    const centre = (el: Element | null) => {
+      const b = el?.getBoundingClientRect();
+      return b ? b.left + b.width / 2 : NaN;
+    };
+    const heads = [...document.querySelectorAll('.jbpres-overview thead th[scope="col"]:not(.jbpres-corner)')];
+    const at = (selector: string, i: number) => document.querySelector(`${selector}[data-stage="${i + 1}"]`);
+    return heads.map((th, i) => ({
+      label: centre(at('.jbpres-curve-labels > span', i)) - centre(th),
+      point: centre(at('.jbpres-curve-point', i)) - centre(th),
+    }));
+  });
+  expect(offsets.length, `${what}: stage columns`).toBeGreaterThan(0);
+  for (const [i, o] of offsets.entries()) {
+    expect(Math.abs(o.label), `${what}: number ${i + 1} under its column`).toBeLessThanOrEqual(2);
+    expect(Math.abs(o.point), `${what}: point ${i + 1} under its column`).toBeLessThanOrEqual(2);
+  }
 }
 
 test('contact-center template: every stage by keyboard, notes, number jump, Esc back to the editor', async ({ page }, testInfo) => {

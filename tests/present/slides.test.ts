@@ -6,6 +6,7 @@ import { templateById } from '../../src/model/templates';
 import {
   actionForKey,
   buildSlides,
+  columnCentres,
   commitDigits,
   describeCurve,
   digitOf,
@@ -239,6 +240,13 @@ describe('emotion curve', () => {
     expect(emotionCurve(map).map((p) => p.score)).toEqual([1, 1, -2, 0, 1]);
     const blank = template('blank');
     expect(emotionCurve(blank).every((p) => p.score === null)).toBe(true);
+  });
+
+  it('puts the whole map’s points at the centres of its stage columns, after the lane titles', () => {
+    // Lane titles take 10%; three stages share the rest 1:2:1.
+    expect(columnCentres([1, 2, 1], 10).map((x) => Math.round(x * 1000) / 1000)).toEqual([0.2125, 0.55, 0.8875].map((x) => Math.round(x * 1000) / 1000));
+    expect(columnCentres([1, 1], 0)).toEqual([0.25, 0.75]);
+    expect(columnCentres([], 9)).toEqual([]);
   });
 
   it('is described up to the current stage only, in the stages’ own names', () => {
