@@ -44,7 +44,7 @@ function present(map: JourneyMap, props: Partial<Parameters<typeof Presentation>
 describe('presentation', () => {
   it('opens on the title slide: title, description, each persona with photo, name and quote', () => {
     const persona = kevin();
-    const other = kevin({ id: 'p2', name: 'Somchai', quote: '', avatarImageId: null });
+    const other = kevin({ id: 'p2', name: 'Somchai Jaidee', quote: '', avatarImageId: null });
     const map = { ...build('contact-center-lifecycle'), personaIds: [persona.id, other.id] };
     present(map, { personas: [persona, other], avatarUrls: { 'img-kevin': 'blob:kevin' } });
     expect(slide()).toHaveAccessibleName('Slide 1 of 7: Contact-center life cycle');
@@ -55,9 +55,11 @@ describe('presentation', () => {
     expect(people[0]?.querySelector('img')).toHaveAttribute('src', 'blob:kevin');
     expect(people[0]).toHaveTextContent('Kevin Smith');
     expect(people[0]).toHaveTextContent('I want to fix this before my weekend match.');
-    // Without a photo: initials, not a broken image.
+    // Without a photo: initials (in the avatar, which the name beside it makes decorative), not a broken image.
     expect(people[1]?.querySelector('img')).toBeNull();
-    expect(people[1]).toHaveTextContent('S');
+    const avatar = people[1]?.querySelector('[aria-hidden="true"]');
+    expect(avatar?.textContent).toBe('SJ');
+    expect(people[1]).toHaveTextContent(/^SJSomchai Jaidee$/);
   });
 
   it('steps through every stage with the keys clickers send, showing the stage’s cards and the curve so far', async () => {
