@@ -2,7 +2,8 @@
  * What the audience sees: the title slide, a stage slide, the whole map, and the emotion curve.
  * Texts are data (React escapes them); every text element has dir="auto" and the slide takes
  * the map's direction, so a Persian map reads from right to left. Sizes come from the slide's
- * own box (container units, present.css) and useFitText shrinks a crowded slide until it fits.
+ * own box (container units, present.css); useFitText shrinks a crowded slide until it fits and
+ * grows a sparse one to fill its box.
  */
 import { memo, type CSSProperties } from 'react';
 import { channelById, type ChannelId } from '../model/channels';

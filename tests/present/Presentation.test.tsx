@@ -214,7 +214,7 @@ describe('presentation', () => {
     await user.keyboard('{ArrowRight}');
     const notes = screen.getByRole('complementary', { name: 'Speaker notes' });
     expect(notes).toHaveTextContent('Start with a story.');
-    expect(notes).toHaveTextContent('Next: Consideration');
+    expect(notes).toHaveTextContent(/Next: Consideration · \d+:\d\d elapsed$/);
     expect(screen.queryByRole('button', { name: 'Show speaker notes' })).toBeNull();
   });
 
