@@ -5,7 +5,6 @@ import type { JourneyMap, Persona } from '../../src/model/schema';
 import { templateById } from '../../src/model/templates';
 import { cardHeadline } from '../../src/present/slides';
 import { persona, TEXTS, wideMap } from '../export/arbitraries';
-import { twoPaths } from '../present/maps';
 
 // Presentation mode in Chromium: a workshop facilitator walks a room through a map with the
 // keyboard (or a clicker, which sends the same keys), on a 1920x1080 and a 1280x720 projector.
@@ -475,17 +474,46 @@ test('a crowded 12-stage map with a persona: photo on the title, two-digit jump,
   await expectFits(page, 'her path, stage 1');
 });
 
-test('two personas, two paths: the persona focus shows only the cards on the chosen one’s path', async ({ page }, testInfo) => {
+test('two personas, two paths: drawn in the editor, the persona focus shows only the chosen one’s cards', async ({ page }, testInfo) => {
   await page.setViewportSize(SIZES[1]);
-  const map = { ...twoPaths('persona-kevin', 'persona-mai'), id: 'map-two-paths', title: 'Two paths' };
   const kevin = persona('persona-kevin', 'Kevin Smith', { quote: 'Just tell me the price.', preferredChannels: ['phone'] });
   const mai = persona('persona-mai', 'Mai Trần', { quote: 'Tôi muốn xem tận mắt.', preferredChannels: ['store'] });
-  const file = exportMapFile(map, [kevin, mai], []);
-  await page.goto('./');
-  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
-  await page.goto(`./#/maps/${map.id}/present`);
-  await expect(slide(page)).toHaveAccessibleName('Slide 1 of 7: Two paths');
+  await importPersona(page, kevin);
+  await importPersona(page, mai);
+  const id = await openNewMap(page, { template: 'Contact-center life cycle' });
+  await linkPersona(page, kevin.name);
+  await linkPersona(page, mai.name);
+  const details = page.getByRole('complementary', { name: 'Details' });
+  const findCard = async (text: string) => {
+    const search = page.getByRole('searchbox', { name: 'Find in map' });
+    await search.fill(text);
+    await search.press('Enter');
+    await expect(details.getByLabel('Text', { exact: true })).toHaveValue(new RegExp(`^${text}`));
+  };
+
+  // Kevin: the template's arrow from the campaign call to the product pages is his path.
+  await findCard('Inbound call from the campaign');
+  await details.getByRole('button', { name: /^→ Product pages and promotion/ }).click();
+  const whose = details.getByRole('combobox', { name: 'Whose path' });
+  await expect(whose).toHaveValue('');
+  await whose.selectOption({ label: 'Kevin Smith' });
+  // Mai: a new arrow from the showroom visit to the welcome call, drawn from the keyboard's picker.
+  await findCard('Showroom visit');
+  await details.getByRole('button', { name: 'Draw an arrow to…' }).click();
+  await details.getByRole('combobox', { name: 'Draw an arrow to' }).selectOption({ label: 'Welcome and satisfaction call — Buying' });
+  await expect(whose).toHaveValue('');
+  await whose.selectOption({ label: 'Mai Trần' });
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+
+  // Stored: after a reload the arrow still says whose path it is.
+  await page.reload();
+  await findCard('Showroom visit');
+  await details.getByRole('button', { name: /^→ Welcome and satisfaction call/ }).click();
+  await expect(whose).toHaveValue('persona-mai');
+
+  await page.getByRole('navigation', { name: 'Map actions' }).getByRole('link', { name: 'Present' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/maps/${id}/present$`));
+  await expect(slide(page)).toHaveAccessibleName('Slide 1 of 7: Contact-center life cycle');
 
   const focus = page.getByRole('combobox', { name: 'Focus' });
   await focus.selectOption({ label: 'Kevin Smith’s path' });

@@ -1,5 +1,5 @@
 /**
- * Maps for presentation tests (unit, component and e2e: no test runner imported here).
+ * Maps for presentation tests (unit and component tests; no test runner imported here).
  */
 import { addConnection, linkPersona, setConnectionPersona } from '../../src/model/operations';
 import type { JourneyMap } from '../../src/model/schema';
