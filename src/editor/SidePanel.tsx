@@ -2,7 +2,7 @@
  * The side panel edits the selected item's fields. Typing in one field is one undo
  * step (commits are coalesced by field); selects and buttons are one step each.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { CHANNEL_IDS, channelById, type ChannelId } from '../model/channels';
 import {
   KPI_METRICS,
@@ -14,6 +14,7 @@ import {
   type JourneyMap,
   type LaneKind,
 } from '../model/schema';
+import { PersonaRepoContext } from '../personas/repo';
 import { channelIcon } from './channelIcons';
 import { useEditor, useEditorApi } from './context';
 import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
@@ -390,17 +391,63 @@ function LanePanel({ laneId }: { laneId: string }) {
   );
 }
 
+/**
+ * Persona names by id, from the persona library when the app provides one (the editor alone, in
+ * tests or a bare page, has none: the ids then show as unnamed). Watched only while an arrow is
+ * selected, so typing on cards never waits on the library.
+ */
+function usePersonaNames(): ReadonlyMap<string, string> | null {
+  const repo = useContext(PersonaRepoContext);
+  const [names, setNames] = useState<ReadonlyMap<string, string> | null>(null);
+  useEffect(() => {
+    if (!repo) return;
+    return repo.watch(
+      (library) => setNames(new Map(library.personas.map((p) => [p.id, p.name.trim() || 'Unnamed persona']))),
+      () => setNames(new Map()),
+    );
+  }, [repo]);
+  return names;
+}
+
 function ConnectionPanel({ id }: { id: string }) {
   const api = useEditorApi();
   const a = api.getState;
   const readOnly = useEditor((s) => s.readOnly);
   const conn = useEditor((s) => s.doc.connections.find((k) => k.id === id));
+  const personaIds = useEditor((s) => s.doc.personaIds);
+  const names = usePersonaNames();
   if (!conn) return null;
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
       <legend>Arrow</legend>
       <Field label="Arrow label">
         {(fid) => <input id={fid} dir="auto" value={conn.label} onChange={(e) => a().updateConnectionLabel(id, e.target.value, `${id}:label`)} />}
+      </Field>
+      {/* Whose path the arrow is: presentation's persona focus shows the cards on that path. */}
+      <Field label="Whose path">
+        {(fid) => (
+          <>
+            <select
+              id={fid}
+              value={conn.personaId ?? ''}
+              disabled={personaIds.length === 0}
+              aria-describedby={personaIds.length === 0 ? `${fid}-hint` : undefined}
+              onChange={(e) => a().setConnectionPersona(id, e.target.value || null)}
+            >
+              <option value="">Everyone</option>
+              {personaIds.map((pid) => (
+                <option key={pid} value={pid}>
+                  {names?.get(pid) ?? (names ? 'Persona not in the library' : 'Persona')}
+                </option>
+              ))}
+            </select>
+            {personaIds.length === 0 && (
+              <p id={`${fid}-hint`} className="jb-hint">
+                Add a persona to this map to give the arrow a persona’s path.
+              </p>
+            )}
+          </>
+        )}
       </Field>
       <div className="jb-panel__actions">
         <button type="button" className="jb-danger" onClick={() => a().deleteConnection(id)}>

@@ -79,6 +79,8 @@ export interface EditorActions {
   paste(payload: ClipboardPayload | null, target?: Cell | null): void;
   addConnection(from: string, to: string, label?: string): string | null;
   updateConnectionLabel(id: string, label: string, coalesce?: string): void;
+  /** Whose path the arrow is (one of the map's personas), or null: everyone's. One undo step. */
+  setConnectionPersona(id: string, personaId: string | null): void;
   deleteConnection(id: string): void;
   setDirection(direction: Direction): void;
   setChannelTarget(id: ChannelId, patch: ChannelPatch): void;
@@ -356,6 +358,9 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       updateConnectionLabel(id, label, coalesce) {
         apply((d) => ops.updateConnectionLabel(d, id, label), { coalesce });
+      },
+      setConnectionPersona(id, personaId) {
+        apply((d) => ops.setConnectionPersona(d, id, personaId));
       },
       deleteConnection(id) {
         apply((d) => ops.deleteConnection(d, id));

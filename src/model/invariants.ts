@@ -62,8 +62,12 @@ export function mapViolations(doc: JourneyMap): Violation[] {
     }
   });
 
+  const linked = new Set(doc.personaIds);
   doc.connections.forEach((k, i) => {
     unique(k.id, `connections[${i}].id`);
+    if (k.personaId !== undefined && !linked.has(k.personaId)) {
+      out.push({ path: `connections[${i}].personaId`, message: 'is the path of a persona that is not linked to this map' });
+    }
     if (!cardIds.has(k.from)) out.push({ path: `connections[${i}].from`, message: 'starts at a card that does not exist' });
     if (!cardIds.has(k.to)) out.push({ path: `connections[${i}].to`, message: 'ends at a card that does not exist' });
     if (k.from === k.to) out.push({ path: `connections[${i}]`, message: 'connects a card to itself' });

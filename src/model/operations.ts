@@ -98,6 +98,8 @@ export interface NewConnection {
   from: string;
   to: string;
   label?: string;
+  /** Whose path the arrow is; must be one of the map's personas. */
+  personaId?: string;
 }
 
 export type ChannelPatch = Partial<Omit<Channel, 'id'>>;
@@ -493,8 +495,15 @@ function copyCard(card: Card, id: string, stageId: string, laneId: string, link:
   return copy.kind === 'pain' && link !== undefined ? { ...copy, touchpointId: link } : copy;
 }
 
-/** The arrows among copied cards, re-pointed at the copies. */
-function copyConnections(connections: readonly Connection[], ids: ReadonlyMap<string, string>): Connection[] {
+/**
+ * The arrows among copied cards, re-pointed at the copies. An arrow keeps whose path it is
+ * when that persona is on the target map (always, within one map); else it becomes everyone's.
+ */
+function copyConnections(
+  connections: readonly Connection[],
+  ids: ReadonlyMap<string, string>,
+  personaIds: readonly string[],
+): Connection[] {
   const out: Connection[] = [];
   const seen = new Set<string>();
   for (const k of connections) {
@@ -503,7 +512,9 @@ function copyConnections(connections: readonly Connection[], ids: ReadonlyMap<st
     const pair = `${from}${SEP}${to}`;
     if (from === undefined || to === undefined || from === to || seen.has(pair)) continue;
     seen.add(pair);
-    out.push({ id: newId(), from, to, label: k.label });
+    const copy: Connection = { id: newId(), from, to, label: k.label };
+    if (k.personaId !== undefined && personaIds.includes(k.personaId)) copy.personaId = k.personaId;
+    out.push(copy);
   }
   return out;
 }
@@ -536,7 +547,7 @@ export function duplicateCards(doc: JourneyMap, ids: readonly string[]): Journey
     if (first) layCell(placements, first.stageId, first.laneId, seq);
   }
   const next = applyLayout(doc, placements, copies);
-  const arrows = copyConnections(doc.connections, copyIds);
+  const arrows = copyConnections(doc.connections, copyIds, doc.personaIds);
   return arrows.length ? { ...next, connections: [...next.connections, ...arrows] } : next;
 }
 
@@ -593,6 +604,7 @@ export function pasteCards(
       return parsed.success ? [parsed.data] : [];
     }),
     ids,
+    doc.personaIds,
   );
   const next = applyLayout(doc, placements, copies);
   return arrows.length ? { ...next, connections: [...next.connections, ...arrows] } : next;
@@ -608,9 +620,10 @@ export function addConnection(doc: JourneyMap, input: NewConnection): JourneyMap
   const ids = new Set(doc.cards.map((c) => c.id));
   if (!ids.has(from) || !ids.has(to)) return doc;
   if (doc.connections.some((k) => k.from === from && k.to === to)) return doc;
+  if (input.personaId !== undefined && !doc.personaIds.includes(input.personaId)) return doc;
   const id = freshId(doc, input.id);
   if (id === null) return doc;
-  const parsed = ConnectionSchema.safeParse(defined({ id, from, to, label: input.label }));
+  const parsed = ConnectionSchema.safeParse(defined({ id, from, to, label: input.label, personaId: input.personaId }));
   if (!parsed.success) return doc;
   return { ...doc, connections: [...doc.connections, parsed.data] };
 }
@@ -622,6 +635,22 @@ export function updateConnectionLabel(doc: JourneyMap, id: string, label: string
   const parsed = ConnectionSchema.safeParse({ ...conn, label });
   if (!parsed.success) return doc;
   return { ...doc, connections: replaceAt(doc.connections, at, parsed.data) };
+}
+
+/**
+ * Says whose path an arrow is (`personaId`, one of the map's personas), or that it is
+ * everyone's (`null`). A persona the map does not link is refused: no-op.
+ */
+export function setConnectionPersona(doc: JourneyMap, id: string, personaId: string | null): JourneyMap {
+  const at = doc.connections.findIndex((k) => k.id === id);
+  const conn = doc.connections[at];
+  if (!conn || (conn.personaId ?? null) === personaId) return doc;
+  if (personaId === null) {
+    const { personaId: _cleared, ...rest } = conn;
+    return { ...doc, connections: replaceAt(doc.connections, at, rest) };
+  }
+  if (!doc.personaIds.includes(personaId)) return doc;
+  return { ...doc, connections: replaceAt(doc.connections, at, { ...conn, personaId }) };
 }
 
 export function deleteConnection(doc: JourneyMap, id: string): JourneyMap {
@@ -679,7 +708,16 @@ export function linkPersona(doc: JourneyMap, personaId: string): JourneyMap {
   return { ...doc, personaIds: [...doc.personaIds, personaId] };
 }
 
+/** The persona's path goes with them: their arrows stay, as everyone's. */
 export function unlinkPersona(doc: JourneyMap, personaId: string): JourneyMap {
   if (!doc.personaIds.includes(personaId)) return doc;
-  return { ...doc, personaIds: doc.personaIds.filter((p) => p !== personaId) };
+  const theirs = doc.connections.some((k) => k.personaId === personaId);
+  const connections = theirs
+    ? doc.connections.map((k) => {
+        if (k.personaId !== personaId) return k;
+        const { personaId: _cleared, ...rest } = k;
+        return rest;
+      })
+    : doc.connections;
+  return { ...doc, personaIds: doc.personaIds.filter((p) => p !== personaId), connections };
 }

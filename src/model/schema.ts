@@ -125,6 +125,11 @@ export const ConnectionSchema = z.object({
   from: IdSchema,
   to: IdSchema,
   label: z._default(Text(500), ''),
+  /**
+   * Whose path this arrow is (one of the map's personaIds): Kevin's path email -> Facebook -> chat.
+   * Absent: the arrow belongs to everyone's journey. Presentation's persona focus follows these.
+   */
+  personaId: z.optional(IdSchema),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

@@ -30,6 +30,8 @@ export interface DeletedPersona {
   persona: { id: string; name: string };
   /** The maps it was unlinked from; undo links it back to each. */
   mapIds: string[];
+  /** By map id, the arrows that were on its path there (unlinking made them everyone's); undo gives them back. */
+  paths?: Record<string, string[]>;
   /** Whatever storage needs to bring the persona (and its photo) back. */
   token: unknown;
 }

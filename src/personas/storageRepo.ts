@@ -3,19 +3,31 @@
  * maps (`personaIds`), so linking is a load-modify-save of one map through the pure
  * operations linkPersona / unlinkPersona.
  */
-import { linkPersona, touch, unlinkPersona } from '../model/operations';
+import { linkPersona, setConnectionPersona, touch, unlinkPersona } from '../model/operations';
 import type { Persona } from '../model/schema';
 import * as storage from '../storage';
 import type { DeletedPersona, LoadedPersona, MapRef, PersonaLibrary, PersonaRepo } from './repo';
 
-async function setLinked(personaId: string, mapId: string, linked: boolean): Promise<void> {
+/**
+ * Links or unlinks one persona on one map. Unlinking turns the persona's arrows (their path) into
+ * everyone's and returns those arrows' ids; linking with `path` makes them theirs again (undo).
+ */
+async function setLinkedWithPath(personaId: string, mapId: string, linked: boolean, path: readonly string[] = []): Promise<string[]> {
+  let theirs: string[] = [];
   // Under the map's lock: an editor open on the map in another tab would write its copy back over the link.
   await storage.whileMapFree(mapId, async () => {
     const loaded = await storage.loadMap(mapId);
     if (loaded.kind !== 'ok') throw new Error('This map cannot be changed here (it is missing, damaged or from a newer version).');
-    const next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
+    theirs = loaded.doc.connections.filter((k) => k.personaId === personaId).map((k) => k.id);
+    let next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
+    if (linked) for (const id of path) next = setConnectionPersona(next, id, personaId);
     if (next !== loaded.doc) await storage.saveMap(touch(next));
   });
+  return theirs;
+}
+
+async function setLinked(personaId: string, mapId: string, linked: boolean): Promise<void> {
+  await setLinkedWithPath(personaId, mapId, linked);
 }
 
 export const storagePersonaRepo: PersonaRepo = {
@@ -56,14 +68,15 @@ export const storagePersonaRepo: PersonaRepo = {
     }
     const persona = await storage.loadPersona(id);
     const name = persona.kind === 'ok' ? persona.doc.name : '';
-    for (const mapId of mapIds) await setLinked(id, mapId, false);
+    const paths: Record<string, string[]> = {};
+    for (const mapId of mapIds) paths[mapId] = await setLinkedWithPath(id, mapId, false);
     const token = await storage.deletePersona(id);
-    return { persona: { id, name }, mapIds, token };
+    return { persona: { id, name }, mapIds, paths, token };
   },
 
   async undoRemove(deleted) {
     await storage.undoDeletePersona(deleted.token as storage.DeletedPersonaToken);
-    for (const mapId of deleted.mapIds) await setLinked(deleted.persona.id, mapId, true);
+    for (const mapId of deleted.mapIds) await setLinkedWithPath(deleted.persona.id, mapId, true, deleted.paths?.[mapId]);
   },
 
   setLinked,

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JourneyMap, Persona } from '../model/schema';
+import { NotesPanel } from './NotesPanel';
 import { SlideView } from './SlideView';
 import {
   ALL,
@@ -59,13 +60,15 @@ function isMessage(data: unknown): data is Message {
 }
 
 /**
- * Keys a focused field keeps for itself. A clicker's PageDown/PageUp still turns the slide from
- * the focus select (natively they would change the filter), and Esc still leaves from it.
+ * Keys a focused field keeps for itself: every key in a text field. The focus select keeps only
+ * Space and Enter, which open its list (Alt+arrows open it too, and are never slide keys); its
+ * arrows, Home, End, page keys and digits turn the slides, because a clicker sending arrows must
+ * never change the filter in front of the room. While the list is open the browser has the keys.
  */
 function fieldKeepsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest('input, textarea, [contenteditable="true"]')) return true;
-  if (target.closest('select')) return !['PageDown', 'PageUp', 'Escape'].includes(key);
+  if (target.closest('select')) return key === ' ' || key === 'Enter';
   return false;
 }
 
@@ -104,10 +107,21 @@ export function Presentation({
 
   const current = clampIndex(index, slides.length);
   const slide = slides[current] ?? slides[0] ?? { kind: 'title' as const };
-  const focus = options.find((o) => o.value === focusValue)?.focus ?? ALL;
+  const focus = options.find((o) => o.value === focusValue && !o.disabled)?.focus ?? ALL;
   const label = slideLabel(map, slides, current);
   const presenter = view === 'presenter';
   const focusId = useId();
+
+  // The slide region has the focus at the start (a screen reader reads it, keys work without a
+  // click) and again after a filter is chosen. Each slide is a new region (keyed by index), so
+  // when the focused one is replaced the focus moves to the new one instead of falling to <body>.
+  const region = useRef<HTMLElement>(null);
+  const focusSlide = useCallback(() => region.current?.focus({ preventScroll: true }), []);
+  useEffect(focusSlide, [focusSlide]);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) focusSlide();
+  }, [current, focusSlide]);
 
   // The other window (audience or presenter view) of the same map, when there is one.
   const channel = useRef<BroadcastChannel | null>(null);
@@ -149,6 +163,8 @@ export function Presentation({
   const chooseFocus = (value: string) => {
     setFocusValue(value);
     publish({ index: state.current.index, focus: value });
+    // Back to the slide: the next key from the clicker turns it, it does not change the filter again.
+    focusSlide();
   };
 
   const leave = useCallback(() => {
@@ -210,19 +226,30 @@ export function Presentation({
     [map.stages.length, jumpToStage],
   );
   useEffect(() => () => window.clearTimeout(digits.current.timer), []);
+  /**
+   * Turning the slide any other way drops a stage number being typed: a "1" waiting for a second
+   * digit must not jump back to stage 1 after the presenter has moved on with the clicker.
+   */
+  const turn = useCallback(
+    (to: number) => {
+      if (digits.current.buffer) setBuffer('');
+      go(to);
+    },
+    [go, setBuffer],
+  );
 
   const perform = useCallback(
     (action: KeyAction) => {
       const at = state.current.index;
       switch (action.type) {
         case 'next':
-          return go(at + 1);
+          return turn(at + 1);
         case 'prev':
-          return go(at - 1);
+          return turn(at - 1);
         case 'first':
-          return go(0);
+          return turn(0);
         case 'last':
-          return go(slides.length - 1);
+          return turn(slides.length - 1);
         case 'notes':
           return setNotesShown((v) => presenter || !v);
         case 'fullscreen':
@@ -243,7 +270,7 @@ export function Presentation({
         }
       }
     },
-    [go, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
+    [turn, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
   );
 
   useEffect(() => {
@@ -273,11 +300,6 @@ export function Presentation({
     };
   }, []);
 
-  // Start with the slide, so a screen reader reads it and keys work without a click.
-  const region = useRef<HTMLElement>(null);
-  useEffect(() => {
-    region.current?.focus({ preventScroll: true });
-  }, []);
 
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
@@ -307,33 +329,29 @@ export function Presentation({
       </section>
 
       {notesShown && (
-        <aside className="jbpres-notes" aria-label="Speaker notes">
-          <h2 className="jbpres-notes-title">Speaker notes</h2>
-          {notes ? (
-            <p dir="auto" className="jbpres-notes-text">
-              {notes}
-            </p>
-          ) : (
-            <p className="jbpres-notes-empty">No speaker notes for this slide.</p>
-          )}
-          {presenter && (
-            <p className="jbpres-notes-next">
-              {nextSlide ? (
-                <>
-                  Next: <bdi dir="auto">{slideTitle(map, nextSlide)}</bdi>
-                </>
-              ) : (
-                'Last slide'
-              )}
-              {' · '}
-              <span aria-label="Time elapsed">{formatElapsed(elapsed)}</span>
-            </p>
-          )}
-        </aside>
+        <NotesPanel
+          notes={notes}
+          slideKey={String(current)}
+          presenter={presenter}
+          nextTitle={nextSlide ? slideTitle(map, nextSlide) : null}
+          elapsed={formatElapsed(elapsed)}
+        />
       )}
 
-      <nav className="jbpres-bar" aria-label="Presentation controls">
-        <button type="button" onClick={() => go(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
+      {/*
+        A control clicked with the mouse hands the focus back to the slide, so the presenter's
+        next Space (or clicker key) turns the slide instead of pressing that button again. A
+        control reached with Tab keeps it: Space and Enter press it, as on any page. (A click
+        from the keyboard has detail 0; a pointer click counts its clicks.)
+      */}
+      <nav
+        className="jbpres-bar"
+        aria-label="Presentation controls"
+        onClick={(e) => {
+          if (e.detail > 0 && e.target instanceof Element && e.target.closest('button')) focusSlide();
+        }}
+      >
+        <button type="button" onClick={() => turn(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>
         {/* Numbers read left to right in every script: "4 / 7", never "7 / 4". */}
@@ -342,7 +360,7 @@ export function Presentation({
         </span>
         <button
           type="button"
-          onClick={() => go(current + 1)}
+          onClick={() => turn(current + 1)}
           disabled={current === slides.length - 1}
           aria-label="Next slide"
           aria-keyshortcuts={rtl ? 'ArrowLeft PageDown Space' : 'ArrowRight PageDown Space'}
@@ -370,7 +388,7 @@ export function Presentation({
             <label htmlFor={focusId}>Focus</label>
             <select id={focusId} value={focusValue} onChange={(e) => chooseFocus(e.target.value)}>
               {options.map((o) => (
-                <option key={o.value} value={o.value}>
+                <option key={o.value} value={o.value} disabled={o.disabled}>
                   {o.label}
                 </option>
               ))}

@@ -2,18 +2,21 @@
  * What the audience sees: the title slide, a stage slide, the whole map, and the emotion curve.
  * Texts are data (React escapes them); every text element has dir="auto" and the slide takes
  * the map's direction, so a Persian map reads from right to left. Sizes come from the slide's
- * own box (container units, present.css) and useFitText shrinks a crowded slide until it fits.
+ * own box (container units, present.css); useFitText shrinks a crowded slide until it fits and
+ * grows a sparse one to fill its box.
  */
 import { memo, type CSSProperties } from 'react';
-import { channelById } from '../model/channels';
+import { channelById, type ChannelId } from '../model/channels';
 import { avatarColor, initials } from '../model/personaOps';
 import type { Card, JourneyMap, Persona } from '../model/schema';
 import {
   KPI_NAME,
   cardHeadline,
   describeCurve,
+  columnCentres,
   describeScore,
   onPreferredChannel,
+  personaPathName,
   stageCards,
   visibleCardIds,
   type CurvePoint,
@@ -22,11 +25,22 @@ import {
 } from './slides';
 import { useFitText } from './useFitText';
 
+/** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
 const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
   if (focus.kind === 'pain') return 'Only pain points';
-  if (focus.kind === 'channel') return `Only ${channelById(map.channels, focus.channel)?.name ?? focus.channel} touchpoints`;
+  if (focus.kind === 'channel') return `Only ${channelName(focus.channel, map)} touchpoints`;
   return null;
 };
+
+const channelName = (id: ChannelId, map: JourneyMap) => channelById(map.channels, id)?.name ?? id;
+
+/** What an empty stage says: nothing at all yet, or nothing under the focus (names keep their case). */
+function emptyMessage(focus: Focus, map: JourneyMap, persona: Persona | undefined): string {
+  if (focus.kind === 'pain') return 'Nothing in this stage: no pain points.';
+  if (focus.kind === 'channel') return `Nothing in this stage: no ${channelName(focus.channel, map)} touchpoints.`;
+  if (focus.kind === 'persona') return `Nothing in this stage on ${persona ? personaPathName(persona) : 'this persona’s path'}.`;
+  return 'No cards in this stage yet.';
+}
 
 export function PersonaAvatar({ persona, url, className }: { persona: Persona; url?: string; className?: string }) {
   const cls = `jbpres-avatar${className ? ` ${className}` : ''}`;
@@ -115,14 +129,23 @@ function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona
   );
 }
 
-/** The persona whose journey this is, on every slide when the persona focus is on. */
+/** "Kevin Smith’s path", the name isolated so a Persian or Thai name keeps its own direction. */
+function PathName({ persona }: { persona: Persona }) {
+  return (
+    <>
+      <bdi dir="auto">{persona.name.trim() || 'Unnamed persona'}</bdi>’s path
+    </>
+  );
+}
+
+/** Whose path the slide shows, on every stage slide when the persona focus is on. */
 function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
   return (
     <div className="jbpres-persona-strip">
       <PersonaAvatar persona={persona} url={url} />
       <div>
         <p className="jbpres-persona-name">
-          <bdi dir="auto">{persona.name}</bdi>’s journey
+          <PathName persona={persona} />
         </p>
         {persona.quote && (
           <q dir="auto" className="jbpres-persona-quote">
@@ -134,49 +157,58 @@ function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
   );
 }
 
+/**
+ * The emotion curve, one point per stage. The points sit at `centres` (fractions of the width from
+ * the reading start: under the whole map's columns) or, by default, evenly across the slide. The
+ * line is an SVG stretched to the strip (its stroke does not stretch); the points and numbers are
+ * HTML placed from the inline start, so they stay round and mirror with the reading direction.
+ */
 export const EmotionCurve = memo(function EmotionCurve({
   curve,
   upTo,
   direction,
+  centres,
 }: {
   curve: readonly CurvePoint[];
   /** Index of the last stage drawn; later stages are empty slots, so the room sees how far along it is. */
   upTo: number;
   direction: JourneyMap['direction'];
+  centres?: readonly number[];
 }) {
   if (curve.every((p) => p.score === null)) return null;
-  // Wide steps: the strip is much wider than tall, and the curve should span most of it.
-  const step = 200;
-  const width = Math.max(1, curve.length) * step;
-  const height = 60;
-  const x = (i: number) => (direction === 'rtl' ? curve.length - 1 - i : i) * step + step / 2;
-  const y = (score: number) => height / 2 - (score / 2) * (height / 2 - 8);
+  const along = (i: number) => centres?.[i] ?? (i + 0.5) / curve.length;
+  /** The SVG's x (0..100, from the left), for the line: the SVG itself is not mirrored. */
+  const svgX = (i: number) => 100 * (direction === 'rtl' ? 1 - along(i) : along(i));
+  /** 0..100 from the top of the plot: +2 near the top, -2 near the foot. */
+  const y = (score: number) => 50 - (score / 2) * 42;
+  const at = (i: number, top: number): CSSProperties => ({ insetInlineStart: `${along(i) * 100}%`, top: `${top}%` });
   // The line joins consecutive known points; a stage without a score is skipped, not drawn as 0.
   const points = curve
     .map((p, i) => ({ ...p, i }))
     .filter((p) => p.i <= upTo && p.score !== null)
-    .map((p) => `${x(p.i)},${y(p.score ?? 0)}`)
+    .map((p) => `${svgX(p.i)},${y(p.score ?? 0)}`)
     .join(' ');
   return (
-    <figure className="jbpres-curve">
-      <svg viewBox={`0 0 ${width} ${height + 16}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={describeCurve(curve, upTo)}>
-        <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="jbpres-curve-zero" />
-        <polyline points={points} className="jbpres-curve-line" />
+    <figure className="jbpres-curve" role="img" aria-label={describeCurve(curve, upTo)}>
+      <div className="jbpres-curve-plot" aria-hidden="true">
+        <svg viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
+          <line x1={0} x2={100} y1={50} y2={50} className="jbpres-curve-zero" />
+          <polyline points={points} className="jbpres-curve-line" />
+        </svg>
         {curve.map((p, i) => {
           const future = i > upTo;
-          return (
-            <g key={p.stageId}>
-              {p.score !== null && !future && (
-                <circle cx={x(i)} cy={y(p.score)} r={i === upTo ? 6 : 4} className={i === upTo ? 'jbpres-curve-now' : 'jbpres-curve-dot'} />
-              )}
-              {future && <circle cx={x(i)} cy={height / 2} r={3} className="jbpres-curve-future" />}
-              <text x={x(i)} y={height + 13} textAnchor="middle" className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'}>
-                {i + 1}
-              </text>
-            </g>
-          );
+          if (future) return <span key={p.stageId} className="jbpres-curve-point jbpres-curve-future" style={at(i, 50)} data-stage={i + 1} />;
+          if (p.score === null) return null;
+          return <span key={p.stageId} className={`jbpres-curve-point ${i === upTo ? 'jbpres-curve-now' : 'jbpres-curve-dot'}`} style={at(i, y(p.score))} data-stage={i + 1} />;
         })}
-      </svg>
+      </div>
+      <div className="jbpres-curve-labels" aria-hidden="true">
+        {curve.map((p, i) => (
+          <span key={p.stageId} className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'} style={{ insetInlineStart: `${along(i) * 100}%` }} data-stage={i + 1}>
+            {i + 1}
+          </span>
+        ))}
+      </div>
     </figure>
   );
 });
@@ -193,7 +225,7 @@ export interface SlideViewProps {
 
 function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps, 'slide' | 'focus' | 'curve'> & { persona?: Persona }) {
   const shown = persona ? [persona] : personas;
-  const fit = useFitText(`title|${persona?.id ?? ''}`);
+  const fit = useFitText(`title|${persona?.id ?? ''}`, 0.35, 1.4);
   return (
     <div className="jbpres-title-slide jbpres-fit" ref={fit}>
       <p className="jbpres-kicker">Customer journey map</p>
@@ -244,8 +276,8 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
 
 function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideViewProps & { slide: Extract<Slide, { kind: 'stage' }>; persona?: Persona }) {
   const stage = map.stages[slide.stageIndex];
-  const lanes = stage ? stageCards(map, stage.id, focus).filter((l) => l.cards.length > 0) : [];
-  const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`);
+  const lanes = stage ? stageCards(map, stage.id, focus) : [];
+  const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`, 0.35, 1.8);
   if (!stage) return null;
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   const focusName = FOCUS_NAME(focus, map);
@@ -274,7 +306,9 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
         {persona && <PersonaStrip persona={persona} url={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />}
       </header>
         {lanes.length === 0 ? (
-          <p className="jbpres-empty">{focusName ? `Nothing in this stage: ${focusName.toLowerCase()}.` : 'No cards in this stage yet.'}</p>
+          <p className="jbpres-empty" dir="auto">
+            {emptyMessage(focus, map, persona)}
+          </p>
         ) : (
           <div className="jbpres-lanes" data-lanes={lanes.length}>
             {lanes.map(({ lane, cards }) => (
@@ -306,7 +340,7 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
 function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { persona?: Persona }) {
   const visible = visibleCardIds(map, focus);
   const lanes = map.lanes.filter((l) => map.cards.some((c) => c.laneId === l.id && visible.has(c.id)));
-  const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2);
+  const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2, 1.5);
   const focusName = FOCUS_NAME(focus, map);
   const cells = new Map<string, Card[]>();
   for (const card of map.cards) {
@@ -323,6 +357,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
   });
   const units = columns.reduce((a, b) => a + b, 0) || 1;
   const laneHeaderPct = 9;
+  const centres = columnCentres(columns, laneHeaderPct);
   return (
     <div className="jbpres-overview-slide">
       <header className="jbpres-overview-head">
@@ -334,7 +369,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           {persona && (
             <>
               {' · '}
-              <bdi dir="auto">{persona.name}</bdi>’s journey
+              <PathName persona={persona} />
             </>
           )}
         </p>
@@ -353,8 +388,11 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
                 <span className="jbpres-visually-hidden">Lane</span>
               </th>
               {map.stages.map((s, i) => (
-                <th key={s.id} scope="col" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
-                  <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                <th key={s.id} scope="col">
+                  {/* The stage's bar is on an inner box: the cells touch (no border spacing across), so the columns are exactly their percentages. */}
+                  <div className="jbpres-overview-stage" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
+                    <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                  </div>
                 </th>
               ))}
             </tr>
@@ -379,7 +417,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           </tbody>
         </table>
       </div>
-      <EmotionCurve curve={curve} upTo={map.stages.length - 1} direction={map.direction} />
+      <EmotionCurve curve={curve} upTo={map.stages.length - 1} direction={map.direction} centres={centres} />
     </div>
   );
 }

@@ -172,6 +172,8 @@ export interface FocusOption {
   value: string;
   label: string;
   focus: Focus;
+  /** Offered but not choosable: a persona without a path on this map (the label says so). */
+  disabled?: boolean;
 }
 
 export function focusValue(focus: Focus): string {
@@ -185,9 +187,29 @@ export function focusValue(focus: Focus): string {
   }
 }
 
+/** "Kevin Smith’s path": what the persona focus is called, on the filter and on the slides. */
+export function personaPathName(persona: Pick<Persona, 'name'>): string {
+  return `${persona.name.trim() || 'Unnamed persona'}’s path`;
+}
+
+/**
+ * The cards on a persona's path: both ends of every arrow the map marks as theirs (Kevin's
+ * email -> Facebook -> chat), in no particular order.
+ */
+export function personaPath(map: Pick<JourneyMap, 'connections'>, personaId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const k of map.connections) {
+    if (k.personaId !== personaId) continue;
+    ids.add(k.from);
+    ids.add(k.to);
+  }
+  return ids;
+}
+
 /**
  * The focus filters this map offers: pain points when it has any, one entry per channel its
- * touchpoints use (in catalogue order), one per linked persona that was found.
+ * touchpoints use (in catalogue order), one per linked persona that was found. A persona
+ * whose path the map does not draw yet is listed, disabled, with the reason in its label.
  */
 export function focusOptions(map: JourneyMap, personas: readonly Persona[]): FocusOption[] {
   const options: FocusOption[] = [{ value: 'all', label: 'Everything', focus: ALL }];
@@ -205,30 +227,41 @@ export function focusOptions(map: JourneyMap, personas: readonly Persona[]): Foc
     const p = byId.get(id);
     if (!p) continue;
     const focus: Focus = { kind: 'persona', personaId: id };
-    options.push({ value: focusValue(focus), label: `${p.name.trim() || 'Unnamed persona'}’s journey`, focus });
+    const drawn = map.connections.some((k) => k.personaId === id);
+    options.push(
+      drawn
+        ? { value: focusValue(focus), label: personaPathName(p), focus }
+        : { value: focusValue(focus), label: `${personaPathName(p)} (no arrows on this map yet)`, focus, disabled: true },
+    );
   }
   return options;
 }
 
-/** Does a card show under this focus? */
-export function cardVisible(card: Card, focus: Focus): boolean {
+/**
+ * Which cards show under a focus, as one predicate for the whole map (a persona's path needs
+ * the arrows, not just the card):
+ * - pain points: the pain cards;
+ * - one channel: that channel's touchpoints;
+ * - a persona's path: the cards their arrows join, the pain points felt at those touchpoints,
+ *   and the emotion cards of the stages the path passes through (how the walk felt there).
+ */
+export function focusFilter(map: Pick<JourneyMap, 'cards' | 'connections'>, focus: Focus): (card: Card) => boolean {
   switch (focus.kind) {
     case 'pain':
-      return card.kind === 'pain';
+      return (card) => card.kind === 'pain';
     case 'channel':
-      return card.kind === 'touchpoint' && card.channel === focus.channel;
+      return (card) => card.kind === 'touchpoint' && card.channel === focus.channel;
+    case 'persona': {
+      const path = personaPath(map, focus.personaId);
+      const stages = new Set(map.cards.filter((c) => path.has(c.id)).map((c) => c.stageId));
+      return (card) =>
+        path.has(card.id) ||
+        (card.kind === 'pain' && card.touchpointId !== undefined && path.has(card.touchpointId)) ||
+        (card.kind === 'emotion' && stages.has(card.stageId));
+    }
     default:
-      // A persona has no per-card link in the model: their journey is the whole map, told
-      // with them on every slide (see PresentPage), so no card is hidden.
-      return true;
+      return () => true;
   }
-}
-
-/** Does a lane show under this focus? The focus's own lanes, even when a stage has none of its cards. */
-export function laneVisible(lane: Lane, focus: Focus): boolean {
-  if (focus.kind === 'pain') return lane.kind === 'pain';
-  if (focus.kind === 'channel') return lane.kind === 'touchpoint';
-  return true;
 }
 
 export interface LaneCards {
@@ -236,27 +269,28 @@ export interface LaneCards {
   cards: Card[];
 }
 
-/** One stage's cards under a focus, lane by lane in the map's lane order, each cell in card order. */
+/**
+ * One stage's cards under a focus, lane by lane in the map's lane order, each cell in card
+ * order. Lanes without a card under the focus are left out: on a projector the room goes to
+ * what is there (text as large as it fits), and a stage with nothing says so instead.
+ */
 export function stageCards(map: JourneyMap, stageId: string, focus: Focus): LaneCards[] {
+  const visible = focusFilter(map, focus);
   return map.lanes
-    .filter((lane) => laneVisible(lane, focus))
     .map((lane) => ({
       lane,
       cards: map.cards
-        .filter((c) => c.stageId === stageId && c.laneId === lane.id && cardVisible(c, focus))
+        .filter((c) => c.stageId === stageId && c.laneId === lane.id && visible(c))
         .sort((a, b) => a.order - b.order),
-    }));
+    }))
+    .filter((l) => l.cards.length > 0);
 }
 
 /** Ids of every card that shows under a focus (the overview slide uses it). */
 export function visibleCardIds(map: JourneyMap, focus: Focus): Set<string> {
-  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
-  return new Set(
-    map.cards.filter((c) => {
-      const lane = lanes.get(c.laneId);
-      return lane !== undefined && laneVisible(lane, focus) && cardVisible(c, focus);
-    }).map((c) => c.id),
-  );
+  const lanes = new Set(map.lanes.map((l) => l.id));
+  const visible = focusFilter(map, focus);
+  return new Set(map.cards.filter((c) => lanes.has(c.laneId) && visible(c)).map((c) => c.id));
 }
 
 /** Is a touchpoint on one of the persona's preferred channels? Marked on their journey, never hidden. */
@@ -303,6 +337,24 @@ export function emotionCurve(map: JourneyMap): CurvePoint[] {
     const score = scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
     return { stageId: stage.id, stageName: stage.name, score };
   });
+}
+
+/**
+ * Where each stage's column centre lies, as a fraction of the width from the reading start, for
+ * a table whose first column (the lane titles) takes `leadingPct` percent and whose stage columns
+ * share the rest in proportion to `widths`. The whole-map curve puts its points there, so each
+ * one sits under its stage (in a right-to-left map the browser mirrors it, as it does the table).
+ */
+export function columnCentres(widths: readonly number[], leadingPct: number): number[] {
+  const units = widths.reduce((a, b) => a + b, 0) || 1;
+  const out: number[] = [];
+  let start = leadingPct;
+  for (const w of widths) {
+    const share = ((100 - leadingPct) * w) / units;
+    out.push((start + share / 2) / 100);
+    start += share;
+  }
+  return out;
 }
 
 const MOOD = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;

@@ -44,6 +44,7 @@ const OPS = [
   'addConnection',
   'updateConnectionLabel',
   'deleteConnection',
+  'connectionPersona',
   'meta',
   'setChannelTarget',
   'persona',
@@ -142,6 +143,11 @@ function apply(d: JourneyMap, s: Step, clipboard: JourneyMap): JourneyMap {
       return ops.updateConnectionLabel(d, pick(d.connections, s.i, s.bogus), s.text);
     case 'deleteConnection':
       return ops.deleteConnection(d, pick(d.connections, s.i, s.bogus));
+    case 'connectionPersona': {
+      // Mostly a linked persona, sometimes one the map does not link, sometimes none.
+      const persona = s.n < 0 ? null : s.flag ? (d.personaIds[s.j % Math.max(d.personaIds.length, 1)] ?? null) : `p${s.j % 4}`;
+      return ops.setConnectionPersona(d, pick(d.connections, s.i, s.bogus), persona);
+    }
     case 'meta':
       return s.n % 2 === 0 ? ops.setDirection(d, s.flag ? 'rtl' : 'ltr') : ops.updateMapMeta(d, { title: s.text });
     case 'setChannelTarget':

@@ -23,6 +23,13 @@ describe('restore: version 1 fixtures', () => {
     expect(mapViolations(doc)).toEqual([]);
   });
 
+  it('keeps whose path an arrow is, and JSON text round-trips it', () => {
+    const doc = ok(restoreMap(fixtureText('v1/map.json')));
+    expect(doc.connections[0]).toEqual({ id: 'cn-1', from: 'cd-3', to: 'cd-4', label: 'calls', personaId: 'fx-persona-1' });
+    expect(doc.connections[1]).not.toHaveProperty('personaId');
+    expect(ok(restoreMap(JSON.stringify(doc)))).toEqual(doc);
+  });
+
   it('a complete saved persona comes back exactly', () => {
     const input = deepFreeze(fixture('v1/persona.json'));
     expect(ok(restorePersona(input))).toEqual(input);
@@ -100,6 +107,16 @@ describe('restore: broken documents give readable errors with paths', () => {
       { path: 'cards[0].stageId', message: 'the card is in a stage that does not exist' },
       { path: 'connections[0].to', message: 'ends at a card that does not exist' },
     ]);
+  });
+
+  it('an arrow on the path of a persona the map does not link', () => {
+    const map = fixture('v1/map.json') as { connections: Record<string, unknown>[] };
+    map.connections[1]!.personaId = 'fx-persona-gone';
+    expect(errorsOf(restoreMap(map))).toEqual([
+      { path: 'connections[1].personaId', message: 'is the path of a persona that is not linked to this map' },
+    ]);
+    map.connections[1]!.personaId = '';
+    expect(errorsOf(restoreMap(map))).toEqual([{ path: 'connections[1].personaId', message: 'expected text of 1 to 64 characters, got ""' }]);
   });
 
   it('a persona out of range', () => {

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPersona } from '../../src/model/factory';
@@ -9,6 +9,8 @@ import { templateById } from '../../src/model/templates';
 import * as storage from '../../src/storage';
 import PresentPage from '../../src/present/PresentPage';
 import { Presentation } from '../../src/present/Presentation';
+import { wideMap } from '../export/arbitraries';
+import { twoPaths } from './maps';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
@@ -42,7 +44,7 @@ function present(map: JourneyMap, props: Partial<Parameters<typeof Presentation>
 describe('presentation', () => {
   it('opens on the title slide: title, description, each persona with photo, name and quote', () => {
     const persona = kevin();
-    const other = kevin({ id: 'p2', name: 'Somchai', quote: '', avatarImageId: null });
+    const other = kevin({ id: 'p2', name: 'Somchai Jaidee', quote: '', avatarImageId: null });
     const map = { ...build('contact-center-lifecycle'), personaIds: [persona.id, other.id] };
     present(map, { personas: [persona, other], avatarUrls: { 'img-kevin': 'blob:kevin' } });
     expect(slide()).toHaveAccessibleName('Slide 1 of 7: Contact-center life cycle');
@@ -53,9 +55,11 @@ describe('presentation', () => {
     expect(people[0]?.querySelector('img')).toHaveAttribute('src', 'blob:kevin');
     expect(people[0]).toHaveTextContent('Kevin Smith');
     expect(people[0]).toHaveTextContent('I want to fix this before my weekend match.');
-    // Without a photo: initials, not a broken image.
+    // Without a photo: initials (in the avatar, which the name beside it makes decorative), not a broken image.
     expect(people[1]?.querySelector('img')).toBeNull();
-    expect(people[1]).toHaveTextContent('S');
+    const avatar = people[1]?.querySelector('[aria-hidden="true"]');
+    expect(avatar?.textContent).toBe('SJ');
+    expect(people[1]).toHaveTextContent(/^SJSomchai Jaidee$/);
   });
 
   it('steps through every stage with the keys clickers send, showing the stage’s cards and the curve so far', async () => {
@@ -106,12 +110,69 @@ describe('presentation', () => {
     expect(slide()).toHaveAccessibleName('Slide 2 of 7: Awareness');
   });
 
+  it('after a button is clicked with the mouse, Space turns the slide (it does not press the button again)', async () => {
+    const base = build('classic-five');
+    const map = updateStage(base, base.stages[0]?.id ?? '', { notes: 'Start with a story.' });
+    const { user } = present(map);
+    await user.click(screen.getByRole('button', { name: 'Next slide' }));
+    await user.click(screen.getByRole('button', { name: 'Show speaker notes' }));
+    expect(slide()).toHaveFocus();
+    await user.keyboard(' ');
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Consideration');
+    expect(screen.getByRole('button', { name: 'Show speaker notes' })).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard(' ');
+    expect(slide()).toHaveAccessibleName('Slide 4 of 7: Purchase');
+    // Reached with Tab, the button keeps Space and Enter: they press it.
+    const toggle = screen.getByRole('button', { name: 'Show speaker notes' });
+    for (let i = 0; i < 8 && document.activeElement !== toggle; i++) await user.tab();
+    expect(toggle).toHaveFocus();
+    await user.keyboard(' ');
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(slide()).toHaveAccessibleName('Slide 4 of 7: Purchase');
+  });
+
   it('jumps to a typed stage number, in Persian digits too', async () => {
     const { user } = present(build('sample-fa'));
     await user.keyboard('3');
     expect(slide()).toHaveAccessibleName('Slide 4 of 7: نحوه تماس مشتریان');
     await user.keyboard('۵');
     expect(slide()).toHaveAccessibleName('Slide 6 of 7: پیگیری برای پایان مثبت');
+  });
+
+  it('drops a stage number being typed when the slide is turned another way', () => {
+    // Only the timeouts are faked (the digit pause is one). Keys go straight to the window, as
+    // Testing Library's async helpers wait on real timeouts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      render(<Presentation map={wideMap(12)} personas={[]} backHref="#/" onLeave={() => undefined} />);
+      const press = (...keys: string[]) => keys.forEach((key) => act(() => void fireEvent.keyDown(window, { key })));
+      const pause = () => act(() => vi.advanceTimersByTime(5000)); // long past the pause
+      press('End', '1'); // "1" may become 10, 11 or 12: it waits
+      expect(screen.getByRole('status')).toHaveTextContent('Stage 1…');
+      press('ArrowLeft');
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      expect(screen.queryByRole('status')).toBeNull();
+      pause(); // no late jump to stage 1
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      // Nor after Home, End, or Enter once the slide was turned.
+      press('1', 'Home', 'Enter');
+      pause();
+      expect(slide()).toHaveAccessibleName('Slide 1 of 14: Wide map with 12 stages');
+      press('1', 'End');
+      pause();
+      expect(slide()).toHaveAccessibleName('Slide 14 of 14: The whole map');
+      // The bar's buttons drop it too.
+      press('1');
+      act(() => void fireEvent.click(screen.getByRole('button', { name: 'Previous slide' })));
+      pause();
+      expect(slide()).toHaveAccessibleName(/^Slide 13 of 14: Stage 12 /);
+      // Without a turn the pause still jumps to stage 1, as before.
+      press('1');
+      pause();
+      expect(slide()).toHaveAccessibleName(/^Slide 2 of 14: Stage 1 /);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on a right-to-left map, ← goes forward and → goes back, and the slide reads right to left', async () => {
@@ -153,7 +214,7 @@ describe('presentation', () => {
     await user.keyboard('{ArrowRight}');
     const notes = screen.getByRole('complementary', { name: 'Speaker notes' });
     expect(notes).toHaveTextContent('Start with a story.');
-    expect(notes).toHaveTextContent('Next: Consideration');
+    expect(notes).toHaveTextContent(/Next: Consideration · \d+:\d\d elapsed$/);
     expect(screen.queryByRole('button', { name: 'Show speaker notes' })).toBeNull();
   });
 
@@ -186,22 +247,54 @@ describe('presentation', () => {
     expect(cardTexts()).toHaveLength(7);
   });
 
-  it('focus on a persona: their journey, with them on the slides and their preferred channels marked', async () => {
-    const persona = kevin();
-    const map = { ...build('contact-center-lifecycle'), personaIds: [persona.id, 'someone-else'] };
-    const someone = kevin({ id: 'someone-else', name: 'Mai', avatarImageId: null });
-    const { user } = present(map, { personas: [persona, someone] });
+  it('focus on a persona: only the cards on their path, with them on the slides and their preferred channels marked', async () => {
+    const persona = kevin({ id: 'kevin' });
+    const mai = kevin({ id: 'mai', name: 'Mai', quote: '', avatarImageId: null, preferredChannels: [] });
+    const map = twoPaths('kevin', 'mai');
+    const { user } = present(map, { personas: [persona, mai] });
     const focus = screen.getByRole('combobox', { name: 'Focus' });
-    await user.selectOptions(focus, 'Kevin Smith’s journey');
+    await user.selectOptions(focus, 'Kevin Smith’s path');
     expect(within(within(slide()).getByRole('list', { name: 'Persona' })).getAllByRole('listitem')).toHaveLength(1);
-    // The clicker's PageDown turns the slide even with the filter focused, and leaves the filter as it is.
-    expect(focus).toHaveFocus();
     await user.keyboard('{PageDown}');
-    expect(focus).toHaveValue(`persona:${persona.id}`);
-    expect(slide()).toHaveTextContent('Kevin Smith’s journey');
+    expect(focus).toHaveValue('persona:kevin');
+    expect(slide()).toHaveAccessibleName('Slide 2 of 7: Awareness');
+    expect(slide()).toHaveTextContent('Kevin Smith’s path');
     expect(slide()).toHaveTextContent('I want to fix this before my weekend match.');
-    expect(slide()).toHaveTextContent('Kevin Smith’s preferred channel'); // the phone call of Awareness
-    expect(cardTexts()).toHaveLength(6); // every card of Awareness: a persona hides none
+    // Awareness has six cards; his path there is the inbound call, and how he felt.
+    expect(cardTexts()).toEqual(['Inbound call from the campaign (lead)', '0 (neutral)']);
+    expect(slide()).toHaveTextContent('Kevin Smith’s preferred channel'); // the call is on the phone
+    await user.keyboard('{PageDown}');
+    expect(cardTexts()).toEqual(['Product pages and promotion', '+1 (positive)', 'Prices on the web differ from the store']);
+    await user.keyboard('{PageDown}'); // Buying: not on his path
+    expect(cardTexts()).toEqual([]);
+    expect(within(slide()).getByText('Nothing in this stage on Kevin Smith’s path.')).toBeInTheDocument();
+    // Mai's path is a different one.
+    await user.selectOptions(focus, 'Mai’s path');
+    expect(cardTexts()).toEqual(['Welcome and satisfaction call', '+2 (very positive)']);
+    expect(slide()).toHaveTextContent('Mai’s path');
+  });
+
+  it('gives the keys back to the slides after a filter is chosen, and arrows on the focused filter turn slides', async () => {
+    const { user } = present(build('contact-center-lifecycle'));
+    const focus = screen.getByRole('combobox', { name: 'Focus' });
+    await user.selectOptions(focus, 'Only pain points');
+    expect(slide()).toHaveFocus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Initial contact');
+    expect(slide()).toHaveFocus(); // the new slide's region, not <body>
+    // Tabbed back to the filter (or clicked on it): a clicker's arrows still turn the slides.
+    focus.focus();
+    for (const key of ['{ArrowDown}', '{ArrowRight}', '{ArrowUp}', '{End}', '{Home}', '2']) await user.keyboard(key);
+    expect(slide()).toHaveAccessibleName('Slide 3 of 7: Initial contact'); // ↓ → ↑ End Home, then stage 2
+    expect(focus).toHaveValue('pain');
+    expect(cardTexts()).toEqual(['Prices on the web differ from the store']);
+  });
+
+  it('offers a persona without arrows on the map, disabled, saying why', () => {
+    const persona = kevin();
+    present({ ...build('contact-center-lifecycle'), personaIds: [persona.id] }, { personas: [persona] });
+    const option = within(screen.getByRole('combobox', { name: 'Focus' })).getByRole('option', { name: 'Kevin Smith’s path (no arrows on this map yet)' });
+    expect(option).toBeDisabled();
   });
 
   it('offers no persona focus on a map without personas', () => {
@@ -209,7 +302,7 @@ describe('presentation', () => {
     const values = within(screen.getByRole('combobox', { name: 'Focus' }))
       .getAllByRole('option')
       .map((o) => o.textContent);
-    expect(values.some((v) => v?.endsWith('journey'))).toBe(false);
+    expect(values.some((v) => v?.includes('path'))).toBe(false);
     expect(values).toContain('Only pain points');
   });
 

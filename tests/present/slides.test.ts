@@ -6,13 +6,14 @@ import { templateById } from '../../src/model/templates';
 import {
   actionForKey,
   buildSlides,
-  cardVisible,
+  columnCentres,
   commitDigits,
   describeCurve,
   digitOf,
   emotionCurve,
   focusOptions,
   onPreferredChannel,
+  personaPath,
   slideIndexOfStage,
   slideLabel,
   stageCards,
@@ -20,6 +21,7 @@ import {
   visibleCardIds,
   type Focus,
 } from '../../src/present/slides';
+import { twoPaths } from './maps';
 
 function sample(id: 'sample-th' | 'sample-fa' | 'sample-vi'): JourneyMap {
   const s = sampleById(id);
@@ -32,6 +34,7 @@ function template(id: string): JourneyMap {
   if (!t) throw new Error(id);
   return t.build();
 }
+
 
 const texts = (map: JourneyMap, stageIndex: number, focus: Focus = { kind: 'all' }) =>
   stageCards(map, map.stages[stageIndex]?.id ?? '', focus).flatMap((l) => l.cards.map((c) => c.text));
@@ -140,7 +143,15 @@ describe('focus filters', () => {
       'Only Facebook touchpoints',
       'Only LINE touchpoints',
       'Only Web site touchpoints',
-      'Kevin Smith’s journey',
+      'Kevin Smith’s path (no arrows on this map yet)',
+    ]);
+    // A persona without arrows is offered but cannot be chosen; one with arrows can.
+    expect(focusOptions(linked, [kevin]).at(-1)).toMatchObject({ disabled: true });
+    const paths = twoPaths();
+    const two = [createPersona({ id: 'kevin', name: 'Kevin Smith' }), createPersona({ id: 'mai', name: 'Mai' })];
+    expect(focusOptions(paths, two).slice(-2)).toEqual([
+      { value: 'persona:kevin', label: 'Kevin Smith’s path', focus: { kind: 'persona', personaId: 'kevin' } },
+      { value: 'persona:mai', label: 'Mai’s path', focus: { kind: 'persona', personaId: 'mai' } },
     ]);
     // No personas linked, no persona filter; no pain cards, no pain filter.
     const plain = template('blank');
@@ -152,7 +163,9 @@ describe('focus filters', () => {
     expect(texts(map, 2, { kind: 'pain' })).toEqual(['ایمیل در عرض 24 ساعت پاسخ داده نشد']);
     expect(texts(map, 3, { kind: 'pain' })).toEqual(['انتقال میان کارشناسان و زمان انتظار طولانی']);
     expect(texts(map, 0, { kind: 'pain' })).toEqual([]);
-    expect(stageCards(map, map.stages[0]?.id ?? '', { kind: 'pain' }).map((l) => l.lane.kind)).toEqual(['pain']);
+    // A stage without any has no lanes at all (the slide says so), not an empty pain lane.
+    expect(stageCards(map, map.stages[0]?.id ?? '', { kind: 'pain' })).toEqual([]);
+    expect(stageCards(map, map.stages[2]?.id ?? '', { kind: 'pain' }).map((l) => l.lane.kind)).toEqual(['pain']);
   });
 
   it('only one channel: that channel’s touchpoints, not the others on the same stage', () => {
@@ -178,11 +191,44 @@ describe('focus filters', () => {
     ]);
   });
 
-  it('a persona’s journey hides no card (the model has no per-card persona) and marks their preferred channels', () => {
+  it('a persona’s path: the cards their arrows join, the pains felt there, the emotion of those stages', () => {
+    const map = twoPaths();
+    const kevin: Focus = { kind: 'persona', personaId: 'kevin' };
+    const mai: Focus = { kind: 'persona', personaId: 'mai' };
+    const withLanes = (i: number, focus: Focus) =>
+      stageCards(map, map.stages[i]?.id ?? '', focus).map((l) => [l.lane.title, l.cards.map((c) => c.text || c.kind)]);
+    expect(withLanes(0, kevin)).toEqual([
+      ['Touchpoints', ['Inbound call from the campaign (lead)']],
+      ['Emotion', ['emotion']],
+    ]);
+    expect(withLanes(1, kevin)).toEqual([
+      ['Touchpoints', ['Product pages and promotion']],
+      ['Emotion', ['emotion']],
+      ['Pain points', ['Prices on the web differ from the store']],
+    ]);
+    // His path does not pass through Buying: nothing there, not even the emotion.
+    expect(withLanes(2, kevin)).toEqual([]);
+    // Mai's path is another one, through the showroom to the welcome call.
+    expect(withLanes(1, mai)).toEqual([
+      ['Touchpoints', ['Showroom visit']],
+      ['Emotion', ['emotion']],
+    ]);
+    expect(texts(map, 2, mai)).toEqual(['Welcome and satisfaction call', '']);
+    expect(texts(map, 0, mai)).toEqual([]);
+    expect(personaPath(map, 'mai').size).toBe(2);
+    // The overview shows the same cards.
+    const ids = visibleCardIds(map, kevin);
+    expect(map.cards.filter((c) => ids.has(c.id) && c.kind !== 'emotion').map((c) => c.text).sort()).toEqual([
+      'Inbound call from the campaign (lead)',
+      'Prices on the web differ from the store',
+      'Product pages and promotion',
+    ]);
+    expect(visibleCardIds(map, { kind: 'persona', personaId: 'nobody' }).size).toBe(0);
+  });
+
+  it('marks the persona’s preferred channels', () => {
     const map = sample('sample-th');
     const persona = { ...createPersona({ name: 'สมชาย' }), preferredChannels: ['line' as const] };
-    const focus: Focus = { kind: 'persona', personaId: persona.id };
-    expect(map.cards.every((c) => cardVisible(c, focus))).toBe(true);
     const preferred = map.cards.filter((c) => onPreferredChannel(c, persona)).map((c) => c.text);
     expect(preferred).toEqual(['ประสานงานในการแจ้งซ่อม หรือการรับแลกของรางวัล']);
   });
@@ -194,6 +240,13 @@ describe('emotion curve', () => {
     expect(emotionCurve(map).map((p) => p.score)).toEqual([1, 1, -2, 0, 1]);
     const blank = template('blank');
     expect(emotionCurve(blank).every((p) => p.score === null)).toBe(true);
+  });
+
+  it('puts the whole map’s points at the centres of its stage columns, after the lane titles', () => {
+    // Lane titles take 10%; three stages share the rest 1:2:1.
+    expect(columnCentres([1, 2, 1], 10).map((x) => Math.round(x * 1000) / 1000)).toEqual([0.2125, 0.55, 0.8875].map((x) => Math.round(x * 1000) / 1000));
+    expect(columnCentres([1, 1], 0)).toEqual([0.25, 0.75]);
+    expect(columnCentres([], 9)).toEqual([]);
   });
 
   it('is described up to the current stage only, in the stages’ own names', () => {
