@@ -107,7 +107,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
 function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   return (
-    <th scope="col" className="jbp-stage" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+    <th scope="col" className="jbp-stage" data-stage-id={stage.id} style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
       <span dir="auto" className="jbp-stage-name">
         {stage.name}
       </span>
@@ -188,6 +188,7 @@ export const MapTable = memo(function MapTable({
                   {(cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
                     <li
                       key={card.id}
+                      data-card-id={card.id}
                       className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}`}
                     >
                       <p dir="auto" className="jbp-card-body">
@@ -433,6 +434,8 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
           <section
             key={key}
             className={`jbp-sheet jbp-sheet-${page.kind}`}
+            data-kind={page.kind}
+            data-persona-id={page.kind === 'persona' ? page.personaId : undefined}
             style={sheetStyle}
             aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
             data-page={i + 1}

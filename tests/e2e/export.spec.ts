@@ -1,53 +1,211 @@
 /**
- * Print view -> PDF (page.pdf, standing in for the user's "Save as PDF"), checked with pdftotext.
- * Needs the app shell to route #/maps/<id>/print to src/export/PrintPage and the library to show
- * src/export/ImportPanel ("Import a file").
+ * Print view -> PDF (page.pdf, standing in for the user's "Save as PDF"), checked page by page with
+ * pdftotext: every sheet of the print view is exactly one PDF page, each stage name is on the map
+ * pages that show the stage, and each card's text is on the page that holds it (the generated maps
+ * give every card a unique marker, so a card that went missing cannot hide behind a twin).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { exportMapFile } from '../../src/export/envelope';
+import type { ExportImage } from '../../src/export/images';
+import { printLayout, type PrintOptions } from '../../src/export/printLayout';
 import { SAMPLES } from '../../src/model/samples';
-import type { JourneyMap } from '../../src/model/schema';
+import type { JourneyMap, Persona } from '../../src/model/schema';
 import { TEXTS, wideMap } from '../export/arbitraries';
 
-/** pdftotext writes RTL lines in visual order, drops ZWNJ and spells lam-alef backwards: compare word by word. */
-const FORMAT = /\p{Cf}/gu;
-const SEPARATORS = /[\s\p{P}\p{S}\u200C]+/u;
+// ---------------------------------------------------------------------------------------------
+// Finding text in pdftotext's output
+
+/** Spaces, punctuation, symbols and format characters (pdftotext wraps RTL runs in U+202B…U+202C; ZWNJ is one too). */
+const NOT_LETTERS = /[\s\p{P}\p{S}\p{Cf}]+/gu;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const ZWNJ = '\u200C';
+
 function squash(s: string): string {
-  return s.normalize('NFKC').replace(FORMAT, '').replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-function words(s: string): string[] {
-  return s.normalize('NFKC').split(SEPARATORS).map((w) => w.replace(FORMAT, '')).filter(Boolean);
-}
-function missingWords(pdfText: string, expected: readonly string[]): string[] {
-  const hay = squash(pdfText);
-  // A short right-to-left run cut off by a ZWNJ (the "می" of "می‌خواهد") comes out in visual order,
-  // its letters reversed: the glyphs are in the PDF, only pdftotext's reading order differs.
-  const found = (w: string) => new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/لا/g, '(?:لا|ال)'), 'u').test(hay);
-  const rtl = /[\u0590-\u08FF]/u;
-  return expected.flatMap(words).filter((w) => !found(w) && !(rtl.test(w) && found([...w].reverse().join(''))));
+  return s.normalize('NFKC').replace(NOT_LETTERS, '');
 }
 
-async function pdfOf(page: Page, outputPath: (name: string) => string, name: string): Promise<string> {
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function tokens(s: string): string[] {
+  return s.normalize('NFKC').split(NOT_LETTERS).filter(Boolean);
+}
+
+/**
+ * The parts of `text` that are not on the page (pdftotext -raw output of one page); [] when all are.
+ *
+ * pdftotext writes left-to-right text in reading order, but right-to-left lines in visual order
+ * (the words of a line reversed, each word's letters in logical order). So:
+ * - a run of words without RTL letters is compared whole, squashed (no spaces or punctuation:
+ *   pdftotext breaks lines inside Thai words, which have no spaces), so its word order counts;
+ * - a word with RTL letters is looked for on its own.
+ * Two tolerances, each for a known quirk of pdftotext and nothing wider:
+ * - a short RTL run that a ZWNJ cuts off (the "می" of "می‌خواهد") comes out as one-letter runs in
+ *   visual order, its letters reversed: only a part that ends at a ZWNJ may match reversed;
+ * - the lam-alef ligature is one glyph whose two letters come out in visual order ("تلاش" reads
+ *   "تالش"): in an RTL word, "لا" may match "ال".
+ * Every other word must be found as written.
+ */
+function missingOnPage(pageText: string, text: string): string[] {
+  const hay = squash(pageText);
+  const missing: string[] = [];
+  let ltrRun: string[] = [];
+  const flush = () => {
+    const run = squash(ltrRun.join(' '));
+    if (run && !hay.includes(run)) missing.push(ltrRun.join(' '));
+    ltrRun = [];
+  };
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    if (!RTL_LETTER.test(word)) {
+      ltrRun.push(word);
+      continue;
+    }
+    flush();
+    const parts = word.split(ZWNJ);
+    parts.forEach((part, i) => {
+      const p = squash(part);
+      if (!p || hay.includes(p)) return;
+      const cutByZwnj = i < parts.length - 1;
+      if (cutByZwnj && hay.includes([...p].reverse().join(''))) return;
+      if (p.includes('لا') && new RegExp(escapeRegExp(p).replace(/لا/gu, '(?:لا|ال)'), 'u').test(hay)) return;
+      missing.push(part);
+    });
+  }
+  flush();
+  return missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The print view's sheets and the PDF's pages
+
+/** What one sheet of the print view shows, read from the page (ids from data attributes). */
+interface Sheet {
+  kind: 'cover' | 'persona' | 'map';
+  label: string;
+  personaId: string | null;
+  stageIds: string[];
+  laneTitles: string[];
+  cards: { id: string; text: string }[];
+}
+
+async function readSheets(page: Page): Promise<Sheet[]> {
+  return page.locator('section.jbp-sheet').evaluateAll((sections) =>
+    sections.map((s) => ({
+      kind: (s as HTMLElement).dataset.kind as Sheet['kind'],
+      label: s.getAttribute('aria-label') ?? '',
+      personaId: (s as HTMLElement).dataset.personaId ?? null,
+      stageIds: [...s.querySelectorAll<HTMLElement>('[data-stage-id]')].map((e) => e.dataset.stageId!),
+      laneTitles: [...s.querySelectorAll('.jbp-lane-title')].map((e) => e.textContent ?? ''),
+      cards: [...s.querySelectorAll<HTMLElement>('[data-card-id]')].map((e) => ({
+        id: e.dataset.cardId!,
+        text: e.querySelector('.jbp-card-body')?.textContent ?? '',
+      })),
+    })),
+  );
+}
+
+interface Pdf {
+  path: string;
+  /** pdftotext -raw of each page, page 1 first. */
+  pages: string[];
+  sheets: Sheet[];
+  fonts: string;
+}
+
+function pdfPageCount(pdfPath: string): number {
+  const info = execFileSync('pdfinfo', [pdfPath]).toString('utf8');
+  return Number(/Pages:\s+(\d+)/.exec(info)![1]);
+}
+
+async function waitForPrintView(page: Page) {
   await expect(page.locator('[data-ready="true"]')).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
-  const pdfPath = outputPath(`${name}.pdf`);
-  writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  // The first page as a PNG, for a look.
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, outputPath(`${name}-page1`)]);
-  return pdfPath;
 }
 
-function expectedTexts(map: JourneyMap): string[] {
-  return [map.title, ...map.stages.map((s) => s.name), ...map.lanes.map((l) => l.title), ...map.cards.map((c) => c.text)];
+/** page.pdf() of the print view; the first page and the first map page as PNGs, attached to the report. */
+async function makePdf(page: Page, testInfo: TestInfo, name: string): Promise<Pdf> {
+  await waitForPrintView(page);
+  const sheets = await readSheets(page);
+  const path = testInfo.outputPath(`${name}.pdf`);
+  writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const count = pdfPageCount(path);
+  const pages = Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), path, '-']).toString('utf8'),
+  );
+  const firstMap = sheets.findIndex((s) => s.kind === 'map') + 1;
+  for (const [n, what] of [
+    [1, 'page1'],
+    [firstMap, 'map-page'],
+  ] as const) {
+    if (n < 1 || n > count) continue;
+    const png = testInfo.outputPath(`${name}-${what}`);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', path, png]);
+    await testInfo.attach(`${name}-${what}.png`, { path: `${png}.png`, contentType: 'image/png' });
+  }
+  return { path, pages, sheets, fonts: execFileSync('pdffonts', [path]).toString('utf8') };
 }
 
-function checkPdf(pdfPath: string, map: JourneyMap) {
-  const raw = execFileSync('pdftotext', ['-raw', pdfPath, '-']).toString('utf8');
-  expect(missingWords(raw, expectedTexts(map))).toEqual([]);
-  const fonts = execFileSync('pdffonts', [pdfPath]).toString('utf8');
-  return { raw, fonts };
+/**
+ * The PDF shows the document, page by page:
+ * - one PDF page per sheet of the print view, in the order of the pure print layout;
+ * - every stage is on at least one map page, and its name is printed on every map page that shows it;
+ * - every card is on a map page that shows its stage, and its text is printed on that page;
+ * - a card whose text carries a unique marker (the generated maps) is printed on no other page;
+ * - the lane titles are printed on every map page.
+ */
+function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[], options: PrintOptions) {
+  const { pages, sheets } = pdf;
+  expect(pages.length, 'one PDF page per sheet of the print view').toBe(sheets.length);
+
+  const layout = printLayout(map, personas, options);
+  expect(sheets.map((s) => [s.kind, s.stageIds])).toEqual(
+    layout.pages.map((p) => [p.kind, p.kind === 'map' ? p.stageIds : []]),
+  );
+
+  expect(sheets[0]!.kind).toBe('cover');
+  expect(missingOnPage(pages[0]!, map.title), 'title on the cover').toEqual([]);
+
+  const stageById = new Map(map.stages.map((s) => [s.id, s]));
+  const shownStages = new Set<string>();
+  const cardPages = new Map<string, number[]>();
+  sheets.forEach((sheet, i) => {
+    if (sheet.kind !== 'map') return;
+    const where = `page ${i + 1} (${sheet.label})`;
+    for (const id of sheet.stageIds) {
+      shownStages.add(id);
+      expect(missingOnPage(pages[i]!, stageById.get(id)!.name), `stage ${id} on ${where}`).toEqual([]);
+    }
+    for (const title of sheet.laneTitles) expect(missingOnPage(pages[i]!, title), `lane "${title}" on ${where}`).toEqual([]);
+    for (const card of sheet.cards) {
+      expect(missingOnPage(pages[i]!, card.text), `card ${card.id} on ${where}`).toEqual([]);
+      cardPages.set(card.id, [...(cardPages.get(card.id) ?? []), i]);
+    }
+  });
+  expect([...shownStages].sort()).toEqual(map.stages.map((s) => s.id).sort());
+  for (const card of map.cards) {
+    const on = cardPages.get(card.id) ?? [];
+    expect(on.length, `card ${card.id} is on a map page`).toBeGreaterThan(0);
+    for (const i of on) expect(sheets[i]!.stageIds, `card ${card.id}: page ${i + 1} shows its stage`).toContain(card.stageId);
+    expect(sheets[on[0]!]!.cards.find((c) => c.id === card.id)!.text).toBe(card.text);
+    const marker = /\((s\d+[a-z]+)\)$/.exec(card.text)?.[1];
+    if (marker) {
+      const printedOn = pages.flatMap((text, i) => (tokens(text).includes(marker) ? [i] : []));
+      expect(printedOn, `marker ${marker} printed only where its card is`).toEqual(on);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Getting maps into the app
+
+async function importMap(page: Page, map: JourneyMap, personas: Persona[] = [], images: ExportImage[] = []) {
+  const file = exportMapFile(map, personas, images);
+  await page.goto('./');
+  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
 }
 
 async function createSample(page: Page, name: string): Promise<string> {
@@ -58,38 +216,47 @@ async function createSample(page: Page, name: string): Promise<string> {
   return decodeURIComponent(/#\/maps\/([^/]+)$/.exec(page.url())![1]!);
 }
 
+async function openPrint(page: Page, mapId: string, options: PrintOptions) {
+  await page.goto(`./#/maps/${encodeURIComponent(mapId)}/print`);
+  await page.getByRole('combobox', { name: 'Page size' }).selectOption(options.size);
+  if (options.size !== 'fit') await page.getByRole('combobox', { name: 'Orientation' }).selectOption(options.orientation);
+}
+
+const A4_LANDSCAPE: PrintOptions = { size: 'A4', orientation: 'landscape' };
+
+// ---------------------------------------------------------------------------------------------
+
 for (const sample of SAMPLES) {
-  test(`print view of ${sample.id} makes a PDF with every stage and card text`, async ({ page }, testInfo) => {
-    const id = await createSample(page, sample.name.slice(0, 12));
-    await page.goto(`./#/maps/${encodeURIComponent(id)}/print`);
-    await expect(page.getByRole('combobox', { name: 'Page size' })).toBeVisible();
-    const map = sample.build();
-    const pdfPath = await pdfOf(page, (n) => testInfo.outputPath(n), sample.id);
-    const { fonts } = checkPdf(pdfPath, map);
+  test(`print view of ${sample.id} makes a PDF with every stage and card text on its page`, async ({ page }, testInfo) => {
+    const map = { ...sample.build(), personaIds: [] };
+    await importMap(page, map);
+    await openPrint(page, map.id, A4_LANDSCAPE);
+    const pdf = await makePdf(page, testInfo, sample.id);
+    expectPdfShows(pdf, map, [], A4_LANDSCAPE);
     // The bundled fonts are embedded, not a system fallback.
-    if (sample.id === 'sample-th') expect(fonts).toMatch(/NotoSansThai/);
-    if (sample.id === 'sample-fa') expect(fonts).toMatch(/Vazirmatn/);
-    expect(fonts).toMatch(/NotoSans/);
+    if (sample.id === 'sample-th') expect(pdf.fonts).toMatch(/NotoSansThai/);
+    if (sample.id === 'sample-fa') expect(pdf.fonts).toMatch(/Vazirmatn/);
+    expect(pdf.fonts).toMatch(/NotoSans/);
   });
 }
 
-test('a 12-stage map is split into pages of whole stages, all in the PDF, in every page size', async ({ page }, testInfo) => {
-  const map = wideMap(12);
-  const file = exportMapFile(map, [], []);
-  await page.goto('./');
-  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
-  await page.goto(`./#/maps/${map.id}/print`);
-
-  for (const size of ['A4', 'A3', 'Letter', 'fit'] as const) {
-    await page.getByRole('combobox', { name: 'Page size' }).selectOption(size);
-    const pdfPath = await pdfOf(page, (n) => testInfo.outputPath(n), `wide12-${size}`);
-    const { raw } = checkPdf(pdfPath, map);
-    for (const t of Object.values(TEXTS)) expect(missingWords(raw, [t])).toEqual([]);
-    const info = execFileSync('pdfinfo', [pdfPath]).toString('utf8');
-    const pageCount = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    if (size === 'fit') expect(pageCount).toBe(2); // cover + the whole map
-    else expect(pageCount).toBeGreaterThanOrEqual(3);
+test('a 12-stage map is split into pages of whole stages, each card on its page, in every page size', async ({ page }, testInfo) => {
+  const map = { ...wideMap(12), personaIds: [] };
+  await importMap(page, map);
+  for (const options of [
+    A4_LANDSCAPE,
+    { size: 'A4', orientation: 'portrait' },
+    { size: 'A3', orientation: 'landscape' },
+    { size: 'Letter', orientation: 'landscape' },
+    { size: 'fit', orientation: 'landscape' },
+  ] as PrintOptions[]) {
+    await openPrint(page, map.id, options);
+    const pdf = await makePdf(page, testInfo, `wide12-${options.size}-${options.orientation}`);
+    expectPdfShows(pdf, map, [], options);
+    const mapPages = pdf.sheets.filter((s) => s.kind === 'map').length;
+    if (options.size === 'fit') expect(mapPages).toBe(1);
+    if (options === A4_LANDSCAPE) expect(mapPages).toBe(3);
+    for (const t of Object.values(TEXTS)) expect(pdf.pages.some((p) => missingOnPage(p, t).length === 0)).toBe(true);
   }
 });
 
@@ -97,26 +264,24 @@ test('an imported card whose text is markup is printed as text and runs nothing'
   const map = wideMap(2);
   map.id = 'map-xss';
   map.cards[0] = { ...map.cards[0]!, text: '<img src=x onerror=alert(1)>' };
-  const file = exportMapFile(map, [], []);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto('./');
-  await page.getByLabel('Import a file').setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-  await expect(page.getByText(/Imported 1 map/)).toBeVisible();
+  await importMap(page, map);
   await page.goto(`./#/maps/${map.id}/print`);
   await expect(page.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
   await expect(page.locator('.jbp-print img[src="x"]')).toHaveCount(0);
-  await pdfOf(page, (n) => testInfo.outputPath(n), 'xss');
+  const pdf = await makePdf(page, testInfo, 'xss');
+  expect(pdf.pages.some((p) => p.includes('<img src=x onerror=alert(1)>'))).toBe(true);
   expect(dialogs).toEqual([]);
 });
 
 test('PNG export downloads the whole map at 2x', async ({ page }) => {
   const id = await createSample(page, SAMPLES[0]!.name.slice(0, 12));
   await page.goto(`./#/maps/${encodeURIComponent(id)}/print`);
-  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await waitForPrintView(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download PNG' }).click();
   const file = await download;

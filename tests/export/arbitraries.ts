@@ -85,6 +85,14 @@ const LANE_TITLES: Record<LaneKind, string> = {
   kpi: 'KPIs',
 };
 
+/**
+ * The token that makes a wideMap card's text unique: "s7kpi" is the KPI card of stage 7. One ASCII word,
+ * so that a PDF text check can find it whole on exactly one page, whatever script the card is in.
+ */
+export function cardMarker(stage: number, kind: LaneKind): string {
+  return `s${stage}${kind}`;
+}
+
 /** A map with `stageCount` stages, one lane of each kind and a card per cell, texts in four scripts. */
 export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; title?: string } = {}): JourneyMap {
   const stages = Array.from({ length: stageCount }, (_, i) => ({
@@ -98,7 +106,7 @@ export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; t
   const cards: Card[] = [];
   stages.forEach((s, i) =>
     lanes.forEach((l, j) =>
-      cards.push(cardOf(l.kind, { id: `card-${i + 1}-${l.kind}`, stageId: s.id, laneId: l.id, order: 0, text: `${scripts[(i + j) % 4]} (${i + 1})` })),
+      cards.push(cardOf(l.kind, { id: `card-${i + 1}-${l.kind}`, stageId: s.id, laneId: l.id, order: 0, text: `${scripts[(i + j) % 4]} (${cardMarker(i + 1, l.kind)})` })),
     ),
   );
   return {
