@@ -6,13 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { exportMapFile } from '../../src/export/envelope';
 import type { ExportImage } from '../../src/export/images';
 import { printLayout, type PrintOptions } from '../../src/export/printLayout';
 import { SAMPLES } from '../../src/model/samples';
 import type { JourneyMap, Persona } from '../../src/model/schema';
-import { TEXTS, wideMap } from '../export/arbitraries';
+import { persona, TEXTS, wideMap } from '../export/arbitraries';
 
 // ---------------------------------------------------------------------------------------------
 // Finding text in pdftotext's output
@@ -115,6 +116,12 @@ interface Pdf {
   fonts: string;
 }
 
+/** How many images page n of the PDF draws (pdfimages -list: two header lines, then one line an image). */
+function imagesOnPage(pdfPath: string, n: number): number {
+  const list = execFileSync('pdfimages', ['-list', '-f', String(n), '-l', String(n), pdfPath]).toString('utf8');
+  return list.trim().split('\n').slice(2).filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)).length;
+}
+
 function pdfPageCount(pdfPath: string): number {
   const info = execFileSync('pdfinfo', [pdfPath]).toString('utf8');
   return Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -168,6 +175,20 @@ function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[],
   expect(sheets[0]!.kind).toBe('cover');
   expect(missingOnPage(pages[0]!, map.title), 'title on the cover').toEqual([]);
 
+  // One profile page per linked persona: name, quote and goals on it, and the photo when there is one.
+  const linked = personas.filter((p) => map.personaIds.includes(p.id));
+  expect(sheets.filter((s) => s.kind === 'persona').map((s) => s.personaId)).toEqual(
+    map.personaIds.filter((id) => linked.some((p) => p.id === id)),
+  );
+  sheets.forEach((sheet, i) => {
+    if (sheet.kind !== 'persona') return;
+    const p = linked.find((x) => x.id === sheet.personaId)!;
+    const where = `persona page ${i + 1}`;
+    expect(missingOnPage(pages[0]!, p.name), `${p.name} on the cover`).toEqual([]);
+    for (const text of [p.name, p.quote, ...p.goals]) expect(missingOnPage(pages[i]!, text), `"${text}" on ${where}`).toEqual([]);
+    expect(imagesOnPage(pdf.path, i + 1), `photo on ${where}`).toBe(p.avatarImageId ? 1 : 0);
+  });
+
   const stageById = new Map(map.stages.map((s) => [s.id, s]));
   const shownStages = new Set<string>();
   const cardPages = new Map<string, number[]>();
@@ -199,6 +220,61 @@ function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[],
 }
 
 // ---------------------------------------------------------------------------------------------
+// Personas with photos
+
+/** A w x h PNG, a diagonal gradient of one hue: a stand-in photo whose pixels can be told apart. */
+function gradientPng(w: number, h: number, rgb: readonly [number, number, number]): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc(h * (1 + 3 * w));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const t = (x + y) / (w + h);
+      rgb.forEach((c, k) => (rows[y * (1 + 3 * w) + 1 + 3 * x + k] = Math.round(c * (0.35 + 0.65 * t))));
+    }
+  }
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+const PHOTOS: ExportImage[] = [
+  { id: 'img-th', type: 'image/png', dataUrl: gradientPng(48, 48, [40, 120, 200]) },
+  { id: 'img-fa', type: 'image/png', dataUrl: gradientPng(48, 48, [200, 90, 40]) },
+];
+
+const PERSONAS: Persona[] = [
+  persona('persona-th', 'มาลี ใจดี', {
+    avatarImageId: 'img-th',
+    occupation: 'พนักงานบัญชี',
+    quote: 'อยากให้ติดต่อครั้งเดียวจบ ไม่ต้องเล่าเรื่องซ้ำ',
+    goals: ['ได้คำตอบภายในสายเดียว', 'ติดตามสถานะทาง LINE'],
+  }),
+  persona('persona-fa', 'مریم احمدی', {
+    avatarImageId: 'img-fa',
+    occupation: 'معلم',
+    location: 'تهران',
+    quote: 'می‌خواهم فقط یک بار مشکلم را توضیح بدهم',
+    goals: ['پیگیری سفارش بدون تماس دوباره', 'پاسخ در کمتر از یک ساعت'],
+  }),
+  persona('persona-en', 'Kevin Smith', { quote: 'Just tell me once what happens next', goals: ['Be recognised as a long-time customer'] }),
+];
+
+// ---------------------------------------------------------------------------------------------
 // Getting maps into the app
 
 async function importMap(page: Page, map: JourneyMap, personas: Persona[] = [], images: ExportImage[] = []) {
@@ -228,11 +304,14 @@ const A4_LANDSCAPE: PrintOptions = { size: 'A4', orientation: 'landscape' };
 
 for (const sample of SAMPLES) {
   test(`print view of ${sample.id} makes a PDF with every stage and card text on its page`, async ({ page }, testInfo) => {
-    const map = { ...sample.build(), personaIds: [] };
-    await importMap(page, map);
+    // The Persian sample comes with two personas (Persian and Thai, both with a photo).
+    const personas = sample.id === 'sample-fa' ? PERSONAS.slice(0, 2) : [];
+    const map = { ...sample.build(), personaIds: ['persona-fa', 'persona-th'].filter((id) => personas.some((p) => p.id === id)) };
+    await importMap(page, map, personas, PHOTOS);
     await openPrint(page, map.id, A4_LANDSCAPE);
     const pdf = await makePdf(page, testInfo, sample.id);
-    expectPdfShows(pdf, map, [], A4_LANDSCAPE);
+    expectPdfShows(pdf, map, personas, A4_LANDSCAPE);
+    if (personas.length) expect(pdf.sheets.filter((s) => s.kind === 'persona')).toHaveLength(2);
     // The bundled fonts are embedded, not a system fallback.
     if (sample.id === 'sample-th') expect(pdf.fonts).toMatch(/NotoSansThai/);
     if (sample.id === 'sample-fa') expect(pdf.fonts).toMatch(/Vazirmatn/);
@@ -240,9 +319,9 @@ for (const sample of SAMPLES) {
   });
 }
 
-test('a 12-stage map is split into pages of whole stages, each card on its page, in every page size', async ({ page }, testInfo) => {
-  const map = { ...wideMap(12), personaIds: [] };
-  await importMap(page, map);
+test('a 12-stage map with three personas: persona pages, then pages of whole stages, each card on its page, in every page size', async ({ page }, testInfo) => {
+  const map = { ...wideMap(12), personaIds: PERSONAS.map((p) => p.id) };
+  await importMap(page, map, PERSONAS, PHOTOS);
   for (const options of [
     A4_LANDSCAPE,
     { size: 'A4', orientation: 'portrait' },
@@ -252,7 +331,8 @@ test('a 12-stage map is split into pages of whole stages, each card on its page,
   ] as PrintOptions[]) {
     await openPrint(page, map.id, options);
     const pdf = await makePdf(page, testInfo, `wide12-${options.size}-${options.orientation}`);
-    expectPdfShows(pdf, map, [], options);
+    expectPdfShows(pdf, map, PERSONAS, options);
+    expect(pdf.sheets.filter((s) => s.kind === 'persona')).toHaveLength(3);
     const mapPages = pdf.sheets.filter((s) => s.kind === 'map').length;
     if (options.size === 'fit') expect(mapPages).toBe(1);
     if (options === A4_LANDSCAPE) expect(mapPages).toBe(3);
