@@ -5,8 +5,9 @@
  * the map's direction, so a Persian map runs its stages from right to left.
  */
 import { Fragment, memo, type ReactNode } from 'react';
-import { channelById, formatResponseTarget } from '../model/channels';
+import { channelById } from '../model/channels';
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
+import { cardMeta, type MetaSpan } from './cardMeta';
 import { pageCss, type PageSpec, type PrintLayout } from './printLayout';
 import './print.css';
 
@@ -19,25 +20,6 @@ export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
   kpi: 'KPIs',
 };
 
-const EMOTION_NAME: Record<number, string> = {
-  [-2]: 'very negative',
-  [-1]: 'negative',
-  0: 'neutral',
-  1: 'positive',
-  2: 'very positive',
-};
-
-const KPI_NAME: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  fcr: 'FCR',
-  'response-time': 'Response time',
-  conversion: 'Conversion',
-  retention: 'Retention',
-  effort: 'Customer effort',
-  other: 'KPI',
-};
-
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 
 function formatDate(iso: string | Date): string {
@@ -45,63 +27,34 @@ function formatDate(iso: string | Date): string {
   return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
 }
 
+const META_CLASS: Partial<Record<MetaSpan['kind'], string>> = { score: 'jbp-score', owner: 'jbp-owner' };
+
+/**
+ * The meta line under a card. Our words are English, the values (a channel name, an owner, "30 ساعت")
+ * are the document's: each value is its own bidi isolate, so in a right-to-left map
+ * "Response time: 30 ساعت · target 24 ساعت" keeps its order instead of being reshuffled by the
+ * table's direction.
+ */
 function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
-  switch (card.kind) {
-    case 'touchpoint': {
-      const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
-      if (!channel && !card.owner) return null;
-      return (
-        <p className="jbp-card-meta">
-          {channel && (
-            <span>
-              {channel.name} · {channel.realtime ? 'real-time' : 'not real-time'} · responds{' '}
-              {formatResponseTarget(channel.responseTargetMinutes)}
-            </span>
+  const spans = cardMeta(card, map);
+  if (spans.length === 0) return null;
+  return (
+    <p className="jbp-card-meta" dir="auto">
+      {spans.map((span, i) => (
+        <span key={i} dir="auto" className={META_CLASS[span.kind]} data-score={span.score}>
+          {span.parts.map((part, j) =>
+            part.value ? (
+              <bdi key={j} dir="auto">
+                {part.text}
+              </bdi>
+            ) : (
+              <Fragment key={j}>{part.text}</Fragment>
+            ),
           )}
-          {card.owner && (
-            <span className="jbp-owner">
-              Owner: <bdi dir="auto">{card.owner}</bdi>
-            </span>
-          )}
-        </p>
-      );
-    }
-    case 'emotion':
-      return (
-        <p className="jbp-card-meta">
-          <span className="jbp-score" data-score={card.score}>
-            {card.score > 0 ? `+${card.score}` : card.score}
-          </span>{' '}
-          {EMOTION_NAME[card.score]}
-        </p>
-      );
-    case 'pain':
-      return <p className="jbp-card-meta">Severity: {card.severity}</p>;
-    case 'opportunity':
-      return (
-        <p className="jbp-card-meta">
-          {card.status} · priority {card.priority}
-          {card.owner && (
-            <>
-              {' · '}
-              <bdi dir="auto">{card.owner}</bdi>
-            </>
-          )}
-        </p>
-      );
-    case 'kpi': {
-      const unit = card.unit ? ` ${card.unit}` : '';
-      return (
-        <p className="jbp-card-meta">
-          {KPI_NAME[card.metric]}: {card.value ?? '–'}
-          {card.value !== null && unit} · target {card.target ?? '–'}
-          {card.target !== null && unit}
-        </p>
-      );
-    }
-    default:
-      return null;
-  }
+        </span>
+      ))}
+    </p>
+  );
 }
 
 function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {

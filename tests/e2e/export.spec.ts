@@ -340,6 +340,43 @@ test('a 12-stage map with three personas: persona pages, then pages of whole sta
   }
 });
 
+test('in a right-to-left map, a KPI meta line reads in order: label, value with its unit, target', async ({ page }) => {
+  const map = wideMap(2, { direction: 'rtl' });
+  map.cards = map.cards.map((c) => (c.kind === 'kpi' ? { ...c, metric: 'response-time', value: 30, target: 24, unit: 'ساعت' } : c));
+  await importMap(page, map);
+  await openPrint(page, map.id, A4_LANDSCAPE);
+  await waitForPrintView(page);
+  const meta = page.locator('.jbp-card-kpi .jbp-card-meta').first();
+  await expect(meta).toHaveText('Response time: 30 ساعت · target 24 ساعت');
+  // Where each piece is drawn: x of the label, of "30" and "ساعت" in the value, of "target", of the target value.
+  const x = await meta.evaluate((p) => {
+    /** The left edge of the n-th occurrence of `sub` in the line's text, wherever the markup puts it. */
+    const left = (sub: string, nth = 0) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let at = text.indexOf(sub); at >= 0; at = text.indexOf(sub, at + 1)) {
+          if (seen++ < nth) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + sub.length);
+          return range.getBoundingClientRect().left;
+        }
+      }
+      throw new Error(`"${sub}" not in the meta line`);
+    };
+    return { label: left('Response'), number: left('30'), unit: left('ساعت'), target: left('target'), targetNumber: left('24'), targetUnit: left('ساعت', 1) };
+  });
+  // Our words are English: the line runs left to right, whatever the table's direction...
+  expect(x.label).toBeLessThan(Math.min(x.number, x.unit));
+  expect(Math.max(x.number, x.unit)).toBeLessThan(x.target);
+  expect(x.target).toBeLessThan(Math.min(x.targetNumber, x.targetUnit));
+  // ...and each value reads right to left inside its isolate: "30" to the right of its "ساعت".
+  expect(x.number).toBeGreaterThan(x.unit);
+  expect(x.targetNumber).toBeGreaterThan(x.targetUnit);
+});
+
 test('an imported card whose text is markup is printed as text and runs nothing', async ({ page }, testInfo) => {
   const map = wideMap(2);
   map.id = 'map-xss';

@@ -48,6 +48,37 @@ describe('PrintView', () => {
   });
 });
 
+describe('card meta lines', () => {
+  it('isolate every value from the document (dir="auto"), so an RTL map keeps "Response time: 30 ساعت · target 24 ساعت" in order', () => {
+    const map = wideMap(1, { direction: 'rtl' });
+    map.channels = map.channels.map((c) => (c.id === 'phone' ? { ...c, name: 'تلفن' } : c));
+    map.cards = map.cards.map((c) => {
+      if (c.kind === 'kpi') return { ...c, metric: 'response-time', value: 30, target: 24, unit: 'ساعت' };
+      if (c.kind === 'touchpoint') return { ...c, owner: 'مرکز تماس' };
+      return c;
+    });
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const meta = (kind: string) => container.querySelector(`.jbp-card-${kind} .jbp-card-meta`)!;
+    const values = (kind: string) => [...meta(kind).querySelectorAll('bdi')].map((b) => [b.getAttribute('dir'), b.textContent]);
+
+    expect(meta('kpi')).toHaveAttribute('dir', 'auto');
+    expect(meta('kpi').textContent).toBe('Response time: 30 ساعت · target 24 ساعت');
+    expect(values('kpi')).toEqual([
+      ['auto', '30 ساعت'],
+      ['auto', '24 ساعت'],
+    ]);
+    expect(meta('touchpoint').textContent).toBe('تلفن · real-time · responds at onceOwner: مرکز تماس');
+    expect(values('touchpoint')).toEqual([
+      ['auto', 'تلفن'],
+      ['auto', 'مرکز تماس'],
+    ]);
+    // Every span of every meta line picks its own direction.
+    const spans = [...container.querySelectorAll('.jbp-card-meta > span')];
+    expect(spans.length).toBeGreaterThan(5);
+    expect(spans.filter((s) => s.getAttribute('dir') !== 'auto')).toEqual([]);
+  });
+});
+
 describe('PrintStudio', () => {
   it('has labelled page-size and orientation selects, and prints after the fonts are ready', async () => {
     const user = userEvent.setup();
