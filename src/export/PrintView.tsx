@@ -8,7 +8,7 @@ import { Fragment, memo, type ReactNode } from 'react';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
 import { cardMeta, type MetaSpan } from './cardMeta';
-import { pageCss, type PageSpec, type PrintLayout } from './printLayout';
+import { pageCss, showsAllLanesWhole, wholeRows, type CardPiece, type MapRow, type PageSpec, type PrintLayout } from './printLayout';
 import './print.css';
 
 export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
@@ -78,35 +78,48 @@ function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
   );
 }
 
-function cellsOf(map: JourneyMap): Map<string, Card[]> {
-  const cells = new Map<string, Card[]>();
-  for (const card of map.cards) {
-    const key = `${card.stageId}\u0000${card.laneId}`;
-    const list = cells.get(key) ?? [];
-    list.push(card);
-    cells.set(key, list);
-  }
-  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
-  return cells;
+function CardItem({ card, piece, map }: { card: Card; piece: CardPiece; map: JourneyMap }) {
+  const start = piece.slice?.start ?? 0;
+  const end = piece.slice?.end ?? card.text.length;
+  const cut = start > 0 || end < card.text.length;
+  return (
+    <li
+      data-card-id={card.id}
+      className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}${cut ? ' jbp-card-cut' : ''}`}
+    >
+      {start > 0 && <p className="jbp-card-continued">continued</p>}
+      <p dir="auto" className="jbp-card-body">
+        {cut ? card.text.slice(start, end) : card.text}
+      </p>
+      {end >= card.text.length ? <CardMeta card={card} map={map} /> : <p className="jbp-card-continued">continues on the next page</p>}
+    </li>
+  );
 }
 
-/** One map page: the lane headers and the stages of `stageIds`. Also used whole for the PNG. */
+/**
+ * One map page: the stage headers of `stageIds` and the lane rows of `rows` (each with its lane
+ * header, also where a row continues from the page before). Without `rows`, every lane whole: the PNG.
+ */
 export const MapTable = memo(function MapTable({
   map,
   stageIds,
+  rows,
   laneHeaderMm,
   stageWidthMm,
   caption,
 }: {
   map: JourneyMap;
   stageIds: readonly string[];
+  rows?: readonly MapRow[];
   laneHeaderMm: number;
   stageWidthMm: number;
   caption?: ReactNode;
 }) {
-  const cells = cellsOf(map);
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
+  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
+  const cards = new Map(map.cards.map((c) => [c.id, c]));
+  const shown = rows ?? wholeRows(map, stageIds);
   return (
     <table className="jbp-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
       {caption && <caption className="jbp-map-caption">{caption}</caption>}
@@ -127,34 +140,31 @@ export const MapTable = memo(function MapTable({
         </tr>
       </thead>
       <tbody>
-        {map.lanes.map((lane) => (
-          <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
-            <th scope="row" className="jbp-lane-header">
-              <span dir="auto" className="jbp-lane-title">
-                {lane.title}
-              </span>
-              <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
-            </th>
-            {stages.map((stage) => (
-              <td key={stage.id}>
-                <ul className="jbp-cell">
-                  {(cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
-                    <li
-                      key={card.id}
-                      data-card-id={card.id}
-                      className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}`}
-                    >
-                      <p dir="auto" className="jbp-card-body">
-                        {card.text}
-                      </p>
-                      <CardMeta card={card} map={map} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            ))}
-          </tr>
-        ))}
+        {shown.map((row) => {
+          const lane = lanes.get(row.laneId);
+          if (!lane) return null;
+          return (
+            <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
+              <th scope="row" className="jbp-lane-header">
+                <span dir="auto" className="jbp-lane-title">
+                  {lane.title}
+                </span>
+                <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
+                {row.continued && <span className="jbp-lane-kind">continued</span>}
+              </th>
+              {stages.map((stage, k) => (
+                <td key={stage.id}>
+                  <ul className="jbp-cell">
+                    {(row.cells[k] ?? []).map((piece) => {
+                      const card = cards.get(piece.cardId);
+                      return card ? <CardItem key={card.id} card={card} piece={piece} map={map} /> : null;
+                    })}
+                  </ul>
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -327,8 +337,13 @@ function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; perso
 function pageLabel(page: PageSpec, map: JourneyMap): string {
   if (page.kind === 'cover') return 'Cover';
   if (page.kind === 'persona') return 'Persona profile';
-  if (page.parts === 1) return `All ${map.stages.length} stages`;
-  return `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
+  const lanes = map.lanes.length;
+  let label = page.parts === 1 ? `All ${map.stages.length} stages` : `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
+  if (!showsAllLanesWhole(page, lanes) && page.rows.length > 0) {
+    label += page.firstLane === page.lastLane ? `, lane ${page.firstLane} of ${lanes}` : `, lanes ${page.firstLane}–${page.lastLane} of ${lanes}`;
+    if (page.rows[0]!.continued) label += `, lane ${page.firstLane} continued`;
+  }
+  return label;
 }
 
 export interface PrintViewProps {
@@ -370,6 +385,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
             <MapTable
               map={map}
               stageIds={page.stageIds}
+              rows={page.rows}
               laneHeaderMm={layout.laneHeaderMm}
               stageWidthMm={layout.stageWidthMm}
               caption={
@@ -393,7 +409,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
             aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
             data-page={i + 1}
           >
-            {content}
+            <div className="jbp-sheet-body">{content}</div>
           </section>
         );
       })}

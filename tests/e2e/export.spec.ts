@@ -13,7 +13,7 @@ import type { ExportImage } from '../../src/export/images';
 import { printLayout, type PrintOptions } from '../../src/export/printLayout';
 import { SAMPLES } from '../../src/model/samples';
 import type { JourneyMap, Persona } from '../../src/model/schema';
-import { persona, TEXTS, wideMap } from '../export/arbitraries';
+import { persona, tallMap, TEXTS, wideMap } from '../export/arbitraries';
 
 // ---------------------------------------------------------------------------------------------
 // Finding text in pdftotext's output
@@ -110,6 +110,8 @@ async function readSheets(page: Page): Promise<Sheet[]> {
 
 interface Pdf {
   path: string;
+  /** What the print toolbar said the PDF would have ("12 pages"). */
+  toolbarPages: number;
   /** pdftotext -raw of each page, page 1 first. */
   pages: string[];
   sheets: Sheet[];
@@ -136,6 +138,8 @@ async function waitForPrintView(page: Page) {
 async function makePdf(page: Page, testInfo: TestInfo, name: string): Promise<Pdf> {
   await waitForPrintView(page);
   const sheets = await readSheets(page);
+  const said = await page.getByRole('toolbar', { name: 'Print options' }).getByRole('status').innerText();
+  const toolbarPages = Number(/^(\d+) pages?$/.exec(said)?.[1] ?? NaN);
   const path = testInfo.outputPath(`${name}.pdf`);
   writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const count = pdfPageCount(path);
@@ -152,24 +156,30 @@ async function makePdf(page: Page, testInfo: TestInfo, name: string): Promise<Pd
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', path, png]);
     await testInfo.attach(`${name}-${what}.png`, { path: `${png}.png`, contentType: 'image/png' });
   }
-  return { path, pages, sheets, fonts: execFileSync('pdffonts', [path]).toString('utf8') };
+  return { path, toolbarPages, pages, sheets, fonts: execFileSync('pdffonts', [path]).toString('utf8') };
 }
 
 /**
  * The PDF shows the document, page by page:
- * - one PDF page per sheet of the print view, in the order of the pure print layout;
+ * - the print toolbar's page count is the PDF's (pdfinfo), and each sheet of the print view is
+ *   exactly one PDF page, in the order of the pure print layout (stages and lane rows of each page);
  * - every stage is on at least one map page, and its name is printed on every map page that shows it;
- * - every card is on a map page that shows its stage, and its text is printed on that page;
- * - a card whose text carries a unique marker (the generated maps) is printed on no other page;
- * - the lane titles are printed on every map page.
+ * - every map page shows at least one lane row, with its lane title printed (also where the row
+ *   continues from the page before), and its caption ("page 2 of 6 …") printed;
+ * - every card is on map pages that show its stage, its text (or the part of it the page holds)
+ *   printed there, the parts adding up to the whole text;
+ * - a card whose text ends in a unique marker (the generated maps) has it printed on the page with
+ *   the end of its text and on no other page.
  */
 function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[], options: PrintOptions) {
   const { pages, sheets } = pdf;
+  expect(pdf.toolbarPages, 'the toolbar says how many pages the PDF has').toBe(pages.length);
   expect(pages.length, 'one PDF page per sheet of the print view').toBe(sheets.length);
 
+  const laneTitle = new Map(map.lanes.map((l) => [l.id, l.title]));
   const layout = printLayout(map, personas, options);
-  expect(sheets.map((s) => [s.kind, s.stageIds])).toEqual(
-    layout.pages.map((p) => [p.kind, p.kind === 'map' ? p.stageIds : []]),
+  expect(sheets.map((s) => [s.kind, s.stageIds, s.laneTitles])).toEqual(
+    layout.pages.map((p) => [p.kind, p.kind === 'map' ? p.stageIds : [], p.kind === 'map' ? p.rows.map((r) => laneTitle.get(r.laneId)) : []]),
   );
 
   expect(sheets[0]!.kind).toBe('cover');
@@ -191,30 +201,32 @@ function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[],
 
   const stageById = new Map(map.stages.map((s) => [s.id, s]));
   const shownStages = new Set<string>();
-  const cardPages = new Map<string, number[]>();
+  const pieces = new Map<string, { page: number; text: string }[]>();
   sheets.forEach((sheet, i) => {
     if (sheet.kind !== 'map') return;
     const where = `page ${i + 1} (${sheet.label})`;
+    expect(missingOnPage(pages[i]!, sheet.label.replace(/^Page \d+ of \d+: /, '')), `caption of ${where}`).toEqual([]);
     for (const id of sheet.stageIds) {
       shownStages.add(id);
       expect(missingOnPage(pages[i]!, stageById.get(id)!.name), `stage ${id} on ${where}`).toEqual([]);
     }
+    if (map.lanes.length > 0) expect(sheet.laneTitles.length, `lane rows on ${where}`).toBeGreaterThan(0);
     for (const title of sheet.laneTitles) expect(missingOnPage(pages[i]!, title), `lane "${title}" on ${where}`).toEqual([]);
     for (const card of sheet.cards) {
       expect(missingOnPage(pages[i]!, card.text), `card ${card.id} on ${where}`).toEqual([]);
-      cardPages.set(card.id, [...(cardPages.get(card.id) ?? []), i]);
+      pieces.set(card.id, [...(pieces.get(card.id) ?? []), { page: i, text: card.text }]);
     }
   });
   expect([...shownStages].sort()).toEqual(map.stages.map((s) => s.id).sort());
   for (const card of map.cards) {
-    const on = cardPages.get(card.id) ?? [];
-    expect(on.length, `card ${card.id} is on a map page`).toBeGreaterThan(0);
-    for (const i of on) expect(sheets[i]!.stageIds, `card ${card.id}: page ${i + 1} shows its stage`).toContain(card.stageId);
-    expect(sheets[on[0]!]!.cards.find((c) => c.id === card.id)!.text).toBe(card.text);
-    const marker = /\((s\d+[a-z]+)\)$/.exec(card.text)?.[1];
+    const parts = pieces.get(card.id) ?? [];
+    expect(parts.length, `card ${card.id} is on a map page`).toBeGreaterThan(0);
+    for (const { page } of parts) expect(sheets[page]!.stageIds, `card ${card.id}: page ${page + 1} shows its stage`).toContain(card.stageId);
+    expect(parts.map((x) => x.text).join(''), `the parts of card ${card.id} make its text`).toBe(card.text);
+    const marker = /\((s\d+[a-z]+\d*)\)$/.exec(card.text)?.[1];
     if (marker) {
       const printedOn = pages.flatMap((text, i) => (tokens(text).includes(marker) ? [i] : []));
-      expect(printedOn, `marker ${marker} printed only where its card is`).toEqual(on);
+      expect(printedOn, `marker ${marker} printed only where its card ends`).toEqual([parts[parts.length - 1]!.page]);
     }
   }
 }
@@ -337,6 +349,26 @@ test('a 12-stage map with three personas: persona pages, then pages of whole sta
     if (options.size === 'fit') expect(mapPages).toBe(1);
     if (options === A4_LANDSCAPE) expect(mapPages).toBe(3);
     for (const t of Object.values(TEXTS)) expect(pdf.pages.some((p) => missingOnPage(p, t).length === 0)).toBe(true);
+  }
+});
+
+test('a map taller than the page: rows packed into pages, long rows continued with their lane title, page count as printed', async ({ page }, testInfo) => {
+  const map = tallMap();
+  await importMap(page, map);
+  for (const options of [A4_LANDSCAPE, { size: 'A4', orientation: 'portrait' }] as PrintOptions[]) {
+    await openPrint(page, map.id, options);
+    const pdf = await makePdf(page, testInfo, `tall-${options.orientation}`);
+    expectPdfShows(pdf, map, [], options);
+    const maps = pdf.sheets.filter((s) => s.kind === 'map');
+    expect(maps.length).toBeGreaterThan(3);
+    // The text lane is taller than a page: it runs over several pages, its title on each, said so in the caption.
+    const firstGroup = maps.filter((s) => s.stageIds.join() === maps[0]!.stageIds.join());
+    const textLane = firstGroup.filter((s) => s.laneTitles.includes('Customer actions'));
+    expect(textLane.length).toBeGreaterThan(1);
+    expect(textLane[0]!.label).not.toMatch(/continued/);
+    for (const sheet of textLane.slice(1)) expect(sheet.label).toMatch(/lane 1 continued/);
+    // The long card is cut between words, across pages, never lost (the parts are checked above).
+    expect(maps.filter((s) => s.cards.some((c) => c.id === 'card-2-text')).length).toBeGreaterThan(1);
   }
 });
 

@@ -126,6 +126,21 @@ export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; t
   };
 }
 
+/**
+ * A map taller than any page: wideMap(3) whose stage 1 text lane holds 40 more cards, and whose
+ * stage 2 text card is one text of 120 Vietnamese sentences (taller than a page by itself).
+ */
+export function tallMap(): JourneyMap {
+  const map = { ...wideMap(3, { title: 'Tall map' }), id: 'map-tall', personaIds: [] };
+  const scripts = [TEXTS.en, TEXTS.th, TEXTS.fa, TEXTS.vi];
+  for (let k = 0; k < 40; k++) {
+    map.cards.push({ id: `extra-${k}`, kind: 'text', stageId: 'stage-1', laneId: 'lane-text', order: k + 1, text: `${scripts[k % 4]} (s1extra${k})` });
+  }
+  const long = map.cards.find((c) => c.id === 'card-2-text')!;
+  long.text = `${Array.from({ length: 120 }, (_, i) => `W${i}W ${TEXTS.vi}.`).join(' ')} (s2text)`;
+  return map;
+}
+
 // ------------------------------------------------------------------------------------------
 // fast-check
 
