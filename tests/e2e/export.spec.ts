@@ -124,6 +124,21 @@ function imagesOnPage(pdfPath: string, n: number): number {
   return list.trim().split('\n').slice(2).filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)).length;
 }
 
+/** The share of page n's pixels in its lowest `band` (a fraction of the height) that are not white. */
+function inkInFoot(pdfPath: string, n: number, band: number): number {
+  const out = `${pdfPath}-${n}`;
+  execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', String(n), '-l', String(n), '-singlefile', pdfPath, out]);
+  // A binary PGM: "P5\n<width> <height>\n<max>\n" then one byte a pixel.
+  const pgm = readFileSync(`${out}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  const from = Math.floor(height * (1 - band)) * width;
+  let ink = 0;
+  for (let i = from; i < width * height; i++) if (pixels[i]! < 252) ink++;
+  return ink / (width * height - from);
+}
+
 function pdfPageCount(pdfPath: string): number {
   const info = execFileSync('pdfinfo', [pdfPath]).toString('utf8');
   return Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -370,6 +385,15 @@ test('a map taller than the page: rows packed into pages, long rows continued wi
     // The long card is cut between words, across pages, never lost (the parts are checked above).
     expect(maps.filter((s) => s.cards.some((c) => c.id === 'card-2-text')).length).toBeGreaterThan(1);
   }
+});
+
+test('printed with backgrounds, every page is white below its content (no grey box)', async ({ page }, testInfo) => {
+  const map = { ...wideMap(12), personaIds: PERSONAS.map((p) => p.id) };
+  await importMap(page, map, PERSONAS, PHOTOS);
+  await openPrint(page, map.id, A4_LANDSCAPE);
+  const pdf = await makePdf(page, testInfo, 'white');
+  // Cover, persona pages and map pages all end above the lowest eighth of an A4 landscape page.
+  pdf.sheets.forEach((sheet, i) => expect(inkInFoot(pdf.path, i + 1, 1 / 8), `foot of page ${i + 1} (${sheet.kind})`).toBe(0));
 });
 
 test('in a right-to-left map, a KPI meta line reads in order: label, value with its unit, target', async ({ page }) => {
