@@ -451,6 +451,28 @@ test('an imported card whose text is markup is printed as text and runs nothing'
   expect(dialogs).toEqual([]);
 });
 
+test('Export CSV downloads UTF-8 with a BOM, the columns with Unit, KPI names, and guarded cells', async ({ page }) => {
+  const map = wideMap(4);
+  map.channels = map.channels.map((c) => (c.id === 'phone' ? { ...c, name: '=HYPERLINK("http://evil","x")' } : c));
+  map.cards = map.cards.map((c) => (c.kind === 'kpi' ? { ...c, metric: 'response-time', value: 30, target: 24, unit: 'ساعت' } : c));
+  await importMap(page, map);
+  await page.goto(`./#/maps/${map.id}`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('navigation', { name: 'Map actions' }).getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Wide map with 4 stages.csv');
+  const bytes = readFileSync(await file.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('Stage,Lane,Kind,Text,Channel,Owner,Severity,Score,KPI metric,Value,Target,Unit');
+  expect(lines).toHaveLength(map.cards.length + 2); // header, one line a card, and the final CRLF
+  const touchpoint = lines.find((l) => l.includes('s1touchpoint'))!;
+  expect(touchpoint).toContain(`"'=HYPERLINK(""http://evil"",""x"")",Contact center`);
+  const kpi = lines.find((l) => l.includes('s1kpi'))!;
+  expect(kpi.endsWith(',Response time,30,24,ساعت')).toBe(true);
+  for (const t of Object.values(TEXTS)) expect(lines.some((l) => l.includes(t))).toBe(true);
+});
+
 test('PNG export downloads the whole map at 2x', async ({ page }) => {
   const id = await createSample(page, SAMPLES[0]!.name.slice(0, 12));
   await page.goto(`./#/maps/${encodeURIComponent(id)}/print`);
