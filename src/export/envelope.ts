@@ -9,6 +9,7 @@
  * migrated, a newer one is refused, and a broken one yields a list of `{ path, message }` errors and
  * nothing else. Imported text stays data: nothing here (or in the views) treats it as markup.
  */
+import { readSchemaVersion, type MigrationStep } from '../model/migrations';
 import { restoreMap, restorePersona } from '../model/restore';
 import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, type JourneyMap, type Persona } from '../model/schema';
 import { fileStem, isoDay } from './filename';
@@ -108,6 +109,11 @@ export type ImportResult =
 
 export interface ImportOptions {
   maxBytes?: number;
+  /**
+   * The migration registries and the version they lead to; tests pass their own (as they do to
+   * restoreMap), to see an import run real steps. The app always uses the build's.
+   */
+  migrations?: { current: number; map?: readonly MigrationStep[]; persona?: readonly MigrationStep[] };
 }
 
 function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
@@ -229,7 +235,12 @@ function duplicates(ids: readonly string[], what: string, path: (i: number) => s
  * Reads a Journeyboard file. Never throws; stores nothing. Either every document of the file comes
  * back restored (migrated, defaults filled, invariants checked), or the errors say where and why.
  */
-export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES }: ImportOptions = {}): ImportResult {
+export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES, migrations }: ImportOptions = {}): ImportResult {
+  const current = migrations?.current ?? CURRENT_SCHEMA_VERSION;
+  const readMap = (input: unknown) =>
+    migrations ? restoreMap(input, { current, ...(migrations.map ? { steps: migrations.map } : {}) }) : restoreMap(input);
+  const readPersona = (input: unknown) =>
+    migrations ? restorePersona(input, { current, ...(migrations.persona ? { steps: migrations.persona } : {}) }) : restorePersona(input);
   if (typeof text !== 'string') return fail('not-json', [{ path: '', message: 'The file could not be read as text.' }]);
   // Each UTF-16 unit is at least one UTF-8 byte: a string longer than the limit is too large without counting.
   if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
@@ -251,11 +262,15 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES 
       { path: 'format', message: `This is not a Journeyboard file${found}. Nothing was imported.` },
     ]);
   }
-  const version = json.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('invalid', [{ path: 'schemaVersion', message: 'must be a whole number (the version of the file format)' }]);
-  }
-  if (version > CURRENT_SCHEMA_VERSION) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
+  // One rule for the envelope and the documents in it (src/model/migrations.ts readSchemaVersion): a
+  // missing schemaVersion is read as the first version, anything but a whole number >= 1 is refused.
+  // Only hand-written files lack it; the documents then run the full chain (migrations from version
+  // 1, defaults, validation), so guessing "oldest" is safe, and a file whose envelope and documents
+  // both lack the field opens the same way as such a document loaded on its own.
+  const envelopeVersion = readSchemaVersion(json);
+  if (envelopeVersion.kind === 'invalid') return fail('invalid', [{ path: 'schemaVersion', message: envelopeVersion.message }]);
+  const version = envelopeVersion.version;
+  if (version > current) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
 
   const kind = json.kind;
   if (typeof kind !== 'string' || !(ENVELOPE_KINDS as readonly string[]).includes(kind)) {
@@ -295,12 +310,12 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES 
   const newer = { found: false } as { version?: number; found: boolean };
   const maps: JourneyMap[] = [];
   for (const { value, path } of rawMaps) {
-    const doc = restoreInto<JourneyMap>(restoreMap, value, path, errors, newer);
+    const doc = restoreInto<JourneyMap>(readMap, value, path, errors, newer);
     if (doc) maps.push(doc);
   }
   const personas: Persona[] = [];
   rawPersonas.forEach((value, i) => {
-    const doc = restoreInto<Persona>(restorePersona, value, `personas[${i}]`, errors, newer);
+    const doc = restoreInto<Persona>(readPersona, value, `personas[${i}]`, errors, newer);
     if (doc) personas.push(doc);
   });
   if (newer.found) return fail('newer', [{ path: '', message: newerMessage(newer.version) }]);
@@ -352,7 +367,7 @@ export async function parseImportFile(file: Blob, options: ImportOptions = {}): 
   } catch {
     return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
   }
-  return parseImport(text, { maxBytes });
+  return parseImport(text, { ...options, maxBytes });
 }
 
 /** The errors of a failed import as lines for a message ("map.cards[3].score: must be ..."). */

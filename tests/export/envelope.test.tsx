@@ -13,11 +13,13 @@ import {
 import { exportImageToBlob, blobToExportImage, type ExportImage } from '../../src/export/images';
 import { PrintView } from '../../src/export/PrintView';
 import { printLayout } from '../../src/export/printLayout';
+import { defineStep, unchangedStep, type MigrationStep } from '../../src/model/migrations';
+import { restoreMap } from '../../src/model/restore';
 import { SAMPLES } from '../../src/model/samples';
-import type { JourneyMap, Persona } from '../../src/model/schema';
+import { CURRENT_SCHEMA_VERSION, type JourneyMap, type Persona } from '../../src/model/schema';
 import newerFixture from '../fixtures/import/newer-version.journey.json?raw';
 import notJsonFixture from '../fixtures/import/not-json.journey.json?raw';
-import oldFixture from '../fixtures/import/old-version-missing-fields.journey.json?raw';
+import missingFieldsFixture from '../fixtures/import/current-version-missing-fields.journey.json?raw';
 import truncatedFixture from '../fixtures/import/truncated.journey.json?raw';
 import wrongFormatFixture from '../fixtures/import/wrong-format.json?raw';
 import wrongTypeFixture from '../fixtures/import/wrong-type-in-card.journey.json?raw';
@@ -93,8 +95,11 @@ describe('import', () => {
     expect(result.images).toEqual([{ id: 'img-1', type: 'image/png', dataUrl: PNG }]);
   });
 
-  it('migrates an old-version file: missing fields get their defaults', () => {
-    const result = ok(parseImport(oldFixture));
+  it('a current-version file with missing fields gets their defaults', () => {
+    // schemaVersion 1 is the current version (there are no migration steps yet): this is the restore
+    // step filling defaults, not a migration. Migrations through an import are tested below.
+    expect(JSON.parse(missingFieldsFixture).map.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    const result = ok(parseImport(missingFieldsFixture));
     const [map] = result.maps;
     expect(map!.description).toBe('');
     expect(map!.direction).toBe('ltr');
@@ -105,6 +110,72 @@ describe('import', () => {
     expect(map!.cards.find((c) => c.id === 'c2')).toMatchObject({ kind: 'pain', severity: 'medium', text: '' });
     expect(map!.cards.find((c) => c.id === 'c1')).toMatchObject({ kind: 'touchpoint', channel: null, owner: '' });
     expect(result.personas[0]).toMatchObject({ name: 'Nguyễn Văn An', goals: [], age: null, avatarImageId: null });
+  });
+
+  it('migrates an old-version file through the same chain as loading (a test registry: 1 → 2 → 3)', () => {
+    // Frozen shapes of a test-only history: v1 called the title "heading" and a stage's name "label".
+    interface MapV1 { heading: string; stages: { label: string }[]; [k: string]: unknown }
+    interface MapV2 { title: string; stages: { label: string }[]; [k: string]: unknown }
+    const log: string[] = [];
+    const mapSteps: MigrationStep[] = [
+      defineStep<MapV1, MapV2>({
+        from: 1,
+        to: 2,
+        name: 'heading-to-title',
+        migrate: ({ heading, ...rest }) => (log.push('heading-to-title'), { ...rest, title: heading }),
+      }),
+      defineStep<MapV2, Record<string, unknown>>({
+        from: 2,
+        to: 3,
+        name: 'stage-label-to-name',
+        migrate: (old) => (log.push('stage-label-to-name'), { ...old, stages: old.stages.map(({ label, ...s }) => ({ ...s, name: label })) }),
+      }),
+    ];
+    const personaSteps = [unchangedStep(1, 'persona-v2'), unchangedStep(2, 'persona-v3')].map((step) => ({
+      ...step,
+      migrate: (old: Record<string, unknown>) => (log.push(step.name), step.migrate(old)),
+    }));
+    const registry = { current: 3, map: mapSteps, persona: personaSteps };
+
+    // A file as version 1 wrote it.
+    const map = wideMap(2, { title: 'Hành trình / سفر' });
+    const kevin = persona('persona-1', 'Kevin');
+    const file = JSON.parse(exportMapFile(map, [kevin], [], NOW).text);
+    const { title, ...rest } = file.map;
+    file.map = { ...rest, heading: title, stages: rest.stages.map(({ name, ...s }: { name: string }) => ({ ...s, label: name })) };
+    const text = JSON.stringify(file);
+
+    const result = ok(parseImport(text, { migrations: registry }));
+    expect(log).toEqual(['heading-to-title', 'stage-label-to-name', 'persona-v2', 'persona-v3']);
+    expect(result.maps[0]).toEqual({ ...map, schemaVersion: 3 });
+    expect(result.personas[0]).toEqual({ ...kevin, schemaVersion: 3 });
+    // The same import, as the model's restore sees the map on its own.
+    expect(restoreMap(file.map, { steps: mapSteps, current: 3 })).toMatchObject({ kind: 'ok', migratedFrom: 1 });
+
+    // A registry missing a step is an error at the document's schemaVersion, and nothing is imported.
+    const broken = failed(parseImport(text, { migrations: { ...registry, map: mapSteps.slice(0, 1) } }));
+    expect(broken.errors).toContainEqual({ path: 'map.schemaVersion', message: 'this build cannot upgrade documents of schema version 2 (no migration 2 → 3)' });
+    // And a file newer than the registry's current version is refused.
+    expect(failed(parseImport(JSON.stringify({ ...file, schemaVersion: 4 }), { migrations: registry })).reason).toBe('newer');
+  });
+
+  it('reads a missing schemaVersion the same way in the envelope as in a document: as version 1', () => {
+    const file = JSON.parse(exportMapFile(wideMap(1), [persona('persona-1', 'Kevin')], [], NOW).text);
+    const withoutVersion = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'schemaVersion'));
+    // The document rule (src/model): missing -> version 1.
+    expect(restoreMap(withoutVersion(file.map)).kind).toBe('ok');
+    // The envelope follows it: without schemaVersion anywhere, the file imports whole.
+    const bare = { ...withoutVersion(file), map: withoutVersion(file.map), personas: file.personas.map(withoutVersion) };
+    expect(ok(parseImport(JSON.stringify(bare))).maps[0]).toEqual(file.map);
+    // Present but not a whole number >= 1: refused, with the same message in both places.
+    for (const bad of ['1', 0, 1.5, null]) {
+      const envelope = failed(parseImport(JSON.stringify({ ...file, schemaVersion: bad })));
+      const document = restoreMap({ ...file.map, schemaVersion: bad });
+      expect(document.kind).toBe('invalid');
+      expect(envelope.errors).toEqual([
+        { path: 'schemaVersion', message: document.kind === 'invalid' ? document.errors[0]!.message : '' },
+      ]);
+    }
   });
 
   it('refuses a file from a newer version, saying so', () => {
