@@ -203,20 +203,32 @@ function newerMessage(version: number | undefined): string {
   return `This file was made by a newer version of Journeyboard${schema}; update the app to import it. Nothing was imported.`;
 }
 
+/** A document of the file (at `path`) that a newer Journeyboard wrote. */
+interface NewerDocument {
+  path: string;
+  what: 'map' | 'persona';
+  version?: number;
+}
+
+function newerDocumentMessage({ what, version }: NewerDocument): string {
+  const schema = version !== undefined ? ` (schema ${version})` : '';
+  return `this ${what} was made by a newer version of Journeyboard${schema}; update the app to import the file. Nothing was imported.`;
+}
+
 type Restored<T> = { kind: 'ok'; doc: T } | { kind: 'newer'; version?: number } | { kind: 'invalid'; errors: ImportError[] };
 
 function restoreInto<T>(
   restore: (input: unknown) => unknown,
   input: unknown,
   prefix: string,
+  what: NewerDocument['what'],
   errors: ImportError[],
-  newer: { version?: number; found: boolean },
+  newer: NewerDocument[],
 ): T | null {
   const result = restore(input) as Restored<T>;
   if (result.kind === 'ok') return result.doc;
   if (result.kind === 'newer') {
-    newer.found = true;
-    newer.version = Math.max(newer.version ?? 0, result.version ?? 0) || newer.version;
+    newer.push({ path: prefix, what, ...(result.version !== undefined ? { version: result.version } : {}) });
     return null;
   }
   for (const e of result.errors) errors.push({ path: joinPath(prefix, e.path), message: e.message });
@@ -307,18 +319,19 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES,
   }
   const rawImages = list('images', false);
 
-  const newer = { found: false } as { version?: number; found: boolean };
+  const newer: NewerDocument[] = [];
   const maps: JourneyMap[] = [];
   for (const { value, path } of rawMaps) {
-    const doc = restoreInto<JourneyMap>(readMap, value, path, errors, newer);
+    const doc = restoreInto<JourneyMap>(readMap, value, path, 'map', errors, newer);
     if (doc) maps.push(doc);
   }
   const personas: Persona[] = [];
   rawPersonas.forEach((value, i) => {
-    const doc = restoreInto<Persona>(readPersona, value, `personas[${i}]`, errors, newer);
+    const doc = restoreInto<Persona>(readPersona, value, `personas[${i}]`, 'persona', errors, newer);
     if (doc) personas.push(doc);
   });
-  if (newer.found) return fail('newer', [{ path: '', message: newerMessage(newer.version) }]);
+  // A newer document inside a current envelope: say which one ("maps[2]: this map was made by …").
+  if (newer.length > 0) return fail('newer', newer.map((doc) => ({ path: doc.path, message: newerDocumentMessage(doc) })));
 
   const images: ExportImage[] = [];
   rawImages.forEach((value, i) => {

@@ -184,12 +184,23 @@ describe('import', () => {
     expect(result.errors[0]!.message).toMatch(/made by a newer version of Journeyboard \(schema 99\); update the app/);
   });
 
-  it('refuses a newer document inside a current envelope', () => {
+  it('refuses a newer document inside a current envelope, saying which one', () => {
     const file = JSON.parse(exportMapFile(wideMap(1), [], [], NOW).text);
     file.map.schemaVersion = 7;
     const result = failed(parseImport(JSON.stringify(file)));
     expect(result.reason).toBe('newer');
-    expect(result.errors[0]!.message).toMatch(/newer version of Journeyboard/);
+    expect(result.errors).toEqual([
+      { path: 'map', message: 'this map was made by a newer version of Journeyboard (schema 7); update the app to import the file. Nothing was imported.' },
+    ]);
+    expect(formatImportErrors(result.errors)[0]).toMatch(/^map: this map was made by a newer version/);
+
+    const library = JSON.parse(exportLibraryFile([wideMap(1), { ...wideMap(2), id: 'b' }, { ...wideMap(3), id: 'c' }], [persona('p', 'P')], [], NOW).text);
+    library.maps[2].schemaVersion = 9;
+    library.personas[0].schemaVersion = 8;
+    expect(failed(parseImport(JSON.stringify(library))).errors.map((e) => [e.path, e.message.slice(0, 40)])).toEqual([
+      ['maps[2]', 'this map was made by a newer version of '],
+      ['personas[0]', 'this persona was made by a newer version'],
+    ]);
   });
 
   it('refuses a truncated file with a clear message', () => {
