@@ -15,6 +15,7 @@ import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, type JourneyMap, type 
 import { fileStem, isoDay } from './filename';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
+  MAX_BACKUP_IMPORT_BYTES,
   ENVELOPE_KINDS,
   EnvelopeSchema,
   ExportImageSchema,
@@ -25,7 +26,7 @@ import {
 import { findJsonSyntaxError } from './jsonPosition';
 import { checkDataUrl, IMAGE_TYPES, isImageType, type ExportImage } from './images';
 
-export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME };
+export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME, MAX_BACKUP_IMPORT_BYTES };
 export type { Envelope, EnvelopeKind };
 
 export interface ExportFile {
@@ -85,6 +86,18 @@ export function exportLibraryFile(
   );
 }
 
+/**
+ * Could this backup be restored by importing it? No when it is larger than an import reads
+ * (MAX_BACKUP_IMPORT_BYTES): the caller should warn before writing it.
+ */
+export function backupTooLargeToRestore(
+  file: ExportFile,
+  maxBackupBytes: number = MAX_BACKUP_IMPORT_BYTES,
+): { bytes: number; maxBytes: number } | null {
+  const bytes = utf8Length(file.text, maxBackupBytes);
+  return bytes > maxBackupBytes ? { bytes: utf8Length(file.text, Infinity), maxBytes: maxBackupBytes } : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
@@ -108,7 +121,10 @@ export type ImportResult =
   | { kind: 'error'; reason: ImportFailure; errors: ImportError[] };
 
 export interface ImportOptions {
+  /** The limit for map and persona files (DEFAULT_MAX_IMPORT_BYTES). */
   maxBytes?: number;
+  /** The limit for library backups (MAX_BACKUP_IMPORT_BYTES). */
+  maxBackupBytes?: number;
   /**
    * The migration registries and the version they lead to; tests pass their own (as they do to
    * restoreMap), to see an import run real steps. The app always uses the build's.
@@ -120,19 +136,33 @@ function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
   return { kind: 'error', reason, errors };
 }
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   const mb = bytes / 1024 / 1024;
   return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function tooLarge(size: number, maxBytes: number): ImportResult {
+function tooLarge(size: number, maxBytes: number, backup = false): ImportResult {
   return fail('too-large', [
     {
       path: '',
-      message: `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
+      message: backup
+        ? `The backup is ${formatSize(size)}; Journeyboard restores backups up to ${formatSize(maxBytes)}. Nothing was imported.`
+        : `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
     },
   ]);
 }
+
+/**
+ * Does the start of a file say it is a library backup? The writer puts `kind` among the first
+ * top-level keys (after format, schemaVersion, exportedAt), so the first few KB tell, without
+ * reading or parsing a large file. Only a hint for which size limit applies: once the file is
+ * parsed, a file that is not a backup is held to the smaller limit again.
+ */
+function saysBackup(start: string): boolean {
+  return /^\uFEFF?\s*\{[^{}[\]]*?"kind"\s*:\s*"library"/u.test(start);
+}
+
+const SNIFF_CHARS = 4096;
 
 /** UTF-8 length of a string, counting no further than `limit + 1`. */
 function utf8Length(text: string, limit: number): number {
@@ -247,17 +277,23 @@ function duplicates(ids: readonly string[], what: string, path: (i: number) => s
  * Reads a Journeyboard file. Never throws; stores nothing. Either every document of the file comes
  * back restored (migrated, defaults filled, invariants checked), or the errors say where and why.
  */
-export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES, migrations }: ImportOptions = {}): ImportResult {
+export function parseImport(
+  text: string,
+  { maxBytes = DEFAULT_MAX_IMPORT_BYTES, maxBackupBytes = Math.max(maxBytes, MAX_BACKUP_IMPORT_BYTES), migrations }: ImportOptions = {},
+): ImportResult {
   const current = migrations?.current ?? CURRENT_SCHEMA_VERSION;
   const readMap = (input: unknown) =>
     migrations ? restoreMap(input, { current, ...(migrations.map ? { steps: migrations.map } : {}) }) : restoreMap(input);
   const readPersona = (input: unknown) =>
     migrations ? restorePersona(input, { current, ...(migrations.persona ? { steps: migrations.persona } : {}) }) : restorePersona(input);
   if (typeof text !== 'string') return fail('not-json', [{ path: '', message: 'The file could not be read as text.' }]);
+  // A library backup may be larger than a map file (see MAX_BACKUP_IMPORT_BYTES).
+  const backup = saysBackup(text.slice(0, SNIFF_CHARS));
+  const limit = backup ? maxBackupBytes : maxBytes;
   // Each UTF-16 unit is at least one UTF-8 byte: a string longer than the limit is too large without counting.
-  if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
-  const bytes = utf8Length(text, maxBytes);
-  if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+  if (text.length > limit) return tooLarge(text.length, limit, backup);
+  const bytes = utf8Length(text, limit);
+  if (bytes > limit) return tooLarge(bytes, limit, backup);
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('not-json', [{ path: '', message: 'The file is empty. Nothing was imported.' }]);
@@ -289,6 +325,8 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES,
     return fail('invalid', [{ path: 'kind', message: `must be one of ${ENVELOPE_KINDS.map((k) => `"${k}"`).join(', ')}` }]);
   }
   const source = kind as EnvelopeKind;
+  // The start looked like a backup but the file is not one: the map/persona limit holds.
+  if (source !== 'library' && bytes > maxBytes) return tooLarge(bytes, maxBytes);
   const errors: ImportError[] = [];
   let exportedAt: string | null = null;
   if (json.exportedAt !== undefined) {
@@ -373,14 +411,20 @@ function readBlobText(blob: Blob): Promise<string> {
 /** parseImport for a picked or dropped file: a file over the limit is refused before it is read. */
 export async function parseImportFile(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  if (file.size > maxBytes) return tooLarge(file.size, maxBytes);
+  const maxBackupBytes = options.maxBackupBytes ?? Math.max(maxBytes, MAX_BACKUP_IMPORT_BYTES);
   let text: string;
   try {
+    if (file.size > maxBytes) {
+      // Larger than a map file may be: read only the start, to see whether it is a backup.
+      const backup = saysBackup(await readBlobText(file.slice(0, SNIFF_CHARS)));
+      if (!backup) return tooLarge(file.size, maxBytes);
+      if (file.size > maxBackupBytes) return tooLarge(file.size, maxBackupBytes, true);
+    }
     text = await readBlobText(file);
   } catch {
     return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
   }
-  return parseImport(text, { ...options, maxBytes });
+  return parseImport(text, { ...options, maxBytes, maxBackupBytes });
 }
 
 /** The errors of a failed import as lines for a message ("map.cards[3].score: must be ..."). */

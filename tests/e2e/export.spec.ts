@@ -473,6 +473,31 @@ test('Export CSV downloads UTF-8 with a BOM, the columns with Unit, KPI names, a
   for (const t of Object.values(TEXTS)) expect(lines.some((l) => l.includes(t))).toBe(true);
 });
 
+test('a library backup over 20 MB (more than a map file may be) is written and restores through Import', async ({ page }) => {
+  // Two maps of ~12 MB of Thai text each: each file is under the 20 MB limit of a map file, the backup is over it.
+  const thai = TEXTS.th.repeat(Math.ceil(20_000 / TEXTS.th.length)).slice(0, 20_000);
+  const big = (id: string): JourneyMap => ({
+    ...wideMap(1, { title: id }),
+    id,
+    connections: [],
+    cards: Array.from({ length: 200 }, (_, i) => ({ id: `${id}-${i}`, kind: 'text' as const, stageId: 'stage-1', laneId: 'lane-text', order: i, text: thai })),
+  });
+  await importMap(page, big('big-a'));
+  await importMap(page, big('big-b'));
+  await page.goto('./');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up library' }).click();
+  const backup = await download;
+  await expect(page.getByRole('status').filter({ hasText: 'Backed up' })).toHaveText('Backed up 2 maps and 0 personas.');
+  const bytes = readFileSync(await backup.path());
+  expect(bytes.length).toBeGreaterThan(20 * 1024 * 1024);
+
+  await page.getByLabel('Import a file').setInputFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+  const conflict = page.getByRole('dialog', { name: 'This map is already in your library' });
+  await conflict.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByText('Imported 2 maps')).toBeVisible();
+});
+
 test('PNG export downloads the whole map at 2x', async ({ page }) => {
   const id = await createSample(page, SAMPLES[0]!.name.slice(0, 12));
   await page.goto(`./#/maps/${encodeURIComponent(id)}/print`);

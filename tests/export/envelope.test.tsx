@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  backupTooLargeToRestore,
   exportLibraryFile,
   exportMapFile,
   exportPersonaFile,
@@ -228,16 +229,57 @@ describe('import', () => {
     expect(result.errors[0]!.message).toMatch(/The file is 50\.0 MB; Journeyboard imports files up to 20\.0 MB\. Nothing was imported\./);
   });
 
+  it('reads a library backup over 20 MB (backups hold every map and photo), but no other file', () => {
+    // 1,100 cards of 20,000 characters: a 21 MB library.
+    const big = { ...wideMap(1), connections: [] };
+    big.cards = Array.from({ length: 1100 }, (_, i) => ({ id: `c${i}`, kind: 'text' as const, stageId: 'stage-1', laneId: 'lane-text', order: i, text: 'x'.repeat(20_000) }));
+    const backup = exportLibraryFile([big], [], [], NOW);
+    expect(backup.text.length).toBeGreaterThan(21 * 1024 * 1024);
+    expect(backupTooLargeToRestore(backup)).toBeNull();
+    expect(ok(parseImport(backup.text)).maps[0]!.cards).toHaveLength(1100);
+
+    // The same map as a map file is refused, before parsing.
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(failed(parseImport(exportMapFile(big, [], [], NOW).text)).errors[0]!.message).toMatch(/^The file is 21\.\d MB; Journeyboard imports files up to 20\.0 MB/);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // A file that starts like a backup but is not one (a second "kind" wins in JSON) is held to 20 MB.
+    const disguised = backup.text.replace(/\n}\n$/, ',\n"kind": "map", "map": {}\n}\n');
+    expect(failed(parseImport(disguised)).reason).toBe('too-large');
+    // Over the backup limit: refused, saying it is the backup limit.
+    const small = failed(parseImport(backup.text, { maxBackupBytes: 1024 * 1024 }));
+    expect(small.errors[0]!.message).toMatch(/^The backup is 21\.\d MB; Journeyboard restores backups up to 1\.0 MB\. Nothing was imported\.$/);
+  });
+
+  it('"Back up library" knows when its file could not be restored: larger than an import reads', () => {
+    const backup = exportLibraryFile([wideMap(3)], [persona('p', 'مریم')], [], NOW);
+    const bytes = new TextEncoder().encode(backup.text).length;
+    expect(backupTooLargeToRestore(backup)).toBeNull();
+    expect(backupTooLargeToRestore(backup, bytes)).toBeNull();
+    expect(backupTooLargeToRestore(backup, bytes - 1)).toEqual({ bytes, maxBytes: bytes - 1 });
+    // The same limit the import applies: what the check lets through imports, what it stops is refused.
+    expect(parseImport(backup.text, { maxBackupBytes: bytes }).kind).toBe('ok');
+    expect(failed(parseImport(backup.text, { maxBackupBytes: bytes - 1 })).reason).toBe('too-large');
+  });
+
   it('counts bytes, not characters: 8 M Thai letters are 24 MB of UTF-8', () => {
     const thai = `"${'ก'.repeat(8 * 1024 * 1024)}"`;
     expect(failed(parseImport(thai)).reason).toBe('too-large');
   });
 
-  it('refuses a large file without reading it', async () => {
+  it('refuses a large file without reading it (only its first few KB, to see whether it is a backup)', async () => {
     const text = vi.fn();
-    const fake = { size: 50 * 1024 * 1024, text } as unknown as Blob;
+    const start = new Blob([exportMapFile(wideMap(1), [], [], NOW).text.slice(0, 4096)]);
+    const slice = vi.fn(() => start);
+    const fake = { size: 50 * 1024 * 1024, text, slice } as unknown as Blob;
     const result = failed(await parseImportFile(fake));
     expect(result.reason).toBe('too-large');
+    expect(text).not.toHaveBeenCalled();
+    expect(slice).toHaveBeenCalledWith(0, 4096);
+    // A backup larger than the backup limit is not read either.
+    const backupStart = new Blob([exportLibraryFile([wideMap(1)], [], [], NOW).text.slice(0, 4096)]);
+    const hugeBackup = { size: 300 * 1024 * 1024, text, slice: () => backupStart } as unknown as Blob;
+    expect(failed(await parseImportFile(hugeBackup)).errors[0]!.message).toMatch(/^The backup is 300\.0 MB; Journeyboard restores backups up to 200\.0 MB/);
     expect(text).not.toHaveBeenCalled();
     const small = ok(await parseImportFile(new Blob([exportMapFile(wideMap(1), [], [], NOW).text])));
     expect(small.maps).toHaveLength(1);
