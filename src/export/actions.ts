@@ -3,7 +3,7 @@
  */
 import { exportMapCsv } from './csv';
 import { downloadText } from './download';
-import { backupTooLargeToRestore, exportLibraryFile, exportMapFile } from './envelope';
+import { backupTooLargeToRestore, exportLibraryFile, exportMapFile, MAX_BACKUP_IMPORT_BYTES } from './envelope';
 import { blobToExportImage } from './images';
 import { loadLibraryForExport, loadMapForExport } from './source';
 
@@ -39,7 +39,12 @@ export async function downloadMapCsv(mapId: string): Promise<void> {
  */
 export async function downloadLibraryBackup({
   confirmOversize,
-}: { confirmOversize?: (size: { bytes: number; maxBytes: number }) => boolean | Promise<boolean> } = {}): Promise<{
+  maxBackupBytes = MAX_BACKUP_IMPORT_BYTES,
+}: {
+  confirmOversize?: (size: { bytes: number; maxBytes: number }) => boolean | Promise<boolean>;
+  /** Tests pass a small limit; the app uses the import's. */
+  maxBackupBytes?: number;
+} = {}): Promise<{
   maps: number;
   personas: number;
   skipped: string[];
@@ -49,7 +54,7 @@ export async function downloadLibraryBackup({
   const { maps, personas, imageBlobs, skipped } = await loadLibraryForExport();
   const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
   const file = exportLibraryFile(maps, personas, images);
-  const oversize = backupTooLargeToRestore(file);
+  const oversize = backupTooLargeToRestore(file, maxBackupBytes);
   const result = { maps: maps.length, personas: personas.length, skipped, tooLargeToRestore: oversize !== null };
   if (oversize && !(await confirmOversize?.(oversize))) return { ...result, written: false };
   downloadText(file.filename, file.text, file.mimeType);
