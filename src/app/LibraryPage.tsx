@@ -48,10 +48,21 @@ export function LibraryPage() {
   const backUp = () =>
     act(async () => {
       setBackup('Preparing the backup…');
-      const { downloadLibraryBackup } = await import('../export/actions');
-      const result = await downloadLibraryBackup();
+      const [{ downloadLibraryBackup }, { formatSize }] = await Promise.all([import('../export/actions'), import('../export/envelope')]);
+      // Warn before writing a backup that Import could not read back.
+      const result = await downloadLibraryBackup({
+        confirmOversize: ({ bytes, maxBytes }) =>
+          window.confirm(
+            `This backup is ${formatSize(bytes)}. Journeyboard restores backups of up to ${formatSize(maxBytes)}, so it could not import this file back. Download it anyway?`,
+          ),
+      });
+      if (!result.written) {
+        setBackup('No backup was written: it would be too large to restore.');
+        return;
+      }
       setBackup(
         `Backed up ${plural(result.maps, 'map')} and ${plural(result.personas, 'persona')}.` +
+          (result.tooLargeToRestore ? ' This file is too large to be restored by Import.' : '') +
           (result.skipped.length ? ` Left out (they do not open here): ${result.skipped.join(', ')}.` : ''),
       );
     }).finally(() => setBackup((b) => (b === 'Preparing the backup…' ? null : b)));

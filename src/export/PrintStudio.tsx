@@ -40,34 +40,68 @@ export interface PrintStudioProps {
 export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAULT_PRINT_OPTIONS, backHref, date }: PrintStudioProps) {
   const [options, setOptions] = useState<PrintOptions>(initialOptions);
   const [measuredHeightMm, setMeasuredHeightMm] = useState<{ key: string; mm: number } | null>(null);
+  const [tuning, setTuning] = useState<{ key: string; heightScale: number; tries: number } | null>(null);
+  const [measured, setMeasured] = useState<{ key: string; pages: number } | null>(null);
   const [fontsLoaded, setFontsReady] = useState(false);
   const [status, setStatus] = useState('');
   const [pngRequested, setPngRequested] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const pngRef = useRef<HTMLDivElement>(null);
 
-  const base = useMemo(() => printLayout(map, personas, options), [map, personas, options]);
-  const layoutKey = `${options.size}|${options.orientation}|${map.updatedAt}|${map.id}`;
+  const layoutKey = `${options.size}|${options.orientation}|${map.updatedAt}|${map.id}|${personas.length}`;
+  const current = tuning?.key === layoutKey ? tuning : { key: layoutKey, heightScale: 1, tries: 0 };
+  const heightScale = current.heightScale;
+  const base = useMemo(() => printLayout(map, personas, options, { heightScale }), [map, personas, options, heightScale]);
   const layout = useMemo(() => {
     if (options.size !== 'fit' || !measuredHeightMm || measuredHeightMm.key !== layoutKey) return base;
     return { ...base, pageHeightMm: Math.max(base.pageHeightMm, measuredHeightMm.mm) };
   }, [base, options.size, measuredHeightMm, layoutKey]);
+  const measureKey = `${layoutKey}|${heightScale}|${layout.pageHeightMm}`;
 
-  // 'fit': the estimate of the map's height may be short; watch the sheets and grow the page to the tallest.
+  /*
+   * The layout's heights are estimates. Check them against the real sheets (after the fonts, and again
+   * whenever a sheet changes size): 'fit' grows its page to the tallest sheet; a map page that would
+   * spill onto a second sheet of paper asks for a layout with taller estimates (a few tries at most).
+   * The page count shown is what the browser will print: each sheet starts a page and takes as many
+   * pages as its content needs.
+   */
   const pageHeightMm = layout.pageHeightMm;
+  const marginMm = layout.marginMm;
   useLayoutEffect(() => {
     const root = rootRef.current;
-    if (options.size !== 'fit' || !root || typeof ResizeObserver === 'undefined') return;
+    if (!root || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
-      let tallest = 0;
-      root.querySelectorAll<HTMLElement>('.jbp-sheet').forEach((s) => (tallest = Math.max(tallest, s.scrollHeight)));
-      const mm = Math.ceil(tallest / PX_PER_MM) + 2;
-      if (mm > pageHeightMm + 1) setMeasuredHeightMm({ key: layoutKey, mm });
+      const sheets = [...root.querySelectorAll<HTMLElement>('.jbp-print .jbp-sheet')];
+      const contentPx = (pageHeightMm - 2 * marginMm) * PX_PER_MM;
+      let pages = 0;
+      let tallestPx = 0;
+      let worstMapOverflow = 1;
+      for (const sheet of sheets) {
+        const body = sheet.querySelector<HTMLElement>('.jbp-sheet-body');
+        const px = body ? body.getBoundingClientRect().height : 0;
+        tallestPx = Math.max(tallestPx, px);
+        const n = Math.max(1, Math.ceil((px - 1) / contentPx));
+        pages += n;
+        if (n > 1 && sheet.dataset.kind === 'map') worstMapOverflow = Math.max(worstMapOverflow, px / contentPx);
+      }
+      if (options.size === 'fit') {
+        const mm = Math.ceil(tallestPx / PX_PER_MM) + 2 * marginMm + 2;
+        if (mm > pageHeightMm + 1) {
+          setMeasuredHeightMm({ key: layoutKey, mm });
+          return;
+        }
+        pages = sheets.length;
+      } else if (worstMapOverflow > 1 && current.tries < 4) {
+        setTuning({ key: layoutKey, heightScale: heightScale * Math.max(1.1, worstMapOverflow * 1.05), tries: current.tries + 1 });
+        return;
+      }
+      setMeasured((m) => (m?.key === measureKey && m.pages === pages ? m : { key: measureKey, pages }));
     };
+    measure();
     const observer = new ResizeObserver(measure);
-    root.querySelectorAll('.jbp-sheet').forEach((s) => observer.observe(s));
+    root.querySelectorAll('.jbp-print .jbp-sheet-body').forEach((s) => observer.observe(s));
     return () => observer.disconnect();
-  }, [options.size, pageHeightMm, layoutKey]);
+  }, [options.size, pageHeightMm, marginMm, layoutKey, measureKey, heightScale, current.tries, fontsLoaded]);
 
   useEffect(() => {
     let live = true;
@@ -116,7 +150,10 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   }, [pngRequested, map.title]);
 
   const fit = options.size === 'fit';
-  const ready = fontsLoaded;
+  const measuring = typeof ResizeObserver !== 'undefined';
+  const settled = !measuring || measured?.key === measureKey;
+  const ready = fontsLoaded && settled;
+  const pageCount = measuring && measured?.key === measureKey ? measured.pages : layout.pages.length;
   return (
     <div className="jbp-print-studio" ref={rootRef}>
       <div className="jbp-print-toolbar" role="toolbar" aria-label="Print options">
@@ -152,10 +189,10 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
           {pngRequested ? 'Drawing PNG…' : 'Download PNG'}
         </button>
         <span className="jbp-status" role="status">
-          {status || `${layout.pages.length} pages`}
+          {status || (settled ? `${pageCount} ${pageCount === 1 ? 'page' : 'pages'}` : 'Laying out pages…')}
         </span>
       </div>
-      <div data-ready={ready ? 'true' : 'false'} className="jbp-print-frame">
+      <div data-ready={ready ? 'true' : 'false'} data-height-scale={heightScale} className="jbp-print-frame">
         <PrintView map={map} personas={personas} layout={layout} avatarUrls={avatarUrls} date={date} />
       </div>
       {pngRequested && (

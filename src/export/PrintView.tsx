@@ -5,9 +5,10 @@
  * the map's direction, so a Persian map runs its stages from right to left.
  */
 import { Fragment, memo, type ReactNode } from 'react';
-import { channelById, formatResponseTarget } from '../model/channels';
+import { channelById } from '../model/channels';
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
-import { pageCss, type PageSpec, type PrintLayout } from './printLayout';
+import { cardMeta, type MetaSpan } from './cardMeta';
+import { pageCss, showsAllLanesWhole, wholeRows, type CardPiece, type MapRow, type PageSpec, type PrintLayout } from './printLayout';
 import './print.css';
 
 export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
@@ -19,25 +20,6 @@ export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
   kpi: 'KPIs',
 };
 
-const EMOTION_NAME: Record<number, string> = {
-  [-2]: 'very negative',
-  [-1]: 'negative',
-  0: 'neutral',
-  1: 'positive',
-  2: 'very positive',
-};
-
-const KPI_NAME: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  fcr: 'FCR',
-  'response-time': 'Response time',
-  conversion: 'Conversion',
-  retention: 'Retention',
-  effort: 'Customer effort',
-  other: 'KPI',
-};
-
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 
 function formatDate(iso: string | Date): string {
@@ -45,69 +27,40 @@ function formatDate(iso: string | Date): string {
   return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
 }
 
+const META_CLASS: Partial<Record<MetaSpan['kind'], string>> = { score: 'jbp-score', owner: 'jbp-owner' };
+
+/**
+ * The meta line under a card. Our words are English, the values (a channel name, an owner, "30 ساعت")
+ * are the document's: each value is its own bidi isolate, so in a right-to-left map
+ * "Response time: 30 ساعت · target 24 ساعت" keeps its order instead of being reshuffled by the
+ * table's direction.
+ */
 function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
-  switch (card.kind) {
-    case 'touchpoint': {
-      const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
-      if (!channel && !card.owner) return null;
-      return (
-        <p className="jbp-card-meta">
-          {channel && (
-            <span>
-              {channel.name} · {channel.realtime ? 'real-time' : 'not real-time'} · responds{' '}
-              {formatResponseTarget(channel.responseTargetMinutes)}
-            </span>
+  const spans = cardMeta(card, map);
+  if (spans.length === 0) return null;
+  return (
+    <p className="jbp-card-meta" dir="auto">
+      {spans.map((span, i) => (
+        <span key={i} dir="auto" className={META_CLASS[span.kind]} data-score={span.score}>
+          {span.parts.map((part, j) =>
+            part.value ? (
+              <bdi key={j} dir="auto">
+                {part.text}
+              </bdi>
+            ) : (
+              <Fragment key={j}>{part.text}</Fragment>
+            ),
           )}
-          {card.owner && (
-            <span className="jbp-owner">
-              Owner: <bdi dir="auto">{card.owner}</bdi>
-            </span>
-          )}
-        </p>
-      );
-    }
-    case 'emotion':
-      return (
-        <p className="jbp-card-meta">
-          <span className="jbp-score" data-score={card.score}>
-            {card.score > 0 ? `+${card.score}` : card.score}
-          </span>{' '}
-          {EMOTION_NAME[card.score]}
-        </p>
-      );
-    case 'pain':
-      return <p className="jbp-card-meta">Severity: {card.severity}</p>;
-    case 'opportunity':
-      return (
-        <p className="jbp-card-meta">
-          {card.status} · priority {card.priority}
-          {card.owner && (
-            <>
-              {' · '}
-              <bdi dir="auto">{card.owner}</bdi>
-            </>
-          )}
-        </p>
-      );
-    case 'kpi': {
-      const unit = card.unit ? ` ${card.unit}` : '';
-      return (
-        <p className="jbp-card-meta">
-          {KPI_NAME[card.metric]}: {card.value ?? '–'}
-          {card.value !== null && unit} · target {card.target ?? '–'}
-          {card.target !== null && unit}
-        </p>
-      );
-    }
-    default:
-      return null;
-  }
+        </span>
+      ))}
+    </p>
+  );
 }
 
 function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   return (
-    <th scope="col" className="jbp-stage" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
+    <th scope="col" className="jbp-stage" data-stage-id={stage.id} style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
       <span dir="auto" className="jbp-stage-name">
         {stage.name}
       </span>
@@ -125,35 +78,48 @@ function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
   );
 }
 
-function cellsOf(map: JourneyMap): Map<string, Card[]> {
-  const cells = new Map<string, Card[]>();
-  for (const card of map.cards) {
-    const key = `${card.stageId}\u0000${card.laneId}`;
-    const list = cells.get(key) ?? [];
-    list.push(card);
-    cells.set(key, list);
-  }
-  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
-  return cells;
+function CardItem({ card, piece, map }: { card: Card; piece: CardPiece; map: JourneyMap }) {
+  const start = piece.slice?.start ?? 0;
+  const end = piece.slice?.end ?? card.text.length;
+  const cut = start > 0 || end < card.text.length;
+  return (
+    <li
+      data-card-id={card.id}
+      className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}${cut ? ' jbp-card-cut' : ''}`}
+    >
+      {start > 0 && <p className="jbp-card-continued">continued</p>}
+      <p dir="auto" className="jbp-card-body">
+        {cut ? card.text.slice(start, end) : card.text}
+      </p>
+      {end >= card.text.length ? <CardMeta card={card} map={map} /> : <p className="jbp-card-continued">continues on the next page</p>}
+    </li>
+  );
 }
 
-/** One map page: the lane headers and the stages of `stageIds`. Also used whole for the PNG. */
+/**
+ * One map page: the stage headers of `stageIds` and the lane rows of `rows` (each with its lane
+ * header, also where a row continues from the page before). Without `rows`, every lane whole: the PNG.
+ */
 export const MapTable = memo(function MapTable({
   map,
   stageIds,
+  rows,
   laneHeaderMm,
   stageWidthMm,
   caption,
 }: {
   map: JourneyMap;
   stageIds: readonly string[];
+  rows?: readonly MapRow[];
   laneHeaderMm: number;
   stageWidthMm: number;
   caption?: ReactNode;
 }) {
-  const cells = cellsOf(map);
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
+  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
+  const cards = new Map(map.cards.map((c) => [c.id, c]));
+  const shown = rows ?? wholeRows(map, stageIds);
   return (
     <table className="jbp-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
       {caption && <caption className="jbp-map-caption">{caption}</caption>}
@@ -174,33 +140,31 @@ export const MapTable = memo(function MapTable({
         </tr>
       </thead>
       <tbody>
-        {map.lanes.map((lane) => (
-          <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
-            <th scope="row" className="jbp-lane-header">
-              <span dir="auto" className="jbp-lane-title">
-                {lane.title}
-              </span>
-              <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
-            </th>
-            {stages.map((stage) => (
-              <td key={stage.id}>
-                <ul className="jbp-cell">
-                  {(cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
-                    <li
-                      key={card.id}
-                      className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}`}
-                    >
-                      <p dir="auto" className="jbp-card-body">
-                        {card.text}
-                      </p>
-                      <CardMeta card={card} map={map} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            ))}
-          </tr>
-        ))}
+        {shown.map((row) => {
+          const lane = lanes.get(row.laneId);
+          if (!lane) return null;
+          return (
+            <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
+              <th scope="row" className="jbp-lane-header">
+                <span dir="auto" className="jbp-lane-title">
+                  {lane.title}
+                </span>
+                <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
+                {row.continued && <span className="jbp-lane-kind">continued</span>}
+              </th>
+              {stages.map((stage, k) => (
+                <td key={stage.id}>
+                  <ul className="jbp-cell">
+                    {(row.cells[k] ?? []).map((piece) => {
+                      const card = cards.get(piece.cardId);
+                      return card ? <CardItem key={card.id} card={card} piece={piece} map={map} /> : null;
+                    })}
+                  </ul>
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -373,8 +337,13 @@ function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; perso
 function pageLabel(page: PageSpec, map: JourneyMap): string {
   if (page.kind === 'cover') return 'Cover';
   if (page.kind === 'persona') return 'Persona profile';
-  if (page.parts === 1) return `All ${map.stages.length} stages`;
-  return `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
+  const lanes = map.lanes.length;
+  let label = page.parts === 1 ? `All ${map.stages.length} stages` : `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
+  if (!showsAllLanesWhole(page, lanes) && page.rows.length > 0) {
+    label += page.firstLane === page.lastLane ? `, lane ${page.firstLane} of ${lanes}` : `, lanes ${page.firstLane}–${page.lastLane} of ${lanes}`;
+    if (page.rows[0]!.continued) label += `, lane ${page.firstLane} continued`;
+  }
+  return label;
 }
 
 export interface PrintViewProps {
@@ -416,6 +385,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
             <MapTable
               map={map}
               stageIds={page.stageIds}
+              rows={page.rows}
               laneHeaderMm={layout.laneHeaderMm}
               stageWidthMm={layout.stageWidthMm}
               caption={
@@ -433,11 +403,13 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
           <section
             key={key}
             className={`jbp-sheet jbp-sheet-${page.kind}`}
+            data-kind={page.kind}
+            data-persona-id={page.kind === 'persona' ? page.personaId : undefined}
             style={sheetStyle}
             aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
             data-page={i + 1}
           >
-            {content}
+            <div className="jbp-sheet-body">{content}</div>
           </section>
         );
       })}

@@ -3,7 +3,7 @@
  */
 import { exportMapCsv } from './csv';
 import { downloadText } from './download';
-import { exportLibraryFile, exportMapFile } from './envelope';
+import { backupTooLargeToRestore, exportLibraryFile, exportMapFile, MAX_BACKUP_IMPORT_BYTES } from './envelope';
 import { blobToExportImage } from './images';
 import { loadLibraryForExport, loadMapForExport } from './source';
 
@@ -32,11 +32,31 @@ export async function downloadMapCsv(mapId: string): Promise<void> {
 /**
  * `journeyboard-backup-<date>.json`: every map, persona and photo in one file, restored by importing it.
  * Returns the titles of maps left out because they do not open here (damaged, or from a newer version).
+ *
+ * An import reads backups up to MAX_BACKUP_IMPORT_BYTES. A backup larger than that could not be
+ * restored here, so before writing one, `confirmOversize` is asked (with its size and the limit);
+ * without a yes, nothing is written and `written` is false.
  */
-export async function downloadLibraryBackup(): Promise<{ maps: number; personas: number; skipped: string[] }> {
+export async function downloadLibraryBackup({
+  confirmOversize,
+  maxBackupBytes = MAX_BACKUP_IMPORT_BYTES,
+}: {
+  confirmOversize?: (size: { bytes: number; maxBytes: number }) => boolean | Promise<boolean>;
+  /** Tests pass a small limit; the app uses the import's. */
+  maxBackupBytes?: number;
+} = {}): Promise<{
+  maps: number;
+  personas: number;
+  skipped: string[];
+  written: boolean;
+  tooLargeToRestore: boolean;
+}> {
   const { maps, personas, imageBlobs, skipped } = await loadLibraryForExport();
   const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
   const file = exportLibraryFile(maps, personas, images);
+  const oversize = backupTooLargeToRestore(file, maxBackupBytes);
+  const result = { maps: maps.length, personas: personas.length, skipped, tooLargeToRestore: oversize !== null };
+  if (oversize && !(await confirmOversize?.(oversize))) return { ...result, written: false };
   downloadText(file.filename, file.text, file.mimeType);
-  return { maps: maps.length, personas: personas.length, skipped };
+  return { ...result, written: true };
 }

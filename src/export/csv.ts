@@ -4,7 +4,15 @@
  * UTF-8 with a byte-order mark so that Excel shows Thai, Persian and Vietnamese correctly, and a
  * guard against formula injection: a text cell that starts with = + - @ (or a tab / carriage
  * return) gets a leading apostrophe so a spreadsheet shows it as text instead of running it.
+ *
+ * Columns: Stage, Lane, Kind, Text, Channel, Owner, Severity, Score, KPI metric (its name as the
+ * editor shows it, e.g. "Response time"), Value, Target, Unit (the KPI's unit, e.g. "%" or "h").
+ *
+ * Every cell is either text, which always goes through guardFormula (whatever its source: a card,
+ * the map's own channel catalogue, our labels), or a number we format ourselves, which cannot start
+ * a formula and stays a number for the spreadsheet ("-1" is minus one, not text).
  */
+import { KPI_METRIC_LABELS } from '../editor/labels';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap } from '../model/schema';
 import { fileStem } from './filename';
@@ -21,7 +29,9 @@ export const CSV_COLUMNS = [
   'KPI metric',
   'Value',
   'Target',
+  'Unit',
 ] as const;
+type Column = (typeof CSV_COLUMNS)[number];
 
 const BOM = '\uFEFF';
 
@@ -35,48 +45,41 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function num(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+/** A cell before it is written: text (guarded on the way out), a number, or nothing. */
+type Cell = string | number | null;
+
+function written(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  return guardFormula(cell);
 }
 
 function cardRow(map: JourneyMap, card: Card, stage: string, lane: string): string[] {
-  const text = (s: string) => guardFormula(s);
-  const row: Record<(typeof CSV_COLUMNS)[number], string> = {
-    Stage: text(stage),
-    Lane: text(lane),
-    Kind: card.kind,
-    Text: text(card.text),
-    Channel: '',
-    Owner: '',
-    Severity: '',
-    Score: '',
-    'KPI metric': '',
-    Value: '',
-    Target: '',
-  };
+  const row: Partial<Record<Column, Cell>> = { Stage: stage, Lane: lane, Kind: card.kind, Text: card.text };
   switch (card.kind) {
     case 'touchpoint':
-      row.Channel = card.channel ? (channelById(map.channels, card.channel)?.name ?? card.channel) : '';
-      row.Owner = text(card.owner);
+      row.Channel = card.channel ? (channelById(map.channels, card.channel)?.name ?? card.channel) : null;
+      row.Owner = card.owner;
       break;
     case 'opportunity':
-      row.Owner = text(card.owner);
+      row.Owner = card.owner;
       break;
     case 'pain':
       row.Severity = card.severity;
       break;
     case 'emotion':
-      row.Score = num(card.score);
+      row.Score = card.score;
       break;
     case 'kpi':
-      row['KPI metric'] = card.metric;
-      row.Value = num(card.value);
-      row.Target = num(card.target);
+      row['KPI metric'] = KPI_METRIC_LABELS[card.metric] ?? card.metric;
+      row.Value = card.value;
+      row.Target = card.target;
+      row.Unit = card.unit;
       break;
     default:
       break;
   }
-  return CSV_COLUMNS.map((c) => row[c]);
+  return CSV_COLUMNS.map((c) => written(row[c] ?? null));
 }
 
 /** The rows (header first) as plain strings, before quoting: handy for tests and previews. */

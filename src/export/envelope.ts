@@ -9,11 +9,13 @@
  * migrated, a newer one is refused, and a broken one yields a list of `{ path, message }` errors and
  * nothing else. Imported text stays data: nothing here (or in the views) treats it as markup.
  */
+import { readSchemaVersion, type MigrationStep } from '../model/migrations';
 import { restoreMap, restorePersona } from '../model/restore';
 import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, type JourneyMap, type Persona } from '../model/schema';
 import { fileStem, isoDay } from './filename';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
+  MAX_BACKUP_IMPORT_BYTES,
   ENVELOPE_KINDS,
   EnvelopeSchema,
   ExportImageSchema,
@@ -24,7 +26,7 @@ import {
 import { findJsonSyntaxError } from './jsonPosition';
 import { checkDataUrl, IMAGE_TYPES, isImageType, type ExportImage } from './images';
 
-export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME };
+export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME, MAX_BACKUP_IMPORT_BYTES };
 export type { Envelope, EnvelopeKind };
 
 export interface ExportFile {
@@ -84,6 +86,18 @@ export function exportLibraryFile(
   );
 }
 
+/**
+ * Could this backup be restored by importing it? No when it is larger than an import reads
+ * (MAX_BACKUP_IMPORT_BYTES): the caller should warn before writing it.
+ */
+export function backupTooLargeToRestore(
+  file: ExportFile,
+  maxBackupBytes: number = MAX_BACKUP_IMPORT_BYTES,
+): { bytes: number; maxBytes: number } | null {
+  const bytes = utf8Length(file.text, maxBackupBytes);
+  return bytes > maxBackupBytes ? { bytes: utf8Length(file.text, Infinity), maxBytes: maxBackupBytes } : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
@@ -107,26 +121,48 @@ export type ImportResult =
   | { kind: 'error'; reason: ImportFailure; errors: ImportError[] };
 
 export interface ImportOptions {
+  /** The limit for map and persona files (DEFAULT_MAX_IMPORT_BYTES). */
   maxBytes?: number;
+  /** The limit for library backups (MAX_BACKUP_IMPORT_BYTES). */
+  maxBackupBytes?: number;
+  /**
+   * The migration registries and the version they lead to; tests pass their own (as they do to
+   * restoreMap), to see an import run real steps. The app always uses the build's.
+   */
+  migrations?: { current: number; map?: readonly MigrationStep[]; persona?: readonly MigrationStep[] };
 }
 
 function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
   return { kind: 'error', reason, errors };
 }
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   const mb = bytes / 1024 / 1024;
   return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function tooLarge(size: number, maxBytes: number): ImportResult {
+function tooLarge(size: number, maxBytes: number, backup = false): ImportResult {
   return fail('too-large', [
     {
       path: '',
-      message: `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
+      message: backup
+        ? `The backup is ${formatSize(size)}; Journeyboard restores backups up to ${formatSize(maxBytes)}. Nothing was imported.`
+        : `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
     },
   ]);
 }
+
+/**
+ * Does the start of a file say it is a library backup? The writer puts `kind` among the first
+ * top-level keys (after format, schemaVersion, exportedAt), so the first few KB tell, without
+ * reading or parsing a large file. Only a hint for which size limit applies: once the file is
+ * parsed, a file that is not a backup is held to the smaller limit again.
+ */
+function saysBackup(start: string): boolean {
+  return /^\uFEFF?\s*\{[^{}[\]]*?"kind"\s*:\s*"library"/u.test(start);
+}
+
+const SNIFF_CHARS = 4096;
 
 /** UTF-8 length of a string, counting no further than `limit + 1`. */
 function utf8Length(text: string, limit: number): number {
@@ -197,20 +233,32 @@ function newerMessage(version: number | undefined): string {
   return `This file was made by a newer version of Journeyboard${schema}; update the app to import it. Nothing was imported.`;
 }
 
+/** A document of the file (at `path`) that a newer Journeyboard wrote. */
+interface NewerDocument {
+  path: string;
+  what: 'map' | 'persona';
+  version?: number;
+}
+
+function newerDocumentMessage({ what, version }: NewerDocument): string {
+  const schema = version !== undefined ? ` (schema ${version})` : '';
+  return `this ${what} was made by a newer version of Journeyboard${schema}; update the app to import the file. Nothing was imported.`;
+}
+
 type Restored<T> = { kind: 'ok'; doc: T } | { kind: 'newer'; version?: number } | { kind: 'invalid'; errors: ImportError[] };
 
 function restoreInto<T>(
   restore: (input: unknown) => unknown,
   input: unknown,
   prefix: string,
+  what: NewerDocument['what'],
   errors: ImportError[],
-  newer: { version?: number; found: boolean },
+  newer: NewerDocument[],
 ): T | null {
   const result = restore(input) as Restored<T>;
   if (result.kind === 'ok') return result.doc;
   if (result.kind === 'newer') {
-    newer.found = true;
-    newer.version = Math.max(newer.version ?? 0, result.version ?? 0) || newer.version;
+    newer.push({ path: prefix, what, ...(result.version !== undefined ? { version: result.version } : {}) });
     return null;
   }
   for (const e of result.errors) errors.push({ path: joinPath(prefix, e.path), message: e.message });
@@ -229,12 +277,23 @@ function duplicates(ids: readonly string[], what: string, path: (i: number) => s
  * Reads a Journeyboard file. Never throws; stores nothing. Either every document of the file comes
  * back restored (migrated, defaults filled, invariants checked), or the errors say where and why.
  */
-export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES }: ImportOptions = {}): ImportResult {
+export function parseImport(
+  text: string,
+  { maxBytes = DEFAULT_MAX_IMPORT_BYTES, maxBackupBytes = Math.max(maxBytes, MAX_BACKUP_IMPORT_BYTES), migrations }: ImportOptions = {},
+): ImportResult {
+  const current = migrations?.current ?? CURRENT_SCHEMA_VERSION;
+  const readMap = (input: unknown) =>
+    migrations ? restoreMap(input, { current, ...(migrations.map ? { steps: migrations.map } : {}) }) : restoreMap(input);
+  const readPersona = (input: unknown) =>
+    migrations ? restorePersona(input, { current, ...(migrations.persona ? { steps: migrations.persona } : {}) }) : restorePersona(input);
   if (typeof text !== 'string') return fail('not-json', [{ path: '', message: 'The file could not be read as text.' }]);
+  // A library backup may be larger than a map file (see MAX_BACKUP_IMPORT_BYTES).
+  const backup = saysBackup(text.slice(0, SNIFF_CHARS));
+  const limit = backup ? maxBackupBytes : maxBytes;
   // Each UTF-16 unit is at least one UTF-8 byte: a string longer than the limit is too large without counting.
-  if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
-  const bytes = utf8Length(text, maxBytes);
-  if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+  if (text.length > limit) return tooLarge(text.length, limit, backup);
+  const bytes = utf8Length(text, limit);
+  if (bytes > limit) return tooLarge(bytes, limit, backup);
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('not-json', [{ path: '', message: 'The file is empty. Nothing was imported.' }]);
@@ -251,17 +310,23 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES 
       { path: 'format', message: `This is not a Journeyboard file${found}. Nothing was imported.` },
     ]);
   }
-  const version = json.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('invalid', [{ path: 'schemaVersion', message: 'must be a whole number (the version of the file format)' }]);
-  }
-  if (version > CURRENT_SCHEMA_VERSION) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
+  // One rule for the envelope and the documents in it (src/model/migrations.ts readSchemaVersion): a
+  // missing schemaVersion is read as the first version, anything but a whole number >= 1 is refused.
+  // Only hand-written files lack it; the documents then run the full chain (migrations from version
+  // 1, defaults, validation), so guessing "oldest" is safe, and a file whose envelope and documents
+  // both lack the field opens the same way as such a document loaded on its own.
+  const envelopeVersion = readSchemaVersion(json);
+  if (envelopeVersion.kind === 'invalid') return fail('invalid', [{ path: 'schemaVersion', message: envelopeVersion.message }]);
+  const version = envelopeVersion.version;
+  if (version > current) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
 
   const kind = json.kind;
   if (typeof kind !== 'string' || !(ENVELOPE_KINDS as readonly string[]).includes(kind)) {
     return fail('invalid', [{ path: 'kind', message: `must be one of ${ENVELOPE_KINDS.map((k) => `"${k}"`).join(', ')}` }]);
   }
   const source = kind as EnvelopeKind;
+  // The start looked like a backup but the file is not one: the map/persona limit holds.
+  if (source !== 'library' && bytes > maxBytes) return tooLarge(bytes, maxBytes);
   const errors: ImportError[] = [];
   let exportedAt: string | null = null;
   if (json.exportedAt !== undefined) {
@@ -292,18 +357,19 @@ export function parseImport(text: string, { maxBytes = DEFAULT_MAX_IMPORT_BYTES 
   }
   const rawImages = list('images', false);
 
-  const newer = { found: false } as { version?: number; found: boolean };
+  const newer: NewerDocument[] = [];
   const maps: JourneyMap[] = [];
   for (const { value, path } of rawMaps) {
-    const doc = restoreInto<JourneyMap>(restoreMap, value, path, errors, newer);
+    const doc = restoreInto<JourneyMap>(readMap, value, path, 'map', errors, newer);
     if (doc) maps.push(doc);
   }
   const personas: Persona[] = [];
   rawPersonas.forEach((value, i) => {
-    const doc = restoreInto<Persona>(restorePersona, value, `personas[${i}]`, errors, newer);
+    const doc = restoreInto<Persona>(readPersona, value, `personas[${i}]`, 'persona', errors, newer);
     if (doc) personas.push(doc);
   });
-  if (newer.found) return fail('newer', [{ path: '', message: newerMessage(newer.version) }]);
+  // A newer document inside a current envelope: say which one ("maps[2]: this map was made by …").
+  if (newer.length > 0) return fail('newer', newer.map((doc) => ({ path: doc.path, message: newerDocumentMessage(doc) })));
 
   const images: ExportImage[] = [];
   rawImages.forEach((value, i) => {
@@ -345,14 +411,20 @@ function readBlobText(blob: Blob): Promise<string> {
 /** parseImport for a picked or dropped file: a file over the limit is refused before it is read. */
 export async function parseImportFile(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  if (file.size > maxBytes) return tooLarge(file.size, maxBytes);
+  const maxBackupBytes = options.maxBackupBytes ?? Math.max(maxBytes, MAX_BACKUP_IMPORT_BYTES);
   let text: string;
   try {
+    if (file.size > maxBytes) {
+      // Larger than a map file may be: read only the start, to see whether it is a backup.
+      const backup = saysBackup(await readBlobText(file.slice(0, SNIFF_CHARS)));
+      if (!backup) return tooLarge(file.size, maxBytes);
+      if (file.size > maxBackupBytes) return tooLarge(file.size, maxBackupBytes, true);
+    }
     text = await readBlobText(file);
   } catch {
     return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
   }
-  return parseImport(text, { maxBytes });
+  return parseImport(text, { ...options, maxBytes, maxBackupBytes });
 }
 
 /** The errors of a failed import as lines for a message ("map.cards[3].score: must be ..."). */

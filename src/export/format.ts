@@ -9,7 +9,14 @@ import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, JourneyMapSchema, Pers
 import { IMAGE_TYPES, MAX_IMAGE_DATA_URL_CHARS } from './images';
 
 export const FORMAT_NAME = 'journeyboard';
+/** The largest map or persona file an import reads (bigger files are refused before reading). */
 export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest library backup an import reads. A backup holds every map and every photo, so it
+ * outgrows 20 MB long before any single map does; "Back up library" checks its file against this
+ * same number and warns before writing one that could not be restored.
+ */
+export const MAX_BACKUP_IMPORT_BYTES = 200 * 1024 * 1024;
 export const ENVELOPE_KINDS = ['map', 'persona', 'library'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
 

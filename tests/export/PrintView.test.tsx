@@ -1,10 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PrintStudio } from '../../src/export/PrintStudio';
 import { PrintView } from '../../src/export/PrintView';
-import { printLayout } from '../../src/export/printLayout';
-import { persona, TEXTS, wideMap } from './arbitraries';
+import { estimateMapPageMm, mapPageRoomMm, printLayout, type MapPageSpec, type PrintOptions } from '../../src/export/printLayout';
+import { persona, tallMap, TEXTS, wideMap } from './arbitraries';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -48,6 +48,37 @@ describe('PrintView', () => {
   });
 });
 
+describe('card meta lines', () => {
+  it('isolate every value from the document (dir="auto"), so an RTL map keeps "Response time: 30 ساعت · target 24 ساعت" in order', () => {
+    const map = wideMap(1, { direction: 'rtl' });
+    map.channels = map.channels.map((c) => (c.id === 'phone' ? { ...c, name: 'تلفن' } : c));
+    map.cards = map.cards.map((c) => {
+      if (c.kind === 'kpi') return { ...c, metric: 'response-time', value: 30, target: 24, unit: 'ساعت' };
+      if (c.kind === 'touchpoint') return { ...c, owner: 'مرکز تماس' };
+      return c;
+    });
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const meta = (kind: string) => container.querySelector(`.jbp-card-${kind} .jbp-card-meta`)!;
+    const values = (kind: string) => [...meta(kind).querySelectorAll('bdi')].map((b) => [b.getAttribute('dir'), b.textContent]);
+
+    expect(meta('kpi')).toHaveAttribute('dir', 'auto');
+    expect(meta('kpi').textContent).toBe('Response time: 30 ساعت · target 24 ساعت');
+    expect(values('kpi')).toEqual([
+      ['auto', '30 ساعت'],
+      ['auto', '24 ساعت'],
+    ]);
+    expect(meta('touchpoint').textContent).toBe('تلفن · real-time · responds at onceOwner: مرکز تماس');
+    expect(values('touchpoint')).toEqual([
+      ['auto', 'تلفن'],
+      ['auto', 'مرکز تماس'],
+    ]);
+    // Every span of every meta line picks its own direction.
+    const spans = [...container.querySelectorAll('.jbp-card-meta > span')];
+    expect(spans.length).toBeGreaterThan(5);
+    expect(spans.filter((s) => s.getAttribute('dir') !== 'auto')).toEqual([]);
+  });
+});
+
 describe('PrintStudio', () => {
   it('has labelled page-size and orientation selects, and prints after the fonts are ready', async () => {
     const user = userEvent.setup();
@@ -57,6 +88,8 @@ describe('PrintStudio', () => {
     const size = screen.getByRole('combobox', { name: 'Page size' });
     const orientation = screen.getByRole('combobox', { name: 'Orientation' });
     expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(3);
+    // The count the toolbar gives is the layout's: one page per sheet (the cover and 3 map pages).
+    expect(screen.getByRole('status')).toHaveTextContent(/^4 pages$/);
 
     await user.selectOptions(size, 'A3');
     expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(2);
@@ -70,5 +103,54 @@ describe('PrintStudio', () => {
     expect(print).toHaveBeenCalledTimes(1);
     expect(document.title).toBe(map.title);
     print.mockRestore();
+  });
+
+  it('re-lays out with taller estimates when the browser finds a map page taller than its paper, and counts the pages that print', async () => {
+    // jsdom lays nothing out. Pretend to be a browser whose text is 30% taller than the estimates:
+    // a sheet body measures 1.3 x the unscaled estimate of the page it shows.
+    const options: PrintOptions = { size: 'A4', orientation: 'portrait' };
+    const map = tallMap();
+    const PX_PER_MM = 96 / 25.4;
+    const observers: (() => void)[] = [];
+    const saved = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private callback: () => void) {
+        observers.push(() => this.callback());
+      }
+      observe() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const sheet = this.closest<HTMLElement>('section.jbp-sheet');
+      if (!this.classList.contains('jbp-sheet-body') || !sheet) return new DOMRect(0, 0, 0, 0);
+      if (sheet.dataset.kind !== 'map') return new DOMRect(0, 0, 700, 300);
+      const scale = Number(this.closest<HTMLElement>('[data-height-scale]')!.dataset.heightScale);
+      const layout = printLayout(map, [], options, { heightScale: scale });
+      const page = layout.pages[Number(sheet.dataset.page) - 1] as MapPageSpec;
+      return new DOMRect(0, 0, 700, 1.3 * estimateMapPageMm(map, page, layout) * PX_PER_MM);
+    });
+    try {
+      const { container } = render(<PrintStudio map={map} personas={[]} initialOptions={options} />);
+      await act(async () => {
+        for (let i = 0; i < 6; i++) observers.forEach((o) => o());
+        await Promise.resolve();
+      });
+      const frame = container.querySelector<HTMLElement>('[data-height-scale]')!;
+      const scale = Number(frame.dataset.heightScale);
+      expect(scale).toBeGreaterThan(1.25);
+      const layout = printLayout(map, [], options, { heightScale: scale });
+      const sheets = container.querySelectorAll('section.jbp-sheet');
+      expect(sheets).toHaveLength(layout.pages.length);
+      expect(layout.pages.length).toBeGreaterThan(printLayout(map, [], options).pages.length);
+      // Now every map page fits its paper, and the toolbar counts one page per sheet.
+      for (const page of layout.pages.filter((p): p is MapPageSpec => p.kind === 'map')) {
+        expect(1.3 * estimateMapPageMm(map, page, layout)).toBeLessThanOrEqual(mapPageRoomMm(layout) + 4);
+      }
+      expect(within(container).getByRole('status')).toHaveTextContent(`${layout.pages.length} pages`);
+      expect(frame).toHaveAttribute('data-ready', 'true');
+    } finally {
+      rect.mockRestore();
+      globalThis.ResizeObserver = saved;
+    }
   });
 });

@@ -85,6 +85,14 @@ const LANE_TITLES: Record<LaneKind, string> = {
   kpi: 'KPIs',
 };
 
+/**
+ * The token that makes a wideMap card's text unique: "s7kpi" is the KPI card of stage 7. One ASCII word,
+ * so that a PDF text check can find it whole on exactly one page, whatever script the card is in.
+ */
+export function cardMarker(stage: number, kind: LaneKind): string {
+  return `s${stage}${kind}`;
+}
+
 /** A map with `stageCount` stages, one lane of each kind and a card per cell, texts in four scripts. */
 export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; title?: string } = {}): JourneyMap {
   const stages = Array.from({ length: stageCount }, (_, i) => ({
@@ -98,7 +106,7 @@ export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; t
   const cards: Card[] = [];
   stages.forEach((s, i) =>
     lanes.forEach((l, j) =>
-      cards.push(cardOf(l.kind, { id: `card-${i + 1}-${l.kind}`, stageId: s.id, laneId: l.id, order: 0, text: `${scripts[(i + j) % 4]} (${i + 1})` })),
+      cards.push(cardOf(l.kind, { id: `card-${i + 1}-${l.kind}`, stageId: s.id, laneId: l.id, order: 0, text: `${scripts[(i + j) % 4]} (${cardMarker(i + 1, l.kind)})` })),
     ),
   );
   return {
@@ -116,6 +124,21 @@ export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; t
     connections: cards.length > 1 ? [{ id: 'conn-1', from: cards[0]!.id, to: cards[1]!.id, label: 'next' }] : [],
     channels: channels(),
   };
+}
+
+/**
+ * A map taller than any page: wideMap(3) whose stage 1 text lane holds 40 more cards, and whose
+ * stage 2 text card is one text of 120 Vietnamese sentences (taller than a page by itself).
+ */
+export function tallMap(): JourneyMap {
+  const map = { ...wideMap(3, { title: 'Tall map' }), id: 'map-tall', personaIds: [] };
+  const scripts = [TEXTS.en, TEXTS.th, TEXTS.fa, TEXTS.vi];
+  for (let k = 0; k < 40; k++) {
+    map.cards.push({ id: `extra-${k}`, kind: 'text', stageId: 'stage-1', laneId: 'lane-text', order: k + 1, text: `${scripts[k % 4]} (s1extra${k})` });
+  }
+  const long = map.cards.find((c) => c.id === 'card-2-text')!;
+  long.text = `${Array.from({ length: 120 }, (_, i) => `W${i}W ${TEXTS.vi}.`).join(' ')} (s2text)`;
+  return map;
 }
 
 // ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  backupTooLargeToRestore,
   exportLibraryFile,
   exportMapFile,
   exportPersonaFile,
@@ -13,11 +14,13 @@ import {
 import { exportImageToBlob, blobToExportImage, type ExportImage } from '../../src/export/images';
 import { PrintView } from '../../src/export/PrintView';
 import { printLayout } from '../../src/export/printLayout';
+import { defineStep, unchangedStep, type MigrationStep } from '../../src/model/migrations';
+import { restoreMap } from '../../src/model/restore';
 import { SAMPLES } from '../../src/model/samples';
-import type { JourneyMap, Persona } from '../../src/model/schema';
+import { CURRENT_SCHEMA_VERSION, type JourneyMap, type Persona } from '../../src/model/schema';
 import newerFixture from '../fixtures/import/newer-version.journey.json?raw';
 import notJsonFixture from '../fixtures/import/not-json.journey.json?raw';
-import oldFixture from '../fixtures/import/old-version-missing-fields.journey.json?raw';
+import missingFieldsFixture from '../fixtures/import/current-version-missing-fields.journey.json?raw';
 import truncatedFixture from '../fixtures/import/truncated.journey.json?raw';
 import wrongFormatFixture from '../fixtures/import/wrong-format.json?raw';
 import wrongTypeFixture from '../fixtures/import/wrong-type-in-card.journey.json?raw';
@@ -93,8 +96,11 @@ describe('import', () => {
     expect(result.images).toEqual([{ id: 'img-1', type: 'image/png', dataUrl: PNG }]);
   });
 
-  it('migrates an old-version file: missing fields get their defaults', () => {
-    const result = ok(parseImport(oldFixture));
+  it('a current-version file with missing fields gets their defaults', () => {
+    // schemaVersion 1 is the current version (there are no migration steps yet): this is the restore
+    // step filling defaults, not a migration. Migrations through an import are tested below.
+    expect(JSON.parse(missingFieldsFixture).map.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    const result = ok(parseImport(missingFieldsFixture));
     const [map] = result.maps;
     expect(map!.description).toBe('');
     expect(map!.direction).toBe('ltr');
@@ -107,18 +113,95 @@ describe('import', () => {
     expect(result.personas[0]).toMatchObject({ name: 'Nguyễn Văn An', goals: [], age: null, avatarImageId: null });
   });
 
+  it('migrates an old-version file through the same chain as loading (a test registry: 1 → 2 → 3)', () => {
+    // Frozen shapes of a test-only history: v1 called the title "heading" and a stage's name "label".
+    interface MapV1 { heading: string; stages: { label: string }[]; [k: string]: unknown }
+    interface MapV2 { title: string; stages: { label: string }[]; [k: string]: unknown }
+    const log: string[] = [];
+    const mapSteps: MigrationStep[] = [
+      defineStep<MapV1, MapV2>({
+        from: 1,
+        to: 2,
+        name: 'heading-to-title',
+        migrate: ({ heading, ...rest }) => (log.push('heading-to-title'), { ...rest, title: heading }),
+      }),
+      defineStep<MapV2, Record<string, unknown>>({
+        from: 2,
+        to: 3,
+        name: 'stage-label-to-name',
+        migrate: (old) => (log.push('stage-label-to-name'), { ...old, stages: old.stages.map(({ label, ...s }) => ({ ...s, name: label })) }),
+      }),
+    ];
+    const personaSteps = [unchangedStep(1, 'persona-v2'), unchangedStep(2, 'persona-v3')].map((step) => ({
+      ...step,
+      migrate: (old: Record<string, unknown>) => (log.push(step.name), step.migrate(old)),
+    }));
+    const registry = { current: 3, map: mapSteps, persona: personaSteps };
+
+    // A file as version 1 wrote it.
+    const map = wideMap(2, { title: 'Hành trình / سفر' });
+    const kevin = persona('persona-1', 'Kevin');
+    const file = JSON.parse(exportMapFile(map, [kevin], [], NOW).text);
+    const { title, ...rest } = file.map;
+    file.map = { ...rest, heading: title, stages: rest.stages.map(({ name, ...s }: { name: string }) => ({ ...s, label: name })) };
+    const text = JSON.stringify(file);
+
+    const result = ok(parseImport(text, { migrations: registry }));
+    expect(log).toEqual(['heading-to-title', 'stage-label-to-name', 'persona-v2', 'persona-v3']);
+    expect(result.maps[0]).toEqual({ ...map, schemaVersion: 3 });
+    expect(result.personas[0]).toEqual({ ...kevin, schemaVersion: 3 });
+    // The same import, as the model's restore sees the map on its own.
+    expect(restoreMap(file.map, { steps: mapSteps, current: 3 })).toMatchObject({ kind: 'ok', migratedFrom: 1 });
+
+    // A registry missing a step is an error at the document's schemaVersion, and nothing is imported.
+    const broken = failed(parseImport(text, { migrations: { ...registry, map: mapSteps.slice(0, 1) } }));
+    expect(broken.errors).toContainEqual({ path: 'map.schemaVersion', message: 'this build cannot upgrade documents of schema version 2 (no migration 2 → 3)' });
+    // And a file newer than the registry's current version is refused.
+    expect(failed(parseImport(JSON.stringify({ ...file, schemaVersion: 4 }), { migrations: registry })).reason).toBe('newer');
+  });
+
+  it('reads a missing schemaVersion the same way in the envelope as in a document: as version 1', () => {
+    const file = JSON.parse(exportMapFile(wideMap(1), [persona('persona-1', 'Kevin')], [], NOW).text);
+    const withoutVersion = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'schemaVersion'));
+    // The document rule (src/model): missing -> version 1.
+    expect(restoreMap(withoutVersion(file.map)).kind).toBe('ok');
+    // The envelope follows it: without schemaVersion anywhere, the file imports whole.
+    const bare = { ...withoutVersion(file), map: withoutVersion(file.map), personas: file.personas.map(withoutVersion) };
+    expect(ok(parseImport(JSON.stringify(bare))).maps[0]).toEqual(file.map);
+    // Present but not a whole number >= 1: refused, with the same message in both places.
+    for (const bad of ['1', 0, 1.5, null]) {
+      const envelope = failed(parseImport(JSON.stringify({ ...file, schemaVersion: bad })));
+      const document = restoreMap({ ...file.map, schemaVersion: bad });
+      expect(document.kind).toBe('invalid');
+      expect(envelope.errors).toEqual([
+        { path: 'schemaVersion', message: document.kind === 'invalid' ? document.errors[0]!.message : '' },
+      ]);
+    }
+  });
+
   it('refuses a file from a newer version, saying so', () => {
     const result = failed(parseImport(newerFixture));
     expect(result.reason).toBe('newer');
     expect(result.errors[0]!.message).toMatch(/made by a newer version of Journeyboard \(schema 99\); update the app/);
   });
 
-  it('refuses a newer document inside a current envelope', () => {
+  it('refuses a newer document inside a current envelope, saying which one', () => {
     const file = JSON.parse(exportMapFile(wideMap(1), [], [], NOW).text);
     file.map.schemaVersion = 7;
     const result = failed(parseImport(JSON.stringify(file)));
     expect(result.reason).toBe('newer');
-    expect(result.errors[0]!.message).toMatch(/newer version of Journeyboard/);
+    expect(result.errors).toEqual([
+      { path: 'map', message: 'this map was made by a newer version of Journeyboard (schema 7); update the app to import the file. Nothing was imported.' },
+    ]);
+    expect(formatImportErrors(result.errors)[0]).toMatch(/^map: this map was made by a newer version/);
+
+    const library = JSON.parse(exportLibraryFile([wideMap(1), { ...wideMap(2), id: 'b' }, { ...wideMap(3), id: 'c' }], [persona('p', 'P')], [], NOW).text);
+    library.maps[2].schemaVersion = 9;
+    library.personas[0].schemaVersion = 8;
+    expect(failed(parseImport(JSON.stringify(library))).errors.map((e) => [e.path, e.message.slice(0, 40)])).toEqual([
+      ['maps[2]', 'this map was made by a newer version of '],
+      ['personas[0]', 'this persona was made by a newer version'],
+    ]);
   });
 
   it('refuses a truncated file with a clear message', () => {
@@ -146,16 +229,57 @@ describe('import', () => {
     expect(result.errors[0]!.message).toMatch(/The file is 50\.0 MB; Journeyboard imports files up to 20\.0 MB\. Nothing was imported\./);
   });
 
+  it('reads a library backup over 20 MB (backups hold every map and photo), but no other file', () => {
+    // 1,100 cards of 20,000 characters: a 21 MB library.
+    const big = { ...wideMap(1), connections: [] };
+    big.cards = Array.from({ length: 1100 }, (_, i) => ({ id: `c${i}`, kind: 'text' as const, stageId: 'stage-1', laneId: 'lane-text', order: i, text: 'x'.repeat(20_000) }));
+    const backup = exportLibraryFile([big], [], [], NOW);
+    expect(backup.text.length).toBeGreaterThan(21 * 1024 * 1024);
+    expect(backupTooLargeToRestore(backup)).toBeNull();
+    expect(ok(parseImport(backup.text)).maps[0]!.cards).toHaveLength(1100);
+
+    // The same map as a map file is refused, before parsing.
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(failed(parseImport(exportMapFile(big, [], [], NOW).text)).errors[0]!.message).toMatch(/^The file is 21\.\d MB; Journeyboard imports files up to 20\.0 MB/);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // A file that starts like a backup but is not one (a second "kind" wins in JSON) is held to 20 MB.
+    const disguised = backup.text.replace(/\n}\n$/, ',\n"kind": "map", "map": {}\n}\n');
+    expect(failed(parseImport(disguised)).reason).toBe('too-large');
+    // Over the backup limit: refused, saying it is the backup limit.
+    const small = failed(parseImport(backup.text, { maxBackupBytes: 1024 * 1024 }));
+    expect(small.errors[0]!.message).toMatch(/^The backup is 21\.\d MB; Journeyboard restores backups up to 1\.0 MB\. Nothing was imported\.$/);
+  });
+
+  it('"Back up library" knows when its file could not be restored: larger than an import reads', () => {
+    const backup = exportLibraryFile([wideMap(3)], [persona('p', 'مریم')], [], NOW);
+    const bytes = new TextEncoder().encode(backup.text).length;
+    expect(backupTooLargeToRestore(backup)).toBeNull();
+    expect(backupTooLargeToRestore(backup, bytes)).toBeNull();
+    expect(backupTooLargeToRestore(backup, bytes - 1)).toEqual({ bytes, maxBytes: bytes - 1 });
+    // The same limit the import applies: what the check lets through imports, what it stops is refused.
+    expect(parseImport(backup.text, { maxBackupBytes: bytes }).kind).toBe('ok');
+    expect(failed(parseImport(backup.text, { maxBackupBytes: bytes - 1 })).reason).toBe('too-large');
+  });
+
   it('counts bytes, not characters: 8 M Thai letters are 24 MB of UTF-8', () => {
     const thai = `"${'ก'.repeat(8 * 1024 * 1024)}"`;
     expect(failed(parseImport(thai)).reason).toBe('too-large');
   });
 
-  it('refuses a large file without reading it', async () => {
+  it('refuses a large file without reading it (only its first few KB, to see whether it is a backup)', async () => {
     const text = vi.fn();
-    const fake = { size: 50 * 1024 * 1024, text } as unknown as Blob;
+    const start = new Blob([exportMapFile(wideMap(1), [], [], NOW).text.slice(0, 4096)]);
+    const slice = vi.fn(() => start);
+    const fake = { size: 50 * 1024 * 1024, text, slice } as unknown as Blob;
     const result = failed(await parseImportFile(fake));
     expect(result.reason).toBe('too-large');
+    expect(text).not.toHaveBeenCalled();
+    expect(slice).toHaveBeenCalledWith(0, 4096);
+    // A backup larger than the backup limit is not read either.
+    const backupStart = new Blob([exportLibraryFile([wideMap(1)], [], [], NOW).text.slice(0, 4096)]);
+    const hugeBackup = { size: 300 * 1024 * 1024, text, slice: () => backupStart } as unknown as Blob;
+    expect(failed(await parseImportFile(hugeBackup)).errors[0]!.message).toMatch(/^The backup is 300\.0 MB; Journeyboard restores backups up to 200\.0 MB/);
     expect(text).not.toHaveBeenCalled();
     const small = ok(await parseImportFile(new Blob([exportMapFile(wideMap(1), [], [], NOW).text])));
     expect(small.maps).toHaveLength(1);
