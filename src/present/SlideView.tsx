@@ -23,6 +23,7 @@ import {
   type Focus,
   type Slide,
 } from './slides';
+import { PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
 import { useFitText } from './useFitText';
 
 /** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
@@ -72,7 +73,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       const at = card.touchpointId ? map.cards.find((c) => c.id === card.touchpointId) : undefined;
       return (
         <p className="jbpres-meta" dir="auto">
-          Severity: {card.severity}
+          Severity: {SEVERITY_LABELS[card.severity]}
           {at?.text.trim() && (
             <>
               {' · at '}
@@ -85,7 +86,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
     case 'opportunity':
       return (
         <p className="jbpres-meta" dir="auto">
-          {card.status} · priority {card.priority}
+          {STATUS_LABELS[card.status]} · priority {PRIORITY_LABELS[card.priority].toLowerCase()}
           {card.owner && (
             <>
               {' · '}
@@ -95,13 +96,12 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
         </p>
       );
     case 'kpi': {
-      const unit = card.unit ? ` ${card.unit}` : '';
+      // Each value with its unit is an isolate: on an RTL map "30 ساعت" must not swap places with "target".
+      const withUnit = (n: number | null) => <bdi dir="auto">{n === null ? '–' : card.unit ? `${n} ${card.unit}` : String(n)}</bdi>;
       return (
         <p className="jbpres-meta" dir="auto">
           {card.text.trim() && `${KPI_NAME[card.metric] ?? 'KPI'}: `}
-          {card.value ?? '–'}
-          {card.value !== null && unit} · target {card.target ?? '–'}
-          {card.target !== null && unit}
+          {withUnit(card.value)} · target {withUnit(card.target)}
         </p>
       );
     }
