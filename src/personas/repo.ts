@@ -41,6 +41,8 @@ export interface PersonaRepo {
   watch(onLibrary: (library: PersonaLibrary) => void, onError: (err: unknown) => void): () => void;
   load(id: string): Promise<LoadedPersona>;
   save(persona: Persona): Promise<void>;
+  /** At page hide: starts a write that commits even if the page unloads next (the normal save follows). */
+  saveNow?(persona: Persona): void;
   /** Removes the persona and unlinks it from every map that uses it. */
   remove(id: string): Promise<DeletedPersona>;
   undoRemove(deleted: DeletedPersona): Promise<void>;

@@ -44,6 +44,7 @@ export const storagePersonaRepo: PersonaRepo = {
   },
 
   save: (persona) => storage.savePersona(persona),
+  saveNow: (persona) => void storage.writeBatchNow({ maps: [], personas: [persona] })?.catch(() => undefined),
 
   async remove(id): Promise<DeletedPersona> {
     const summaries = await storage.listMapSummaries();

@@ -7,7 +7,15 @@ import type { JourneyMap, Persona } from '../model/schema';
 import { createAutosave, type Autosave, type AutosaveOptions } from './autosave';
 import { DB_NAME, openDatabase, type JourneyboardDB, type SnapshotReason } from './db';
 import { StorageError } from './errors';
-import { createRepository, type MapSummary, type DeletedMapToken, type DeletedPersonaToken, type ImportBatch, type Repository } from './repository';
+import {
+  createRepository,
+  type MapSummary,
+  type DeletedMapToken,
+  type DeletedPersonaToken,
+  type ImportBatch,
+  type Repository,
+  type WriteBatch,
+} from './repository';
 
 export { DB_NAME, JourneyboardDB, openDatabase } from './db';
 export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
@@ -66,8 +74,13 @@ export async function writesSettled(): Promise<void> {
 /** An autosave queue writing to the app's database (one 'rw' transaction per flush). */
 export function createStorageAutosave(options: Partial<AutosaveOptions> = {}): Autosave {
   const repo = repository();
-  const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), ...options });
-  return { ...autosave, flush: () => track(autosave.flush()), dispose: () => track(autosave.dispose()) };
+  const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), writeNow: (batch) => repo.writeBatchNow(batch), ...options });
+  return {
+    ...autosave,
+    flush: () => track(autosave.flush()),
+    flushNow: () => track(autosave.flushNow()),
+    dispose: () => track(autosave.dispose()),
+  };
 }
 
 // The module-level API: thin calls into the bound repository, resolved at call time so
@@ -98,6 +111,8 @@ export const saveImage = (id: string, blob: Blob): Promise<void> => repository()
 export const getImage = (id: string): Promise<Blob | undefined> => repository().getImage(id);
 export const deleteImage = (id: string): Promise<void> => repository().deleteImage(id);
 export const importBatch = (batch: ImportBatch): Promise<void> => repository().importBatch(batch);
+/** The synchronous page-hide write (see Repository.writeBatchNow); null when it cannot write safely. */
+export const writeBatchNow = (batch: WriteBatch): Promise<void> | null => repository().writeBatchNow(batch);
 export const watchMapSummaries = (callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchMapSummaries(callback, onError);
 export const watchPersonas = (callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void) =>

@@ -134,13 +134,34 @@ export interface RepositoryOptions {
 export function createRepository(db: JourneyboardDB, options: RepositoryOptions = {}) {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
 
+  // What this repository last saw stored under each id, by its own reads and writes: true
+  // when the record there may be overwritten (absent, or not from a newer version), false
+  // when a newer Journeyboard saved it. writeBatchNow cannot read before it writes (it must
+  // finish inside a page-hide handler), so it trusts this instead of the stored record.
+  const writable = { maps: new Map<string, boolean>(), personas: new Map<string, boolean>() };
+  type Kind = keyof typeof writable;
+  const seen = (kind: Kind, id: string, record: StoredDoc | undefined) => writable[kind].set(id, !isNewer(record));
+  const seenAll = (kind: Kind, records: readonly StoredDoc[]) => {
+    for (const record of records) seen(kind, record.id, record);
+  };
+  const wrote = (kind: Kind, docs: readonly { id: string }[]) => {
+    for (const doc of docs) writable[kind].set(doc.id, true);
+  };
+
+  async function readMapSummaries(): Promise<MapSummary[]> {
+    const records = await db.maps.toArray();
+    seenAll('maps', records);
+    return newestFirst(records.map(summarizeMap));
+  }
+
   async function listMapSummaries(): Promise<MapSummary[]> {
-    return guard(async () => newestFirst((await db.maps.toArray()).map(summarizeMap)));
+    return guard(readMapSummaries);
   }
 
   async function loadMap(id: string): Promise<LoadResult<JourneyMap>> {
     return guard(async () => {
       const record = await db.maps.get(id);
+      seen('maps', id, record);
       return record === undefined ? { kind: 'missing' } : restoreMap(record);
     });
   }
@@ -148,12 +169,15 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   /** Writes one map. Refuses (StorageError 'newer-version') to overwrite a record saved by a newer version. */
   async function saveMap(doc: JourneyMap): Promise<void> {
     refuseWrongVersion(doc);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.maps, async () => {
-        if (isNewer(await db.maps.get(doc.id))) throw new StorageError('newer-version');
+        const record = await db.maps.get(doc.id);
+        seen('maps', doc.id, record);
+        if (isNewer(record)) throw new StorageError('newer-version');
         await db.maps.put(doc as unknown as StoredDoc);
       }),
     );
+    wrote('maps', [doc]);
   }
 
   /** Takes a snapshot of a stored map record (raw, any version); returns its id. */
@@ -186,6 +210,8 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
         const snapshotId = newId();
         await db.snapshots.add({ id: snapshotId, mapId: id, createdAt: now(), reason: 'deleted', doc: record });
         await db.maps.delete(id);
+        // Unknown from now on: a page-hide write must not bring a deleted map back.
+        writable.maps.delete(id);
         return { mapId: id, title: text(record.title), snapshotId };
       }),
     );
@@ -202,6 +228,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
         if (!snapshot) throw new StorageError('missing');
         if (await db.maps.get(token.mapId)) return;
         await db.maps.add(snapshot.doc as StoredDoc);
+        seen('maps', token.mapId, snapshot.doc as StoredDoc);
         await db.snapshots.delete(token.snapshotId);
       }),
     );
@@ -218,15 +245,21 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     return copy.id;
   }
 
+  async function readPersonas(): Promise<StoredDoc[]> {
+    const records = await db.personas.toArray();
+    seenAll('personas', records);
+    return records;
+  }
+
   async function listPersonaSummaries(): Promise<PersonaSummary[]> {
-    return guard(async () => newestFirst((await db.personas.toArray()).map(summarizePersona)));
+    return guard(async () => newestFirst((await readPersonas()).map(summarizePersona)));
   }
 
   /** Personas that can be shown (current ones, and read-only views of newer ones), newest first; damaged ones are left out. */
   async function listPersonas(): Promise<Persona[]> {
     return guard(async () => {
       const out: Persona[] = [];
-      for (const record of await db.personas.toArray()) {
+      for (const record of await readPersonas()) {
         const r = restorePersona(record);
         if (r.kind === 'ok' || (r.kind === 'newer' && r.doc)) out.push(r.doc!);
       }
@@ -237,18 +270,22 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   async function loadPersona(id: string): Promise<LoadResult<Persona>> {
     return guard(async () => {
       const record = await db.personas.get(id);
+      seen('personas', id, record);
       return record === undefined ? { kind: 'missing' } : restorePersona(record);
     });
   }
 
   async function savePersona(persona: Persona): Promise<void> {
     refuseWrongVersion(persona);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.personas, async () => {
-        if (isNewer(await db.personas.get(persona.id))) throw new StorageError('newer-version');
+        const record = await db.personas.get(persona.id);
+        seen('personas', persona.id, record);
+        if (isNewer(record)) throw new StorageError('newer-version');
         await db.personas.put(persona as unknown as StoredDoc);
       }),
     );
+    wrote('personas', [persona]);
   }
 
   /** Deletes a persona and its photo (unless another persona uses the same image). Maps' links are the caller's business. */
@@ -267,6 +304,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
           }
         }
         await db.personas.delete(id);
+        writable.personas.delete(id);
         return { personaId: id, name: text(record.name), record, ...(image ? { image } : {}) };
       }),
     );
@@ -276,7 +314,10 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     return guard(() =>
       db.transaction('rw', db.personas, db.images, async () => {
         if (token.image && !(await db.images.get(token.image.id))) await db.images.add(token.image);
-        if (!(await db.personas.get(token.personaId))) await db.personas.add(token.record);
+        if (!(await db.personas.get(token.personaId))) {
+          await db.personas.add(token.record);
+          seen('personas', token.personaId, token.record);
+        }
       }),
     );
   }
@@ -313,17 +354,67 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   async function writeBatch(batch: WriteBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
     if (batch.maps.length === 0 && batch.personas.length === 0) return;
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.maps, db.personas, async () => {
         const [maps, personas] = await Promise.all([
           db.maps.bulkGet(batch.maps.map((m) => m.id)),
           db.personas.bulkGet(batch.personas.map((p) => p.id)),
         ]);
+        batch.maps.forEach((m, i) => seen('maps', m.id, maps[i]));
+        batch.personas.forEach((p, i) => seen('personas', p.id, personas[i]));
         if ([...maps, ...personas].some(isNewer)) throw new StorageError('newer-version');
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
         if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
       }),
     );
+    wrote('maps', batch.maps);
+    wrote('personas', batch.personas);
+  }
+
+  /**
+   * Starts writing a batch synchronously, for a page-hide handler: after it returns, the
+   * page may be gone, and a Dexie transaction (which opens a microtask later, then reads
+   * before it writes) would never commit. This one issues every put() on the native
+   * IndexedDB connection at once, without a read, and commits at once.
+   *
+   * It keeps writeBatch's guarantee without the read: every document must be one this
+   * repository has itself read or written and not found saved by a newer version (see
+   * `writable`); otherwise, or when the database is not open, it writes nothing and
+   * returns null (the caller still runs the normal flush). The promise settles when the
+   * transaction commits or fails. Nothing else changes: this is a net under writeBatch,
+   * which the caller runs right after (it tells live queries, here and in other tabs).
+   */
+  function writeBatchNow(batch: WriteBatch): Promise<void> | null {
+    if (batch.maps.length === 0 && batch.personas.length === 0) return null;
+    if (![...batch.maps, ...batch.personas].every((doc) => doc.schemaVersion === CURRENT_SCHEMA_VERSION)) return null;
+    if (!batch.maps.every((m) => writable.maps.get(m.id) === true)) return null;
+    if (!batch.personas.every((p) => writable.personas.get(p.id) === true)) return null;
+    const idb = db.isOpen() ? db.backendDB() : null;
+    if (!idb) return null;
+    const stores = [...(batch.maps.length ? [db.maps.name] : []), ...(batch.personas.length ? [db.personas.name] : [])];
+    let tx: IDBTransaction | undefined;
+    try {
+      tx = idb.transaction(stores, 'readwrite');
+      for (const m of batch.maps) tx.objectStore(db.maps.name).put(m);
+      for (const p of batch.personas) tx.objectStore(db.personas.name).put(p);
+      // Hand the transaction to the database now rather than when this task ends, which an
+      // unloading page may never reach.
+      tx.commit?.();
+    } catch {
+      // A closed connection (storage cleared, a newer version upgrading) or a document that
+      // cannot be stored: all or nothing, and the normal flush reports the problem.
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished.
+      }
+      return null;
+    }
+    const started = tx;
+    return new Promise<void>((resolve, reject) => {
+      started.oncomplete = () => resolve();
+      started.onabort = () => reject(toStorageError(started.error ?? new DOMException('The write was aborted.', 'AbortError')));
+    });
   }
 
   /**
@@ -334,7 +425,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
    */
   async function importBatch(batch: ImportBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', [db.maps, db.personas, db.images, db.snapshots], async () => {
         const [maps, personas] = await Promise.all([
           db.maps.bulkGet(batch.maps.map((m) => m.id)),
@@ -352,6 +443,8 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
       }),
     );
+    wrote('maps', batch.maps);
+    wrote('personas', batch.personas);
   }
 
   function watch<T>(query: () => Promise<T>, callback: (value: T) => void, onError?: (err: StorageError) => void): Unsubscribe {
@@ -364,7 +457,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
 
   /** Calls back now and after every change to the maps, in this tab or another (Dexie's liveQuery). */
   function watchMapSummaries(callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void): Unsubscribe {
-    return watch(async () => newestFirst((await db.maps.toArray()).map(summarizeMap)), callback, onError);
+    return watch(readMapSummaries, callback, onError);
   }
 
   function watchPersonas(callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void): Unsubscribe {
@@ -393,6 +486,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     getImage,
     deleteImage,
     writeBatch,
+    writeBatchNow,
     importBatch,
     watchMapSummaries,
     watchPersonas,
