@@ -27,9 +27,27 @@ export function LibraryPage() {
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const [backup, setBackup] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
   const report = useStorageStatus((s) => s.report);
 
-  useEffect(() => library.watch(setEntries, (err) => report(describeError(err))), [report]);
+  useEffect(
+    () =>
+      library.watch(
+        (list) => {
+          setEntries(list);
+          // A slow start that came good after all: the list is here, the warning goes.
+          setUnavailable(false);
+          const { problem, clear } = useStorageStatus.getState();
+          if (problem?.kind === 'unavailable') clear();
+        },
+        (err) => {
+          const problem = describeError(err);
+          report(problem);
+          if (problem.kind === 'unavailable') setUnavailable(true);
+        },
+      ),
+    [report],
+  );
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
@@ -104,7 +122,20 @@ export function LibraryPage() {
         <p className="hint">Drop a .journey.json, .persona.json or backup file anywhere here to import it.</p>
       </div>
 
-      {entries === null ? (
+      {entries === null && unavailable ? (
+        <div className="storage-unavailable">
+          <h2>This browser is not letting Journeyboard store maps</h2>
+          <p>
+            Its storage (IndexedDB) is switched off or blocked for this site: this happens in some private windows, and when
+            site data is blocked in the browser’s settings. Nothing can be saved here, and maps you made before in this
+            browser cannot be shown, but they are not touched.
+          </p>
+          <p>
+            Open Journeyboard in a normal (not private) window, or allow this site to store data in the browser’s settings,
+            then reload the page.
+          </p>
+        </div>
+      ) : entries === null ? (
         <p className="empty">Loading your maps…</p>
       ) : entries.length === 0 ? (
         <p className="empty">No maps yet. Start one from a template with “New map”.</p>

@@ -129,6 +129,18 @@ function refuseWrongVersion(doc: { schemaVersion: unknown }): void {
 export interface RepositoryOptions {
   /** The clock for createdAt/updatedAt of copies and snapshots (tests pin it). */
   now?: () => Date;
+  /** How long the library waits for the database to open before it says storage is unavailable. */
+  openTimeoutMs?: number;
+}
+
+export const OPEN_TIMEOUT_MS = 10_000;
+
+/** A failure to open the database means the browser is not letting us store anything, whatever its name. */
+function openFailure(err: unknown): StorageError {
+  const error = toStorageError(err);
+  return error.kind === 'quota' || error.kind === 'newer-version' || error.kind === 'unavailable'
+    ? error
+    : new StorageError('unavailable', { cause: err });
 }
 
 export function createRepository(db: JourneyboardDB, options: RepositoryOptions = {}) {
@@ -147,6 +159,41 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   const wrote = (kind: Kind, docs: readonly { id: string }[]) => {
     for (const doc of docs) writable[kind].set(doc.id, true);
   };
+
+  // The database, opened explicitly: Dexie's live queries wait silently, for ever, when
+  // IndexedDB is missing (some private windows) or refuses to open, so the library would
+  // say "Loading…" for ever. null again after a failure, so a later call tries again.
+  let opening: Promise<void> | null = null;
+  function openOnce(): Promise<void> {
+    opening ??= db.open().then(
+      () => undefined,
+      (err: unknown) => {
+        opening = null;
+        throw openFailure(err);
+      },
+    );
+    return opening;
+  }
+
+  /**
+   * Resolves when the database is open; rejects with a StorageError ('unavailable' unless the
+   * disk is full or a newer version holds it) when it cannot be opened, or has not opened
+   * within openTimeoutMs (a browser may leave the request hanging). Nothing is deleted or
+   * reset on failure: whatever is already stored stays as it is.
+   */
+  function ready(): Promise<void> {
+    if (db.isOpen()) return Promise.resolve();
+    const ms = options.openTimeoutMs ?? OPEN_TIMEOUT_MS;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new StorageError('unavailable', { detail: `IndexedDB did not open within ${ms} ms` })),
+        ms,
+      );
+      openOnce()
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
+    });
+  }
 
   async function readMapSummaries(): Promise<MapSummary[]> {
     const records = await db.maps.toArray();
@@ -448,11 +495,24 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   }
 
   function watch<T>(query: () => Promise<T>, callback: (value: T) => void, onError?: (err: StorageError) => void): Unsubscribe {
-    const subscription = liveQuery(query).subscribe({
-      next: callback,
-      error: (err: unknown) => onError?.(toStorageError(err)),
+    let subscription: { unsubscribe(): void } | null = null;
+    let stopped = false;
+    const start = () => {
+      if (stopped || subscription) return;
+      subscription = liveQuery(query).subscribe({
+        next: callback,
+        error: (err: unknown) => onError?.(toStorageError(err)),
+      });
+    };
+    ready().then(start, (err: unknown) => {
+      onError?.(toStorageError(err));
+      // Only slow (timed out, still opening): if it opens after all, the list still comes.
+      opening?.then(start, () => undefined);
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
   }
 
   /** Calls back now and after every change to the maps, in this tab or another (Dexie's liveQuery). */
@@ -466,6 +526,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
 
   return {
     db,
+    ready,
     listMaps: listMapSummaries,
     listMapSummaries,
     loadMap,

@@ -77,3 +77,28 @@ test('a persona edit made just before a reload is there after it', async ({ page
     await expect(page.getByLabel('Quote', { exact: true })).toHaveValue(quote);
   }
 });
+
+test('a browser that will not let the app store anything gets a plain message, and stored maps are kept', async ({ context }) => {
+  const first = await context.newPage();
+  await newBlankMap(first);
+  await first.goto('./#/');
+  await expect(first.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(1);
+  await first.close();
+
+  // As in a private window that has no IndexedDB.
+  const blocked = await context.newPage();
+  await blocked.addInitScript(() => {
+    delete (window as { indexedDB?: IDBFactory }).indexedDB;
+  });
+  await blocked.goto('./#/');
+  await expect(blocked.getByRole('heading', { name: 'This browser is not letting Journeyboard store maps' })).toBeVisible();
+  await expect(blocked.getByText('Open Journeyboard in a normal (not private) window')).toBeVisible();
+  await expect(blocked.getByRole('alert')).toContainText("can't use this browser's storage");
+  await expect(blocked.getByText('Loading your maps…')).toHaveCount(0);
+  await blocked.close();
+
+  // Nothing was thrown away: with storage back, the map is still there.
+  const again = await context.newPage();
+  await again.goto('./#/');
+  await expect(again.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(1);
+});
