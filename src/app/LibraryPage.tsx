@@ -23,12 +23,15 @@ export function LibraryPage() {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [query, setQuery] = useState('');
   const [choosing, setChoosing] = useState(false);
-  const [deleted, setDeleted] = useState<DeletedMap | null>(null);
+  // Every delete since the last undo or timeout: one toast, and its Undo brings them all back.
+  const [deleted, setDeleted] = useState<DeletedMap[]>([]);
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const [backup, setBackup] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const report = useStorageStatus((s) => s.report);
+
+  useEffect(() => library.pruneOldDeletions(), []);
 
   useEffect(
     () =>
@@ -149,7 +152,12 @@ export function LibraryPage() {
               entry={entry}
               onRename={(title) => act(() => library.rename(entry.id, title))}
               onDuplicate={() => act(async () => void (await library.duplicate(entry.id)))}
-              onDelete={() => act(async () => setDeleted(await library.remove(entry.id)))}
+              onDelete={() =>
+                act(async () => {
+                  const removed = await library.remove(entry.id);
+                  setDeleted((list) => [...list, removed]);
+                })
+              }
             />
           ))}
         </ul>
@@ -170,17 +178,17 @@ export function LibraryPage() {
         </Suspense>
       )}
 
-      {deleted && (
+      {deleted.length > 0 && (
         <UndoToast
-          key={deleted.map.id}
-          message={`Deleted “${deleted.map.title}”.`}
+          message={deletedMessage(deleted)}
+          restartKey={deleted.length}
           onUndo={() =>
             act(async () => {
               await library.undoRemove(deleted);
-              setDeleted(null);
+              setDeleted([]);
             })
           }
-          onTimeout={() => setDeleted(null)}
+          onTimeout={() => setDeleted([])}
         />
       )}
     </section>
@@ -283,13 +291,28 @@ function RenameField({ id, initial, label, onDone }: { id: string; initial: stri
   );
 }
 
+function deletedMessage(deleted: readonly DeletedMap[]): string {
+  const titles = deleted.map((d) => `“${d.map.title || 'Untitled map'}”`);
+  if (titles.length === 1) return `Deleted ${titles[0]}.`;
+  return `Deleted ${titles.length} maps: ${titles.join(', ')}.`;
+}
+
 const UNDO_WINDOW_MS = 15_000;
 
-function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
+/**
+ * The undo offer. Its window runs from the last change of `restartKey` (another delete),
+ * not from each render: the page re-renders on every keystroke in the search field, and
+ * a timer keyed on a new inline callback would restart each time.
+ */
+function UndoToast({ message, restartKey, onUndo, onTimeout }: { message: string; restartKey: number; onUndo(): void; onTimeout(): void }) {
+  const timeout = useRef(onTimeout);
   useEffect(() => {
-    const timer = window.setTimeout(onTimeout, UNDO_WINDOW_MS);
+    timeout.current = onTimeout;
+  });
+  useEffect(() => {
+    const timer = window.setTimeout(() => timeout.current(), UNDO_WINDOW_MS);
     return () => window.clearTimeout(timer);
-  }, [onTimeout]);
+  }, [restartKey]);
   return (
     <div className="toast" role="status">
       <span dir="auto">{message}</span>

@@ -36,6 +36,8 @@ async function personaNames(ids: readonly string[]): Promise<string[]> {
   return ids.map((id) => byId.get(id)).filter((n): n is string => n !== undefined);
 }
 
+let pruned = false;
+
 export const library = {
   watch(onEntries: (entries: LibraryEntry[]) => void, onError: (err: unknown) => void): () => void {
     return storage.watchMapSummaries(async (summaries) => {
@@ -82,8 +84,18 @@ export const library = {
     return { map: { id, title: token.title }, token };
   },
 
-  async undoRemove(deleted: DeletedMap): Promise<void> {
-    await storage.undoDeleteMap(deleted.token);
+  /** Brings back every map of the list, in one transaction. */
+  async undoRemove(deleted: readonly DeletedMap[]): Promise<void> {
+    await storage.undoDeleteMaps(deleted.map((d) => d.token));
+  },
+
+  /** Once per session: forget the snapshots of maps deleted more than a month ago. Never fails loudly. */
+  pruneOldDeletions(): void {
+    if (pruned) return;
+    pruned = true;
+    storage.pruneDeletedSnapshots().catch(() => {
+      pruned = false;
+    });
   },
 
   async open(id: string): Promise<OpenedMap> {

@@ -48,7 +48,8 @@ export class JourneyboardDB extends Dexie {
   /** `engine` replaces the browser's IndexedDB (tests: one that is missing or refuses to open). */
   constructor(name: string = DB_NAME, engine?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>) {
     super(name, engine);
-    // Index only what is queried: ids, updatedAt (library order), mapId (a map's snapshots).
+    // Index only what is queried: ids, updatedAt (library order), mapId (a map's snapshots),
+    // createdAt (old snapshots of deleted maps are pruned by age).
     this.version(1).stores({
       maps: 'id, updatedAt',
       personas: 'id, updatedAt',

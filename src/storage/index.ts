@@ -21,7 +21,7 @@ export { DB_NAME, JourneyboardDB, openDatabase } from './db';
 export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
 export { STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from './errors';
 export type { StorageErrorKind } from './errors';
-export { createRepository, summarizeMap } from './repository';
+export { DELETED_SNAPSHOT_DAYS, OPEN_TIMEOUT_MS, createRepository, summarizeMap } from './repository';
 export type {
   DeletedMapToken,
   DeletedPersonaToken,
@@ -94,6 +94,8 @@ export const loadMap = async (id: string) => {
 export const saveMap = (doc: JourneyMap): Promise<void> => repository().saveMap(doc);
 export const deleteMap = (id: string): Promise<DeletedMapToken> => repository().deleteMap(id);
 export const undoDeleteMap = (token: DeletedMapToken): Promise<void> => repository().undoDeleteMap(token);
+export const undoDeleteMaps = (tokens: readonly DeletedMapToken[]): Promise<void> => repository().undoDeleteMaps(tokens);
+export const pruneDeletedSnapshots = (maxAgeDays?: number): Promise<number> => repository().pruneDeletedSnapshots(maxAgeDays);
 export const duplicateMap = (id: string, newTitle: string): Promise<string> => repository().duplicateMap(id, newTitle);
 export const snapshotMap = (mapId: string, reason: SnapshotReason): Promise<string> => repository().snapshotMap(mapId, reason);
 export const listSnapshots = (mapId: string) => repository().listSnapshots(mapId);

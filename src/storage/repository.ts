@@ -135,6 +135,9 @@ export interface RepositoryOptions {
 
 export const OPEN_TIMEOUT_MS = 10_000;
 
+/** How long the snapshot of a deleted map is kept after its undo has passed. */
+export const DELETED_SNAPSHOT_DAYS = 30;
+
 /** A failure to open the database means the browser is not letting us store anything, whatever its name. */
 function openFailure(err: unknown): StorageError {
   const error = toStorageError(err);
@@ -265,18 +268,50 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   }
 
   /**
-   * Puts a deleted map back exactly as it was stored. If a map with that id exists again
-   * (another tab), it is left alone and the snapshot is kept: nothing is overwritten.
+   * Puts deleted maps back exactly as they were stored, all in one transaction (all or
+   * nothing). If a map with that id exists again (another tab), it is left alone and its
+   * snapshot is kept: nothing is overwritten.
    */
-  async function undoDeleteMap(token: DeletedMapToken): Promise<void> {
+  async function undoDeleteMaps(tokens: readonly DeletedMapToken[]): Promise<void> {
+    if (tokens.length === 0) return;
     return guard(() =>
       db.transaction('rw', db.maps, db.snapshots, async () => {
-        const snapshot = await db.snapshots.get(token.snapshotId);
-        if (!snapshot) throw new StorageError('missing');
-        if (await db.maps.get(token.mapId)) return;
-        await db.maps.add(snapshot.doc as StoredDoc);
-        seen('maps', token.mapId, snapshot.doc as StoredDoc);
-        await db.snapshots.delete(token.snapshotId);
+        const snapshots = await db.snapshots.bulkGet(tokens.map((t) => t.snapshotId));
+        if (snapshots.some((s) => s === undefined)) throw new StorageError('missing');
+        const existing = await db.maps.bulkGet(tokens.map((t) => t.mapId));
+        for (const [i, token] of tokens.entries()) {
+          if (existing[i]) continue;
+          const doc = snapshots[i]!.doc as StoredDoc;
+          await db.maps.add(doc);
+          seen('maps', token.mapId, doc);
+          await db.snapshots.delete(token.snapshotId);
+        }
+      }),
+    );
+  }
+
+  async function undoDeleteMap(token: DeletedMapToken): Promise<void> {
+    return undoDeleteMaps([token]);
+  }
+
+  /**
+   * Deletes the snapshots taken when maps were deleted, once they are older than
+   * `maxAgeDays` (the undo in the library lasts seconds; the snapshot stays as a safety net
+   * for a month, then goes, so deleted maps do not fill the disk for ever). Returns how
+   * many went. Snapshots taken for other reasons (before an import replaced a map) stay.
+   */
+  async function pruneDeletedSnapshots(maxAgeDays = DELETED_SNAPSHOT_DAYS): Promise<number> {
+    const cutoff = new Date(Date.parse(now()) - maxAgeDays * 86_400_000).toISOString();
+    return guard(() =>
+      db.transaction('rw', db.snapshots, async () => {
+        // createdAt is an ISO instant in UTC, so text order is time order.
+        const old = await db.snapshots
+          .where('createdAt')
+          .below(cutoff)
+          .filter((s) => s.reason === 'deleted')
+          .primaryKeys();
+        await db.snapshots.bulkDelete(old);
+        return old.length;
       }),
     );
   }
@@ -533,6 +568,8 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     saveMap,
     deleteMap,
     undoDeleteMap,
+    undoDeleteMaps,
+    pruneDeletedSnapshots,
     duplicateMap,
     snapshotMap,
     listSnapshots,

@@ -78,6 +78,27 @@ test('duplicate, rename, search, delete and undo', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'แผนที่การเดินทางของลูกค้า', exact: true })).toBeVisible();
 });
 
+test('two deletes in a row: the toast names both, and one Undo brings both back', async ({ page }) => {
+  await page.goto('./');
+  await createFromTemplate(page, 'Classic five stages');
+  await page.goto('./#/');
+  await page.getByRole('button', { name: /^Duplicate / }).click();
+  const list = page.getByRole('list', { name: 'Maps' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const titles = (await list.getByRole('heading').allInnerTexts()).map((t) => t.trim());
+
+  for (const title of titles) await page.getByRole('button', { name: `Delete ${title}`, exact: true }).click();
+  await expect(list).toHaveCount(0);
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted' });
+  await expect(toast).toContainText('Deleted 2 maps');
+  for (const title of titles) await expect(toast).toContainText(`“${title}”`);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(2);
+});
+
 test('the Thai, Persian and Vietnamese sample maps display in their scripts, with bundled fonts only', async ({ page }, info) => {
   const outside: string[] = [];
   page.on('request', (req) => {

@@ -1,0 +1,103 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeletedMap, LibraryEntry } from '../../src/app/library';
+
+// The library page against an in-memory stand-in for src/app/library.ts (the storage
+// binding, tested on its own in tests/storage): what the page does with deletes and undo.
+
+const fake = vi.hoisted(() => {
+  const state = {
+    entries: [] as LibraryEntry[],
+    listener: null as ((entries: LibraryEntry[]) => void) | null,
+    failRemove: null as Error | null,
+  };
+  const emit = () => state.listener?.([...state.entries]);
+  const library = {
+    watch(onEntries: (entries: LibraryEntry[]) => void) {
+      state.listener = onEntries;
+      emit();
+      return () => {
+        state.listener = null;
+      };
+    },
+    pruneOldDeletions: () => {},
+    remove: async (id: string): Promise<DeletedMap> => {
+      if (state.failRemove) throw state.failRemove;
+      const entry = state.entries.find((e) => e.id === id)!;
+      state.entries = state.entries.filter((e) => e.id !== id);
+      emit();
+      return { map: { id, title: entry.title }, token: { mapId: id, title: entry.title, snapshotId: `snap-${id}` } };
+    },
+    undoRemove: async (deleted: readonly DeletedMap[]) => {
+      for (const d of deleted) state.entries.push(entry(d.map.id, d.map.title));
+      emit();
+    },
+    rename: async () => {},
+    duplicate: async () => 'copy',
+    createFromTemplate: async () => 'new',
+  };
+  function entry(id: string, title: string): LibraryEntry {
+    return { id, title, personaNames: [], stageCount: 3, cardCount: 4, updatedAt: '2025-05-01T10:00:00.000Z', readOnly: false };
+  }
+  return { state, library, entry };
+});
+
+vi.mock('../../src/app/library', () => ({ library: fake.library }));
+
+const { LibraryPage } = await import('../../src/app/LibraryPage');
+
+const items = () => within(screen.getByRole('list', { name: 'Maps' })).queryAllByRole('listitem');
+
+beforeEach(() => {
+  fake.state.entries = [fake.entry('a', 'Car service'), fake.entry('b', 'แผนที่การเดินทาง'), fake.entry('c', 'Hành trình')];
+  fake.state.failRemove = null;
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('LibraryPage: delete and undo', () => {
+  it('a second delete keeps the first one undoable: one Undo brings both back', async () => {
+    const user = userEvent.setup();
+    const undo = vi.spyOn(fake.library, 'undoRemove');
+    render(<LibraryPage />);
+    await user.click(screen.getByRole('button', { name: 'Delete Car service' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Deleted “Car service”.');
+    await user.click(screen.getByRole('button', { name: 'Delete แผนที่การเดินทาง' }));
+    expect(items()).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Deleted 2 maps: “Car service”, “แผนที่การเดินทาง”.');
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(undo).toHaveBeenCalledTimes(1);
+    expect(undo.mock.calls[0]![0].map((d) => d.map.id)).toEqual(['a', 'b']);
+    expect(items()).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('the undo window is 15 s from the last delete; typing in the search does not restart it', async () => {
+    // Only the timers the page uses (React schedules its work with setImmediate here), and
+    // fireEvent rather than userEvent, whose waits are setTimeout(0) calls too.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    render(<LibraryPage />);
+    const later = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Delete Car service' })));
+    await later(10_000);
+    // A second delete restarts the window for both.
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Delete Hành trình' })));
+    const search = screen.getByRole('searchbox', { name: 'Search maps by title' });
+    let typed = '';
+    for (const letter of 'แผนที่') {
+      typed += letter;
+      fireEvent.change(search, { target: { value: typed } });
+      await later(2_000);
+    }
+    // 12 s of typing after the second delete: still offered; at 15 s, gone.
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    await later(2_999);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    await later(1);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+});
