@@ -79,9 +79,20 @@ export const library = {
     return storage.duplicateMap(id, `Copy of ${title}`);
   },
 
+  /**
+   * Deletes under the map's edit lock, or refuses (MapBusyError) while another tab edits
+   * the map: that tab's autosave would write its copy back and the map would reappear.
+   */
   async remove(id: string): Promise<DeletedMap> {
-    const token = await storage.deleteMap(id);
-    return { map: { id, title: token.title }, token };
+    try {
+      const token = await storage.whileMapFree(id, () => storage.deleteMap(id));
+      return { map: { id, title: token.title }, token };
+    } catch (err) {
+      if (err instanceof storage.MapBusyError) {
+        throw new storage.MapBusyError(id, 'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.');
+      }
+      throw err;
+    }
   },
 
   /** Brings back every map of the list, in one transaction. */

@@ -11,8 +11,11 @@ export function mapLockName(mapId: string): string {
 }
 
 export class MapBusyError extends Error {
-  constructor(readonly mapId: string) {
-    super('This map is open for editing in another tab. Make the change there, or close that tab first.');
+  constructor(
+    readonly mapId: string,
+    message = 'This map is open for editing in another tab. Make the change there, or close that tab first.',
+  ) {
+    super(message);
     this.name = 'MapBusyError';
   }
 }

@@ -148,6 +148,31 @@ test('linking a persona to a map that another tab is editing is refused plainly,
   await expect(maps.getByRole('link', { name: title })).toBeVisible();
 });
 
+test('deleting a map that another tab is editing is refused plainly; once that tab closes, it deletes', async ({ context }) => {
+  const editor = await context.newPage();
+  await newMap(editor, /Classic five stages/);
+  const title = (await editor.getByRole('heading', { level: 1 }).innerText()).trim();
+
+  const libraryTab = await context.newPage();
+  await libraryTab.goto('./#/');
+  await libraryTab.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(libraryTab.getByRole('alert')).toHaveText(
+    'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.',
+  );
+  await expect(mapList(libraryTab).getByRole('listitem')).toHaveCount(1);
+
+  // The editing tab keeps working and saving: the map does not come and go.
+  await editor.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' }).click();
+  await editor.getByRole('textbox', { name: 'Rename stage' }).press('Enter');
+  await saved(editor);
+  await expect(mapList(libraryTab).getByRole('listitem')).toContainText('6 stages');
+  await editor.close();
+
+  await libraryTab.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(mapList(libraryTab)).toHaveCount(0);
+  await expect(libraryTab.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(title);
+});
+
 test('after the first visit the app works offline: reload with the network off, maps and fonts still there', async ({ page, context }) => {
   await newMap(page, { sample: 'sample-th' });
   const url = page.url();
