@@ -503,7 +503,9 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
    * Stores an import in ONE read-write transaction: every image, persona and map, or none
    * of them (a full disk halfway leaves the library as it was). A map that replaces a
    * stored one is snapshotted first ('before-import'), so the replaced version can be
-   * brought back. Refuses to overwrite anything stored by a newer version.
+   * brought back; a persona that replaces a stored one with another photo takes the old
+   * photo with it unless another persona uses it. Refuses to overwrite anything stored by
+   * a newer version.
    */
   async function importBatch(batch: ImportBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
@@ -522,6 +524,17 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
           await db.images.bulkPut(batch.images.map(({ id, blob }) => ({ id, blob, type: blob.type, createdAt: now() })));
         }
         if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
+        // A replaced persona's old photo, if no persona uses it any more, would be left behind for ever.
+        const oldPhotos = new Set(
+          personas.flatMap((p, i) => {
+            const old = p?.avatarImageId;
+            return typeof old === 'string' && old !== batch.personas[i]!.avatarImageId ? [old] : [];
+          }),
+        );
+        if (oldPhotos.size) {
+          const inUse = new Set((await db.personas.toArray()).map((p) => p.avatarImageId));
+          await db.images.bulkDelete([...oldPhotos].filter((id) => !inUse.has(id)));
+        }
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
       }),
     );

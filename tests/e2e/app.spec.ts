@@ -98,7 +98,7 @@ test('a broken file is refused with its reasons and changes nothing; a dropped b
   }, text);
   await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('dragover', { dataTransfer: drop });
   await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('drop', { dataTransfer: drop });
-  const conflict = page.getByRole('dialog', { name: 'This map is already in your library' });
+  const conflict = page.getByRole('dialog', { name: 'These maps are already in your library' });
   await expect(conflict).toBeVisible();
   await conflict.getByRole('button', { name: 'Keep both' }).click();
   await expect(page.getByText('Imported 2 maps')).toBeVisible();
