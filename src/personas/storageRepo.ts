@@ -46,25 +46,15 @@ export const storagePersonaRepo: PersonaRepo = {
   save: (persona) => storage.savePersona(persona),
   saveNow: (persona) => void storage.writeBatchNow({ maps: [], personas: [persona] })?.catch(() => undefined),
 
+  // One transaction each in src/storage, under the maps' edit locks: never half unlinked,
+  // never restored without its links.
   async remove(id): Promise<DeletedPersona> {
-    const summaries = await storage.listMapSummaries();
-    const mapIds = summaries.filter((s) => s.personaIds.includes(id) && !s.readOnly).map((s) => s.id);
-    // Refuse before changing anything, rather than unlink from some maps and stop halfway.
-    const busy = await storage.mapsBeingEdited(mapIds);
-    if (busy.length > 0) {
-      const titles = summaries.filter((s) => busy.includes(s.id)).map((s) => `“${s.title}”`);
-      throw new Error(`${titles.join(', ')} ${busy.length === 1 ? 'is' : 'are'} open for editing in another tab. Close ${busy.length === 1 ? 'it' : 'them'} first, then delete the persona.`);
-    }
-    const persona = await storage.loadPersona(id);
-    const name = persona.kind === 'ok' ? persona.doc.name : '';
-    for (const mapId of mapIds) await setLinked(id, mapId, false);
     const token = await storage.deletePersona(id);
-    return { persona: { id, name }, mapIds, token };
+    return { persona: { id, name: token.name }, mapIds: token.mapIds, token };
   },
 
   async undoRemove(deleted) {
     await storage.undoDeletePersona(deleted.token as storage.DeletedPersonaToken);
-    for (const mapId of deleted.mapIds) await setLinked(deleted.persona.id, mapId, true);
   },
 
   setLinked,

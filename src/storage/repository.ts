@@ -9,11 +9,13 @@
 import { liveQuery } from 'dexie';
 import { newId } from '../model/ids';
 import { readSchemaVersion } from '../model/migrations';
+import { linkPersona, touch, unlinkPersona } from '../model/operations';
 import { restoreMap, restorePersona, type RestoreResult } from '../model/restore';
 import { CURRENT_SCHEMA_VERSION, type JourneyMap, type Persona } from '../model/schema';
 import type { ImageRecord, JourneyboardDB, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
 import { copyMapWithFreshIds } from './duplicate';
 import { StorageError, guard, toStorageError } from './errors';
+import { MapBusyError, whileMapsFree } from './locks';
 
 export type LoadResult<T> = RestoreResult<T> | { kind: 'missing' };
 
@@ -46,12 +48,14 @@ export interface DeletedMapToken {
   snapshotId: string;
 }
 
-/** What undoDeletePersona needs: the record and its photo, as they were. Kept in memory by the page's undo. */
+/** What undoDeletePersona needs: the record and its photo, as they were, and the maps it was taken out of. Kept in memory by the page's undo. */
 export interface DeletedPersonaToken {
   personaId: string;
   name: string;
   record: StoredDoc;
   image?: ImageRecord;
+  /** The maps that named the persona and no longer do; undo names it in them again. */
+  mapIds: string[];
 }
 
 export type Unsubscribe = () => void;
@@ -370,38 +374,109 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     wrote('personas', [persona]);
   }
 
-  /** Deletes a persona and its photo (unless another persona uses the same image). Maps' links are the caller's business. */
-  async function deletePersona(id: string): Promise<DeletedPersonaToken> {
-    return guard(() =>
-      db.transaction('rw', db.personas, db.images, async () => {
-        const record = await db.personas.get(id);
-        if (!record) throw new StorageError('missing');
-        const imageId = typeof record.avatarImageId === 'string' ? record.avatarImageId : undefined;
-        let image: ImageRecord | undefined;
-        if (imageId) {
-          const shared = await db.personas.filter((p) => p.id !== id && p.avatarImageId === imageId).count();
-          if (shared === 0) {
-            image = await db.images.get(imageId);
-            await db.images.delete(imageId);
-          }
-        }
-        await db.personas.delete(id);
-        writable.personas.delete(id);
-        return { personaId: id, name: text(record.name), record, ...(image ? { image } : {}) };
-      }),
+  /** Stored maps that name the persona and can be changed here (current version, valid), as loaded. */
+  function mapsNaming(records: readonly (StoredDoc | undefined)[], personaId: string): JourneyMap[] {
+    return records.flatMap((record) => {
+      if (!record || !Array.isArray(record.personaIds) || !record.personaIds.includes(personaId)) return [];
+      const r = restoreMap(record);
+      // A newer version's map is never written back; a damaged one is left as it is.
+      return r.kind === 'ok' ? [r.doc] : [];
+    });
+  }
+
+  /** "“A” is open…" / "“A”, “B” are open…": the maps an editor holds, by title. */
+  function busyMessage(err: MapBusyError, titles: ReadonlyMap<string, string>, then: string): MapBusyError {
+    const names = err.mapIds.map((id) => `“${titles.get(id) || 'Untitled map'}”`);
+    const one = names.length === 1;
+    return new MapBusyError(
+      err.mapId,
+      `${names.join(', ')} ${one ? 'is' : 'are'} open for editing in another tab. Close ${one ? 'it' : 'them'} first, then ${then}.`,
+      err.mapIds,
     );
   }
 
-  async function undoDeletePersona(token: DeletedPersonaToken): Promise<void> {
-    return guard(() =>
-      db.transaction('rw', db.personas, db.images, async () => {
-        if (token.image && !(await db.images.get(token.image.id))) await db.images.add(token.image);
-        if (!(await db.personas.get(token.personaId))) {
-          await db.personas.add(token.record);
-          seen('personas', token.personaId, token.record);
-        }
-      }),
+  async function withMapsFree<T>(mapIds: readonly string[], titles: ReadonlyMap<string, string>, then: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await whileMapsFree(mapIds, work);
+    } catch (err) {
+      throw err instanceof MapBusyError ? busyMessage(err, titles, then) : err;
+    }
+  }
+
+  /**
+   * Deletes a persona and its photo (unless another persona uses the same image), and takes
+   * it out of every map that names it: all in ONE transaction, so it never stops halfway
+   * with some maps unlinked. It holds the edit locks of those maps, or refuses before
+   * changing anything (MapBusyError, naming them) while another tab edits one: that tab
+   * would write its copy back, link and all.
+   */
+  async function deletePersona(id: string): Promise<DeletedPersonaToken> {
+    const records = await guard(() => db.maps.toArray());
+    const users = mapsNaming(records, id);
+    const titles = new Map(users.map((m) => [m.id, m.title]));
+    const locked = new Set(users.map((m) => m.id));
+    const token = await withMapsFree([...locked], titles, 'delete the persona', () =>
+      guard(() =>
+        db.transaction('rw', [db.personas, db.images, db.maps], async () => {
+          const record = await db.personas.get(id);
+          if (!record) throw new StorageError('missing');
+          const maps = mapsNaming(await db.maps.toArray(), id);
+          // Linked in another tab since the list above was read: its lock is not held here.
+          if (maps.some((m) => !locked.has(m.id))) {
+            throw new StorageError('unknown', { message: 'This persona was just added to another map. Nothing was deleted; try again.' });
+          }
+          const at = now();
+          for (const map of maps) await db.maps.put(touch(unlinkPersona(map, id), at) as unknown as StoredDoc);
+          const imageId = typeof record.avatarImageId === 'string' ? record.avatarImageId : undefined;
+          let image: ImageRecord | undefined;
+          if (imageId) {
+            const shared = await db.personas.filter((p) => p.id !== id && p.avatarImageId === imageId).count();
+            if (shared === 0) {
+              image = await db.images.get(imageId);
+              await db.images.delete(imageId);
+            }
+          }
+          await db.personas.delete(id);
+          return { personaId: id, name: text(record.name), record, mapIds: maps.map((m) => m.id), ...(image ? { image } : {}) };
+        }),
+      ),
     );
+    writable.personas.delete(id);
+    wrote('maps', token.mapIds.map((mapId) => ({ id: mapId })));
+    return token;
+  }
+
+  /**
+   * Brings a deleted persona and its photo back and names it again in the maps it was
+   * taken out of, in ONE transaction, under those maps' edit locks (or refuses before
+   * changing anything while another tab edits one). A map deleted meanwhile is skipped.
+   */
+  async function undoDeletePersona(token: DeletedPersonaToken): Promise<void> {
+    const mapIds = token.mapIds ?? [];
+    const current = await guard(() => db.maps.bulkGet(mapIds));
+    const titles = new Map(current.flatMap((m) => (m ? [[m.id, text(m.title)] as const] : [])));
+    const done = await withMapsFree(mapIds, titles, 'undo', () =>
+      guard(() =>
+        db.transaction('rw', [db.personas, db.images, db.maps], async () => {
+          if (token.image && !(await db.images.get(token.image.id))) await db.images.add(token.image);
+          // Made again meanwhile (another tab, an import): that one stays.
+          const restored = !(await db.personas.get(token.personaId));
+          if (restored) await db.personas.add(token.record);
+          const at = now();
+          const out: string[] = [];
+          for (const record of await db.maps.bulkGet(mapIds)) {
+            const r = record ? restoreMap(record) : undefined;
+            if (r?.kind !== 'ok') continue;
+            const next = linkPersona(r.doc, token.personaId);
+            if (next !== r.doc) await db.maps.put(touch(next, at) as unknown as StoredDoc);
+            out.push(r.doc.id);
+          }
+          return { restored, relinked: out };
+        }),
+      ),
+    );
+    if (done.restored) seen('personas', token.personaId, token.record);
+    wrote('maps', done.relinked.map((id) => ({ id })));
   }
 
   async function saveImage(id: string, blob: Blob): Promise<void> {

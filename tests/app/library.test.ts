@@ -2,20 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { library } from '../../src/app/library';
 import { describeError } from '../../src/app/storageStatus';
 import * as storage from '../../src/storage';
-import { makeMap } from '../storage/helpers';
+import { fakeLocks, makeMap } from '../storage/helpers';
 
 // The library's writes to a map take the map's edit lock (Web Locks; a stand-in here, as
 // jsdom has none), so a tab editing the map never writes it back over them.
 
-const held = new Set<string>();
-const fakeLocks = {
-  request: async (name: string, _options: LockOptions, work: (lock: Lock | null) => Promise<unknown>) =>
-    work(held.has(name) ? null : ({ name, mode: 'exclusive' } as Lock)),
-  query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' as const })), pending: [] }),
-};
+const { held, manager } = fakeLocks();
 
 beforeEach(() => {
-  Object.defineProperty(navigator, 'locks', { value: fakeLocks, configurable: true });
+  Object.defineProperty(navigator, 'locks', { value: manager, configurable: true });
   storage.bindDatabase(`library-${Math.random().toString(36).slice(2)}`);
 });
 afterEach(() => {

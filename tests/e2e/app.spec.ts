@@ -173,6 +173,38 @@ test('deleting a map that another tab is editing is refused plainly; once that t
   await expect(libraryTab.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(title);
 });
 
+test('undoing a persona delete while another tab edits one of its maps is refused plainly, then works', async ({ context }) => {
+  const personas = await context.newPage();
+  await personas.goto('./#/personas');
+  await personas.getByRole('button', { name: 'New persona' }).click();
+  await personas.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(personas.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+  const url = await newMap(personas, /Classic five stages/);
+  await personas.getByRole('button', { name: 'Personas…' }).click();
+  await personas.getByRole('region', { name: 'Link personas' }).getByRole('button', { name: 'Add persona' }).click();
+  await saved(personas);
+
+  await personas.goto('./#/personas');
+  await personas.getByRole('button', { name: 'Delete Nguyễn Thị Lan' }).click();
+  await personas.getByRole('dialog', { name: 'Delete “Nguyễn Thị Lan”?' }).getByRole('button', { name: 'Delete persona' }).click();
+  await expect(personas.getByRole('status').filter({ hasText: 'removed it from 1 map' })).toBeVisible();
+
+  // The map is opened for editing in another tab before the undo.
+  const editor = await context.newPage();
+  await editor.goto(url);
+  await expect(editor.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  await personas.getByRole('button', { name: 'Undo' }).click();
+  await expect(personas.getByRole('alert')).toContainText('is open for editing in another tab. Close it first, then undo.');
+  await expect(personas.getByRole('list', { name: 'Personas' })).toHaveCount(0);
+
+  await editor.close();
+  await personas.getByRole('button', { name: 'Undo' }).click();
+  const card = personas.getByRole('list', { name: 'Personas' }).getByRole('listitem').filter({ hasText: 'Nguyễn Thị Lan' });
+  await expect(card).toContainText('Used in 1 map');
+  await personas.goto(url);
+  await expect(personas.getByRole('list', { name: 'Personas of this map' })).toContainText('Nguyễn Thị Lan');
+});
+
 test('after the first visit the app works offline: reload with the network off, maps and fonts still there', async ({ page, context }) => {
   await newMap(page, { sample: 'sample-th' });
   const url = page.url();
