@@ -25,6 +25,8 @@ export function LibraryPage() {
   const [choosing, setChoosing] = useState(false);
   // Every delete since the last undo or timeout: one toast, and its Undo brings them all back.
   const [deleted, setDeleted] = useState<DeletedMap[]>([]);
+  // The map whose title takes the focus when it is listed again (after an undo).
+  const [focusId, setFocusId] = useState<string | null>(null);
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const [backup, setBackup] = useState<string | null>(null);
@@ -61,6 +63,10 @@ export function LibraryPage() {
   const act = async (work: () => Promise<void>) => {
     try {
       await work();
+      // An old error must not stay on screen after this success (storage that is not
+      // available at all stays reported: it is not over).
+      const { problem, clear } = useStorageStatus.getState();
+      if (problem && problem.kind !== 'unavailable') clear();
     } catch (err) {
       report(describeError(err));
     }
@@ -104,7 +110,10 @@ export function LibraryPage() {
           aria-label="Search maps by title"
           placeholder="Search by title"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFocusId(null);
+          }}
         />
         <button type="button" className="primary" onClick={() => setChoosing(true)}>
           New map
@@ -150,6 +159,8 @@ export function LibraryPage() {
             <MapListItem
               key={entry.id}
               entry={entry}
+              focus={focusId === entry.id}
+              onFocused={() => setFocusId(null)}
               onRename={(title) => act(() => library.rename(entry.id, title))}
               onDuplicate={() => act(async () => void (await library.duplicate(entry.id)))}
               onDelete={() =>
@@ -186,6 +197,8 @@ export function LibraryPage() {
             act(async () => {
               await library.undoRemove(deleted);
               setDeleted([]);
+              // The Undo button goes away: the focus goes to the (first) map that came back.
+              setFocusId(deleted[0]!.map.id);
             })
           }
           onTimeout={() => setDeleted([])}
@@ -197,16 +210,27 @@ export function LibraryPage() {
 
 function MapListItem({
   entry,
+  focus = false,
+  onFocused,
   onRename,
   onDuplicate,
   onDelete,
 }: {
   entry: LibraryEntry;
+  /** Take the focus (on the title's link) now. */
+  focus?: boolean;
+  onFocused?(): void;
   onRename(title: string): void;
   onDuplicate(): void;
   onDelete(): void;
 }) {
   const [renaming, setRenaming] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (!focus || !link.current) return;
+    link.current.focus();
+    onFocused?.();
+  }, [focus, onFocused]);
   const inputId = useId();
   const titleLabel = entry.title || 'Untitled map';
   return (
@@ -224,7 +248,7 @@ function MapListItem({
           />
         ) : (
           <h2>
-            <a href={mapHref(entry.id)} dir="auto">
+            <a ref={link} href={mapHref(entry.id)} dir="auto">
               {titleLabel}
             </a>
             {entry.readOnly && <span className="badge">newer version · read-only</span>}
@@ -306,17 +330,20 @@ const UNDO_WINDOW_MS = 15_000;
  */
 function UndoToast({ message, restartKey, onUndo, onTimeout }: { message: string; restartKey: number; onUndo(): void; onTimeout(): void }) {
   const timeout = useRef(onTimeout);
+  const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     timeout.current = onTimeout;
   });
   useEffect(() => {
+    // The deleted map (and its Delete button) is gone: the focus goes to what can bring it back.
+    undo.current?.focus();
     const timer = window.setTimeout(() => timeout.current(), UNDO_WINDOW_MS);
     return () => window.clearTimeout(timer);
   }, [restartKey]);
   return (
     <div className="toast" role="status">
       <span dir="auto">{message}</span>
-      <button type="button" onClick={onUndo}>
+      <button ref={undo} type="button" onClick={onUndo}>
         Undo
       </button>
     </div>

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedMap, LibraryEntry } from '../../src/app/library';
+import { useStorageStatus } from '../../src/app/storageStatus';
 
 // The library page against an in-memory stand-in for src/app/library.ts (the storage
 // binding, tested on its own in tests/storage): what the page does with deletes and undo.
@@ -46,6 +47,7 @@ const fake = vi.hoisted(() => {
 vi.mock('../../src/app/library', () => ({ library: fake.library }));
 
 const { LibraryPage } = await import('../../src/app/LibraryPage');
+const { StorageBanner } = await import('../../src/app/StorageBanner');
 
 const items = () => within(screen.getByRole('list', { name: 'Maps' })).queryAllByRole('listitem');
 
@@ -56,6 +58,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  useStorageStatus.getState().clear();
 });
 
 describe('LibraryPage: delete and undo', () => {
@@ -99,5 +102,31 @@ describe('LibraryPage: delete and undo', () => {
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     await later(1);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('the focus goes to Undo after a delete, and to the restored map after the undo', async () => {
+    const user = userEvent.setup();
+    render(<LibraryPage />);
+    await user.click(screen.getByRole('button', { name: 'Delete Car service' }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
+    // From the keyboard: Enter on the focused Undo.
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('link', { name: 'Car service' })).toHaveFocus();
+  });
+
+  it('an error stays on screen only until a later action succeeds', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <StorageBanner />
+        <LibraryPage />
+      </>,
+    );
+    fake.state.failRemove = Object.assign(new Error('Your browser’s storage is full.'), { kind: 'quota' });
+    await user.click(screen.getByRole('button', { name: 'Delete Car service' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Your browser’s storage is full.');
+    fake.state.failRemove = null;
+    await user.click(screen.getByRole('button', { name: 'Delete Car service' }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -171,6 +171,7 @@ test('deleting a map that another tab is editing is refused plainly; once that t
   await libraryTab.getByRole('button', { name: `Delete ${title}` }).click();
   await expect(mapList(libraryTab)).toHaveCount(0);
   await expect(libraryTab.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(title);
+  await expect(libraryTab.getByRole('alert')).toHaveCount(0);
 });
 
 test('undoing a persona delete while another tab edits one of its maps is refused plainly, then works', async ({ context }) => {
@@ -201,6 +202,8 @@ test('undoing a persona delete while another tab edits one of its maps is refuse
   await personas.getByRole('button', { name: 'Undo' }).click();
   const card = personas.getByRole('list', { name: 'Personas' }).getByRole('listitem').filter({ hasText: 'Nguyễn Thị Lan' });
   await expect(card).toContainText('Used in 1 map');
+  // The refusal is over: it is no longer on screen.
+  await expect(personas.getByRole('alert')).toHaveCount(0);
   await personas.goto(url);
   await expect(personas.getByRole('list', { name: 'Personas of this map' })).toContainText('Nguyễn Thị Lan');
 });

@@ -125,10 +125,12 @@ test('a Thai persona with a photo, linked to two maps, edited, deleted and resto
   await page.getByRole('dialog', { name: `Delete “${NAME}”?` }).getByRole('button', { name: 'Delete persona' }).click();
   await expect(list.getByRole('link', { name: NAME })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'removed it from 2 maps' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
 
-  // Undo brings it back with both links.
+  // Undo brings it back with both links, and the focus to its card.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(list.getByRole('link', { name: NAME })).toBeVisible();
+  await expect(list.getByRole('link', { name: NAME })).toBeFocused();
   await expect(list.getByRole('listitem').filter({ hasText: NAME })).toContainText('Used in 2 maps');
   for (const map of [first, second]) {
     await page.goto(map.url);
