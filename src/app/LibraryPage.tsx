@@ -232,7 +232,12 @@ function MapListItem({
     onFocused?.();
   }, [focus, onFocused]);
   const inputId = useId();
+  const reasonId = useId();
   const titleLabel = entry.title || 'Untitled map';
+  // Why Rename and Duplicate are off, for the pointer (title) and for screen readers (described by).
+  const readOnlyReason = entry.readOnly
+    ? { title: READ_ONLY_REASON, 'aria-describedby': reasonId }
+    : {};
   return (
     <li className="map-item">
       <div className="map-item-main">
@@ -251,7 +256,11 @@ function MapListItem({
             <a ref={link} href={mapHref(entry.id)} dir="auto">
               {titleLabel}
             </a>
-            {entry.readOnly && <span className="badge">newer version · read-only</span>}
+            {entry.readOnly && (
+              <span className="badge" title={READ_ONLY_REASON}>
+                newer version · read-only
+              </span>
+            )}
           </h2>
         )}
         <p className="meta">
@@ -267,13 +276,19 @@ function MapListItem({
         </p>
       </div>
       <div className="map-item-actions">
-        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly}>
+        {entry.readOnly && (
+          // Hidden, yet read as the disabled buttons' description (aria-describedby reads hidden text).
+          <span id={reasonId} hidden>
+            {READ_ONLY_REASON}
+          </span>
+        )}
+        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly} {...readOnlyReason}>
           Rename
         </button>
         <a className="button" href={mapHref(entry.id, 'present')} aria-label={`Present ${titleLabel}`}>
           Present
         </a>
-        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate}>
+        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate} disabled={entry.readOnly} {...readOnlyReason}>
           Duplicate
         </button>
         <button type="button" className="danger" aria-label={`Delete ${titleLabel}`} onClick={onDelete}>
@@ -283,6 +298,9 @@ function MapListItem({
     </li>
   );
 }
+
+const READ_ONLY_REASON =
+  'Saved by a newer version of Journeyboard: this version can open and present it, but not rename or copy it. Update Journeyboard to change it.';
 
 /** Enter saves, Escape cancels, leaving the field saves (as in every file manager). */
 function RenameField({ id, initial, label, onDone }: { id: string; initial: string; label: string; onDone(title: string | null): void }) {

@@ -129,4 +129,17 @@ describe('LibraryPage: delete and undo', () => {
     await user.click(screen.getByRole('button', { name: 'Delete Car service' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('a map from a newer version cannot be duplicated or renamed, and says why', async () => {
+    fake.state.entries = [{ ...fake.entry('n', 'From the future'), readOnly: true }, fake.entry('a', 'Car service')];
+    render(<LibraryPage />);
+    const reason = /Saved by a newer version of Journeyboard: this version can open and present it, but not rename or copy it/;
+    for (const name of ['Duplicate From the future', 'Rename From the future']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    expect(screen.getByRole('button', { name: 'Duplicate Car service' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Duplicate Car service' })).not.toHaveAccessibleDescription(reason);
+  });
 });
