@@ -39,10 +39,10 @@ async function personaNames(ids: readonly string[]): Promise<string[]> {
 let pruned = false;
 
 export const library = {
+  /** Calls back now and whenever a map or a persona changes (persona names are shown on the maps). */
   watch(onEntries: (entries: LibraryEntry[]) => void, onError: (err: unknown) => void): () => void {
-    return storage.watchMapSummaries(async (summaries) => {
-      const personas = await storage.listPersonas();
-      const names = new Map(personas.map((p) => [p.id, p.name]));
+    return storage.watchLibrary(({ maps: summaries, personas }) => {
+      const names = new Map(personas.filter((p) => !p.invalid).map((p) => [p.id, p.name]));
       onEntries(
         summaries.map((s) => ({
           id: s.id,

@@ -10,6 +10,7 @@ import { StorageError } from './errors';
 import {
   createRepository,
   type MapSummary,
+  type PersonaSummary,
   type DeletedMapToken,
   type DeletedPersonaToken,
   type ImportBatch,
@@ -117,5 +118,9 @@ export const importBatch = (batch: ImportBatch): Promise<void> => repository().i
 export const writeBatchNow = (batch: WriteBatch): Promise<void> | null => repository().writeBatchNow(batch);
 export const watchMapSummaries = (callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchMapSummaries(callback, onError);
+export const watchLibrary = (
+  callback: (library: { maps: MapSummary[]; personas: PersonaSummary[] }) => void,
+  onError?: (err: StorageError) => void,
+) => repository().watchLibrary(callback, onError);
 export const watchPersonas = (callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchPersonas(callback, onError);

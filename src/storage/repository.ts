@@ -643,6 +643,21 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     return watch(readMapSummaries, callback, onError);
   }
 
+  /**
+   * The library's list: map summaries and persona summaries read together, so it is called
+   * again when either changes (a renamed persona renames it in the list of maps too).
+   */
+  function watchLibrary(
+    callback: (library: { maps: MapSummary[]; personas: PersonaSummary[] }) => void,
+    onError?: (err: StorageError) => void,
+  ): Unsubscribe {
+    return watch(
+      async () => ({ maps: await readMapSummaries(), personas: (await readPersonas()).map(summarizePersona) }),
+      callback,
+      onError,
+    );
+  }
+
   function watchPersonas(callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void): Unsubscribe {
     return watch(listPersonas, callback, onError);
   }
@@ -675,6 +690,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     writeBatchNow,
     importBatch,
     watchMapSummaries,
+    watchLibrary,
     watchPersonas,
   };
 }

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { library } from '../../src/app/library';
 import { describeError } from '../../src/app/storageStatus';
 import * as storage from '../../src/storage';
-import { fakeLocks, makeMap } from '../storage/helpers';
+import { fakeLocks, makeMap, makePersona } from '../storage/helpers';
 
 // The library's writes to a map take the map's edit lock (Web Locks; a stand-in here, as
 // jsdom has none), so a tab editing the map never writes it back over them.
@@ -41,5 +41,23 @@ describe('library.remove', () => {
     expect(await storage.loadMap('busy')).toEqual({ kind: 'missing' });
     await library.undoRemove([deleted]);
     expect(await storage.loadMap('busy')).toEqual({ kind: 'ok', doc: map });
+  });
+});
+
+describe('library.watch', () => {
+  it('shows persona names on the maps, and a renamed persona renames them without any map changing', async () => {
+    await storage.savePersona(makePersona({ id: 'p', name: 'Kevin Smith' }));
+    await storage.saveMap(makeMap({ id: 'm', personaIds: ['p'] }));
+    const seen: string[][] = [];
+    const stop = library.watch(
+      (entries) => seen.push(entries.flatMap((e) => e.personaNames)),
+      (err) => {
+        throw err;
+      },
+    );
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['Kevin Smith']));
+    await storage.savePersona(makePersona({ id: 'p', name: 'นายเควิน' }));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['นายเควิน']));
+    stop();
   });
 });
