@@ -33,8 +33,14 @@ function Loading() {
   );
 }
 
+// The persona library's problems, under their own kind, so its later success clears only them.
 function reportMessage(message: string) {
-  useStorageStatus.getState().report(describeError({ kind: 'unknown', message }));
+  useStorageStatus.getState().report(describeError({ kind: 'personas', message }));
+}
+
+function clearReported() {
+  const { problem, clear } = useStorageStatus.getState();
+  if (problem?.kind === 'personas') clear();
 }
 
 export function App() {
@@ -75,7 +81,7 @@ export function App() {
           <Suspense fallback={<Loading />}>
             {route.page === 'library' && <LibraryPage />}
             {route.page === 'map' && <MapPage key={route.mapId} mapId={route.mapId} />}
-            {route.page === 'personas' && <PersonasPage onError={reportMessage} actions={<LazyImport />} />}
+            {route.page === 'personas' && <PersonasPage onError={reportMessage} onErrorCleared={clearReported} actions={<LazyImport />} />}
             {route.page === 'persona' && <PersonaEditor key={route.personaId} personaId={route.personaId} />}
             {route.page === 'not-found' && (
               <section className="page">

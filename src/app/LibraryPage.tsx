@@ -23,13 +23,36 @@ export function LibraryPage() {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [query, setQuery] = useState('');
   const [choosing, setChoosing] = useState(false);
-  const [deleted, setDeleted] = useState<DeletedMap | null>(null);
+  // Every delete since the last undo or timeout: one toast, and its Undo brings them all back.
+  const [deleted, setDeleted] = useState<DeletedMap[]>([]);
+  // The map whose title takes the focus when it is listed again (after an undo).
+  const [focusId, setFocusId] = useState<string | null>(null);
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const [backup, setBackup] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
   const report = useStorageStatus((s) => s.report);
 
-  useEffect(() => library.watch(setEntries, (err) => report(describeError(err))), [report]);
+  useEffect(() => library.pruneOldDeletions(), []);
+
+  useEffect(
+    () =>
+      library.watch(
+        (list) => {
+          setEntries(list);
+          // A slow start that came good after all: the list is here, the warning goes.
+          setUnavailable(false);
+          const { problem, clear } = useStorageStatus.getState();
+          if (problem?.kind === 'unavailable') clear();
+        },
+        (err) => {
+          const problem = describeError(err);
+          report(problem);
+          if (problem.kind === 'unavailable') setUnavailable(true);
+        },
+      ),
+    [report],
+  );
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
@@ -40,6 +63,10 @@ export function LibraryPage() {
   const act = async (work: () => Promise<void>) => {
     try {
       await work();
+      // An old error must not stay on screen after this success (storage that is not
+      // available at all stays reported: it is not over).
+      const { problem, clear } = useStorageStatus.getState();
+      if (problem && problem.kind !== 'unavailable') clear();
     } catch (err) {
       report(describeError(err));
     }
@@ -94,7 +121,10 @@ export function LibraryPage() {
           aria-label="Search maps by title"
           placeholder="Search by title"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFocusId(null);
+          }}
         />
         <button type="button" className="primary" onClick={() => setChoosing(true)}>
           New map
@@ -115,7 +145,20 @@ export function LibraryPage() {
         <p className="hint">Drop a .journey.json, .persona.json or backup file anywhere here to import it.</p>
       </div>
 
-      {entries === null ? (
+      {entries === null && unavailable ? (
+        <div className="storage-unavailable">
+          <h2>This browser is not letting Journeyboard store maps</h2>
+          <p>
+            Its storage (IndexedDB) is switched off or blocked for this site: this happens in some private windows, and when
+            site data is blocked in the browser’s settings. Nothing can be saved here, and maps you made before in this
+            browser cannot be shown, but they are not touched.
+          </p>
+          <p>
+            Open Journeyboard in a normal (not private) window, or allow this site to store data in the browser’s settings,
+            then reload the page.
+          </p>
+        </div>
+      ) : entries === null ? (
         <p className="empty">Loading your maps…</p>
       ) : entries.length === 0 ? (
         <p className="empty">No maps yet. Start one from a template with “New map”.</p>
@@ -127,9 +170,16 @@ export function LibraryPage() {
             <MapListItem
               key={entry.id}
               entry={entry}
+              focus={focusId === entry.id}
+              onFocused={() => setFocusId(null)}
               onRename={(title) => act(() => library.rename(entry.id, title))}
               onDuplicate={() => act(async () => void (await library.duplicate(entry.id)))}
-              onDelete={() => act(async () => setDeleted(await library.remove(entry.id)))}
+              onDelete={() =>
+                act(async () => {
+                  const removed = await library.remove(entry.id);
+                  setDeleted((list) => [...list, removed]);
+                })
+              }
             />
           ))}
         </ul>
@@ -150,17 +200,19 @@ export function LibraryPage() {
         </Suspense>
       )}
 
-      {deleted && (
+      {deleted.length > 0 && (
         <UndoToast
-          key={deleted.map.id}
-          message={`Deleted “${deleted.map.title}”.`}
+          message={deletedMessage(deleted)}
+          restartKey={deleted.length}
           onUndo={() =>
             act(async () => {
               await library.undoRemove(deleted);
-              setDeleted(null);
+              setDeleted([]);
+              // The Undo button goes away: the focus goes to the (first) map that came back.
+              setFocusId(deleted[0]!.map.id);
             })
           }
-          onTimeout={() => setDeleted(null)}
+          onTimeout={() => setDeleted([])}
         />
       )}
     </section>
@@ -169,18 +221,34 @@ export function LibraryPage() {
 
 function MapListItem({
   entry,
+  focus = false,
+  onFocused,
   onRename,
   onDuplicate,
   onDelete,
 }: {
   entry: LibraryEntry;
+  /** Take the focus (on the title's link) now. */
+  focus?: boolean;
+  onFocused?(): void;
   onRename(title: string): void;
   onDuplicate(): void;
   onDelete(): void;
 }) {
   const [renaming, setRenaming] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (!focus || !link.current) return;
+    link.current.focus();
+    onFocused?.();
+  }, [focus, onFocused]);
   const inputId = useId();
+  const reasonId = useId();
   const titleLabel = entry.title || 'Untitled map';
+  // Why Rename and Duplicate are off, for the pointer (title) and for screen readers (described by).
+  const readOnlyReason = entry.readOnly
+    ? { title: READ_ONLY_REASON, 'aria-describedby': reasonId }
+    : {};
   return (
     <li className="map-item">
       <div className="map-item-main">
@@ -196,10 +264,14 @@ function MapListItem({
           />
         ) : (
           <h2>
-            <a href={mapHref(entry.id)} dir="auto">
+            <a ref={link} href={mapHref(entry.id)} dir="auto">
               {titleLabel}
             </a>
-            {entry.readOnly && <span className="badge">newer version · read-only</span>}
+            {entry.readOnly && (
+              <span className="badge" title={READ_ONLY_REASON}>
+                newer version · read-only
+              </span>
+            )}
           </h2>
         )}
         <p className="meta">
@@ -215,13 +287,19 @@ function MapListItem({
         </p>
       </div>
       <div className="map-item-actions">
-        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly}>
+        {entry.readOnly && (
+          // Hidden, yet read as the disabled buttons' description (aria-describedby reads hidden text).
+          <span id={reasonId} hidden>
+            {READ_ONLY_REASON}
+          </span>
+        )}
+        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly} {...readOnlyReason}>
           Rename
         </button>
         <a className="button" href={mapHref(entry.id, 'present')} aria-label={`Present ${titleLabel}`}>
           Present
         </a>
-        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate}>
+        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate} disabled={entry.readOnly} {...readOnlyReason}>
           Duplicate
         </button>
         <button type="button" className="danger" aria-label={`Delete ${titleLabel}`} onClick={onDelete}>
@@ -231,6 +309,9 @@ function MapListItem({
     </li>
   );
 }
+
+const READ_ONLY_REASON =
+  'Saved by a newer version of Journeyboard: this version can open and present it, but not rename or copy it. Update Journeyboard to change it.';
 
 /** Enter saves, Escape cancels, leaving the field saves (as in every file manager). */
 function RenameField({ id, initial, label, onDone }: { id: string; initial: string; label: string; onDone(title: string | null): void }) {
@@ -263,17 +344,35 @@ function RenameField({ id, initial, label, onDone }: { id: string; initial: stri
   );
 }
 
+function deletedMessage(deleted: readonly DeletedMap[]): string {
+  const titles = deleted.map((d) => `“${d.map.title || 'Untitled map'}”`);
+  if (titles.length === 1) return `Deleted ${titles[0]}.`;
+  return `Deleted ${titles.length} maps: ${titles.join(', ')}.`;
+}
+
 const UNDO_WINDOW_MS = 15_000;
 
-function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
+/**
+ * The undo offer. Its window runs from the last change of `restartKey` (another delete),
+ * not from each render: the page re-renders on every keystroke in the search field, and
+ * a timer keyed on a new inline callback would restart each time.
+ */
+function UndoToast({ message, restartKey, onUndo, onTimeout }: { message: string; restartKey: number; onUndo(): void; onTimeout(): void }) {
+  const timeout = useRef(onTimeout);
+  const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const timer = window.setTimeout(onTimeout, UNDO_WINDOW_MS);
+    timeout.current = onTimeout;
+  });
+  useEffect(() => {
+    // The deleted map (and its Delete button) is gone: the focus goes to what can bring it back.
+    undo.current?.focus();
+    const timer = window.setTimeout(() => timeout.current(), UNDO_WINDOW_MS);
     return () => window.clearTimeout(timer);
-  }, [onTimeout]);
+  }, [restartKey]);
   return (
     <div className="toast" role="status">
       <span dir="auto">{message}</span>
-      <button type="button" onClick={onUndo}>
+      <button ref={undo} type="button" onClick={onUndo}>
         Undo
       </button>
     </div>

@@ -36,11 +36,13 @@ async function personaNames(ids: readonly string[]): Promise<string[]> {
   return ids.map((id) => byId.get(id)).filter((n): n is string => n !== undefined);
 }
 
+let pruned = false;
+
 export const library = {
+  /** Calls back now and whenever a map or a persona changes (persona names are shown on the maps). */
   watch(onEntries: (entries: LibraryEntry[]) => void, onError: (err: unknown) => void): () => void {
-    return storage.watchMapSummaries(async (summaries) => {
-      const personas = await storage.listPersonas();
-      const names = new Map(personas.map((p) => [p.id, p.name]));
+    return storage.watchLibrary(({ maps: summaries, personas }) => {
+      const names = new Map(personas.filter((p) => !p.invalid).map((p) => [p.id, p.name]));
       onEntries(
         summaries.map((s) => ({
           id: s.id,
@@ -77,13 +79,34 @@ export const library = {
     return storage.duplicateMap(id, `Copy of ${title}`);
   },
 
+  /**
+   * Deletes under the map's edit lock, or refuses (MapBusyError) while another tab edits
+   * the map: that tab's autosave would write its copy back and the map would reappear.
+   */
   async remove(id: string): Promise<DeletedMap> {
-    const token = await storage.deleteMap(id);
-    return { map: { id, title: token.title }, token };
+    try {
+      const token = await storage.whileMapFree(id, () => storage.deleteMap(id));
+      return { map: { id, title: token.title }, token };
+    } catch (err) {
+      if (err instanceof storage.MapBusyError) {
+        throw new storage.MapBusyError(id, 'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.');
+      }
+      throw err;
+    }
   },
 
-  async undoRemove(deleted: DeletedMap): Promise<void> {
-    await storage.undoDeleteMap(deleted.token);
+  /** Brings back every map of the list, in one transaction. */
+  async undoRemove(deleted: readonly DeletedMap[]): Promise<void> {
+    await storage.undoDeleteMaps(deleted.map((d) => d.token));
+  },
+
+  /** Once per session: forget the snapshots of maps deleted more than a month ago. Never fails loudly. */
+  pruneOldDeletions(): void {
+    if (pruned) return;
+    pruned = true;
+    storage.pruneDeletedSnapshots().catch(() => {
+      pruned = false;
+    });
   },
 
   async open(id: string): Promise<OpenedMap> {

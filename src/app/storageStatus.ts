@@ -4,6 +4,7 @@
  * and the banner shows it.
  */
 import { create } from 'zustand';
+import { MapBusyError } from '../storage';
 
 export interface StorageProblem {
   kind: string;
@@ -23,6 +24,8 @@ export const useStorageStatus = create<StorageStatus>((set) => ({
 }));
 
 export function describeError(err: unknown): StorageProblem {
+  // Another tab edits the map: the refusal says so in its own words.
+  if (err instanceof MapBusyError) return { kind: 'busy', message: err.message };
   if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
     return { kind: String(err.kind), message: String(err.message) };
   }

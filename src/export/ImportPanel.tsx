@@ -1,11 +1,13 @@
 /**
  * Import by file picker or by dropping a file. It reads the file with parseImport (the restore chain),
  * shows what is wrong when it fails (where in the file and why; nothing is stored), and asks
- * "replace or keep both" when a map of the file is already in the library.
+ * "replace or keep both" when a map of the file is already in the library, or a persona is
+ * there with other content (the same persona, unchanged, is no question: it is left as it is).
  * Load it lazily from the library:  const ImportPanel = React.lazy(() => import('../export/ImportPanel'));
  */
 import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { formatImportErrors, parseImportFile, type ImportError } from './envelope';
+import { conflictQuestion } from './conflicts';
 import { applyImport, planImport, type ConflictChoice, type ImportPlan } from './source';
 
 type State =
@@ -19,7 +21,10 @@ function summary(plan: ImportPlan): string {
   const parts = [];
   if (plan.maps.length) parts.push(`${plan.maps.length} map${plan.maps.length === 1 ? '' : 's'}`);
   if (plan.personas.length) parts.push(`${plan.personas.length} persona${plan.personas.length === 1 ? '' : 's'}`);
-  return parts.join(' and ') || 'nothing';
+  const imported = parts.length ? `Imported ${parts.join(' and ')}.` : 'Nothing new to import.';
+  const n = plan.unchanged.length;
+  if (n === 0) return imported;
+  return `${imported} ${n === 1 ? '1 persona was' : `${n} personas were`} already here, unchanged.`;
 }
 
 export function useImport(onImported?: (mapIds: string[]) => void) {
@@ -30,7 +35,7 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
       setState({ kind: 'busy' });
       try {
         const ids = await applyImport(plan, choice);
-        setState({ kind: 'done', message: `Imported ${summary(plan)}.` });
+        setState({ kind: 'done', message: summary(plan) });
         onImported?.(ids);
       } catch (err) {
         setState({ kind: 'errors', file: '', errors: [{ path: '', message: `Saving failed: ${err instanceof Error ? err.message : String(err)}` }] });
@@ -86,18 +91,21 @@ function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c
     );
   }
   if (state.kind === 'conflict') {
-    const names = state.plan.conflicts.map((c) => c.title);
+    const { conflicts } = state.plan;
+    const { label, question } = conflictQuestion(conflicts);
+    const mixed = new Set(conflicts.map((c) => c.kind)).size > 1;
     return (
-      <div role="dialog" aria-label="This map is already in your library" className="jb-import-conflict">
+      <div role="dialog" aria-label={label} className="jb-import-conflict">
         <p>
           Already in your library:{' '}
-          {names.map((n, i) => (
-            <span key={i}>
+          {conflicts.map((c, i) => (
+            <span key={`${c.kind}:${c.id}`}>
               {i > 0 && ', '}
-              <bdi dir="auto">{n}</bdi>
+              <bdi dir="auto">{c.title}</bdi>
+              {mixed && ` (${c.kind})`}
             </span>
           ))}
-          . Replace it, or keep both (the imported map becomes a copy)?
+          . {question}
         </p>
         <button type="button" onClick={() => onChoose('replace')}>
           Replace

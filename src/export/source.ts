@@ -4,8 +4,8 @@
  */
 import type { JourneyMap, Persona } from '../model/schema';
 import * as storage from '../storage';
+import { resolveConflicts, samePersonaContent, type ConflictChoice, type ImportConflict } from './conflicts';
 import { exportImageToBlob, type ExportImage } from './images';
-import { withFreshIds } from './freshIds';
 
 export type LoadedForExport =
   | { kind: 'ok'; map: JourneyMap; personas: Persona[]; imageBlobs: Record<string, Blob>; readOnly: boolean }
@@ -33,36 +33,56 @@ export async function loadMapForExport(mapId: string): Promise<LoadedForExport> 
   return { kind: 'ok', map, personas, imageBlobs: await personaImages(personas), readOnly: loaded.kind === 'newer' };
 }
 
-/** What to do with a map whose id is already in the library. */
-export type ConflictChoice = 'replace' | 'keep-both';
+export type { ConflictChoice, ImportConflict } from './conflicts';
 
 export interface ImportPlan {
   maps: JourneyMap[];
+  /** The file's personas that are new here or differ from the stored ones (identical ones are left out). */
   personas: Persona[];
   images: ExportImage[];
-  /** Ids of maps in the file that already exist here. */
-  conflicts: { id: string; title: string }[];
+  /** Maps and personas of the file whose ids are already here (for personas: with other content). */
+  conflicts: ImportConflict[];
+  /** Personas of the file already stored with the same content: not written, nothing changes. */
+  unchanged: { id: string; name: string }[];
 }
 
 export async function planImport(docs: { maps: JourneyMap[]; personas: Persona[]; images: ExportImage[] }): Promise<ImportPlan> {
-  const conflicts: { id: string; title: string }[] = [];
+  const conflicts: ImportConflict[] = [];
   for (const map of docs.maps) {
     const existing = await storage.loadMap(map.id);
-    if (existing.kind !== 'missing') conflicts.push({ id: map.id, title: map.title });
+    if (existing.kind !== 'missing') conflicts.push({ kind: 'map', id: map.id, title: map.title });
   }
-  return { ...docs, conflicts };
+  const personas: Persona[] = [];
+  const unchanged: ImportPlan['unchanged'] = [];
+  for (const persona of docs.personas) {
+    const existing = await storage.loadPersona(persona.id);
+    if (existing.kind === 'missing') personas.push(persona);
+    else if (existing.kind === 'ok' && samePersonaContent(existing.doc, persona)) unchanged.push({ id: persona.id, name: persona.name });
+    else {
+      personas.push(persona);
+      conflicts.push({ kind: 'persona', id: persona.id, title: persona.name || 'Unnamed persona' });
+    }
+  }
+  // A photo only an unchanged persona uses is written only if it went missing here.
+  const needed = new Set(personas.map((p) => p.avatarImageId));
+  const images: ExportImage[] = [];
+  for (const image of docs.images) {
+    if (needed.has(image.id) || !(await storage.getImage(image.id))) images.push(image);
+  }
+  return { maps: docs.maps, personas, images, conflicts, unchanged };
 }
 
 /**
- * Writes an import in one transaction (images, personas, maps: all or nothing); a conflicting map
- * is replaced (the old one is snapshotted first) or copied with fresh ids. Returns the stored map ids.
+ * Writes an import in one transaction (images, personas, maps: all or nothing). Conflicting
+ * maps and personas are replaced (a map is snapshotted first; a replaced persona's photo
+ * that nothing uses any more is deleted) or kept both, as copies with fresh ids. Returns the
+ * stored map ids.
  */
 export async function applyImport(plan: ImportPlan, choice: ConflictChoice): Promise<string[]> {
-  const conflicting = new Set(plan.conflicts.map((c) => c.id));
-  const maps = plan.maps.map((map) => (conflicting.has(map.id) && choice === 'keep-both' ? withFreshIds(map) : map));
-  const images = plan.images.map((image) => ({ id: image.id, blob: exportImageToBlob(image) }));
-  await storage.importBatch({ maps, personas: plan.personas, images });
-  return maps.map((m) => m.id);
+  const docs = resolveConflicts(plan, plan.conflicts, choice);
+  const images = docs.images.map((image) => ({ id: image.id, blob: exportImageToBlob(image) }));
+  await storage.importBatch({ maps: docs.maps, personas: docs.personas, images });
+  return docs.maps.map((m) => m.id);
 }
 
 /** Every map that opens, every persona and the photos they use: the whole library, for a backup file. */

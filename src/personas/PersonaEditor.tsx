@@ -96,7 +96,10 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
   const repo = usePersonaRepo();
   const [persona, setPersona] = useState(initial);
   const current = useRef(initial);
-  const autosave = useAutosave(useCallback((p: Persona) => repo.save(p), [repo]));
+  const autosave = useAutosave(
+    useCallback((p: Persona) => repo.save(p), [repo]),
+    { saveNow: repo.saveNow },
+  );
   const [mapProblem, setMapProblem] = useState<string | null>(null);
   const report = useCallback(
     (err: unknown) => {

@@ -16,6 +16,8 @@ import './personas.css';
 export interface PersonasPageProps {
   /** Where a problem is reported (the shell's storage banner); by default it is shown on the page. */
   onError?: (message: string) => void;
+  /** A later action succeeded: a problem reported through onError is over (take it off the banner). */
+  onErrorCleared?: () => void;
   /** Opens a persona; by default the address changes to #/personas/<id>. */
   onOpen?: (personaId: string) => void;
   /** More toolbar controls, e.g. the shared import: <Suspense><ImportPanel /></Suspense> (persona files included). */
@@ -41,7 +43,7 @@ function matches(p: Persona, q: string): boolean {
   return [p.name, p.occupation, p.location, p.quote, p.family].some((t) => t.toLocaleLowerCase().includes(q));
 }
 
-export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {}) {
+export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: PersonasPageProps = {}) {
   const repo = usePersonaRepo();
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback(
@@ -57,6 +59,8 @@ export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<Persona | null>(null);
   const [deleted, setDeleted] = useState<DeletedPersona | null>(null);
+  // The persona whose card takes the focus when it is on screen again (after an undo).
+  const [focusId, setFocusId] = useState<string | null>(null);
   const open = onOpen ?? ((id: string) => goTo(personaHref(id)));
 
   const mapsOf = useMemo(() => {
@@ -77,6 +81,8 @@ export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {
     try {
       setProblem(null);
       await work();
+      // An old error must not stay on screen after this success.
+      onErrorCleared?.();
     } catch (err) {
       report(err);
     }
@@ -117,7 +123,10 @@ export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {
           aria-label="Search personas"
           placeholder="Search by name, job or place"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFocusId(null);
+          }}
         />
         {actions}
         <button type="button" className="primary" onClick={() => setCreating(true)}>
@@ -148,6 +157,8 @@ export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {
               maps={mapsOf.get(p.id) ?? []}
               onDuplicate={() => duplicate(p)}
               onDelete={() => setConfirming(p)}
+              focus={focusId === p.id}
+              onFocused={() => setFocusId(null)}
             />
           ))}
         </ul>
@@ -182,6 +193,8 @@ export function PersonasPage({ onError, onOpen, actions }: PersonasPageProps = {
             act(async () => {
               await repo.undoRemove(deleted);
               setDeleted(null);
+              // The Undo button goes away: the focus goes to the persona that came back.
+              setFocusId(deleted.persona.id);
             })
           }
           onTimeout={() => setDeleted(null)}
@@ -196,20 +209,31 @@ function PersonaCard({
   maps,
   onDuplicate,
   onDelete,
+  focus = false,
+  onFocused,
 }: {
   persona: Persona;
   maps: MapRef[];
   onDuplicate(): void;
   onDelete(): void;
+  /** Take the focus (on the name's link) now. */
+  focus?: boolean;
+  onFocused?(): void;
 }) {
   const name = persona.name.trim() || 'Unnamed persona';
   const line = personaLine(persona);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    link.current?.focus();
+    onFocused?.();
+  }, [focus, onFocused]);
   return (
     <li className="persona-card">
       <Avatar persona={persona} size={64} />
       <div className="persona-card-main">
         <h2>
-          <a href={personaHref(persona.id)} dir="auto">
+          <a ref={link} href={personaHref(persona.id)} dir="auto">
             {name}
           </a>
         </h2>
@@ -354,17 +378,20 @@ const UNDO_WINDOW_MS = 15_000;
 
 function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
   const timeout = useRef(onTimeout);
+  const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     timeout.current = onTimeout;
   });
   useEffect(() => {
+    // The deleted card (and its Delete button) is gone: the focus goes to what can bring it back.
+    undo.current?.focus();
     const timer = window.setTimeout(() => timeout.current(), UNDO_WINDOW_MS);
     return () => window.clearTimeout(timer);
   }, []);
   return (
     <div className="toast" role="status">
       <span dir="auto">{message}</span>
-      <button type="button" onClick={onUndo}>
+      <button ref={undo} type="button" onClick={onUndo}>
         Undo
       </button>
     </div>

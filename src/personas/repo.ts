@@ -30,8 +30,6 @@ export interface DeletedPersona {
   persona: { id: string; name: string };
   /** The maps it was unlinked from; undo links it back to each. */
   mapIds: string[];
-  /** By map id, the arrows that were on its path there (unlinking made them everyone's); undo gives them back. */
-  paths?: Record<string, string[]>;
   /** Whatever storage needs to bring the persona (and its photo) back. */
   token: unknown;
 }
@@ -43,6 +41,8 @@ export interface PersonaRepo {
   watch(onLibrary: (library: PersonaLibrary) => void, onError: (err: unknown) => void): () => void;
   load(id: string): Promise<LoadedPersona>;
   save(persona: Persona): Promise<void>;
+  /** At page hide: starts a write that commits even if the page unloads next (the normal save follows). */
+  saveNow?(persona: Persona): void;
   /** Removes the persona and unlinks it from every map that uses it. */
   remove(id: string): Promise<DeletedPersona>;
   undoRemove(deleted: DeletedPersona): Promise<void>;

@@ -3,31 +3,20 @@
  * maps (`personaIds`), so linking is a load-modify-save of one map through the pure
  * operations linkPersona / unlinkPersona.
  */
-import { linkPersona, setConnectionPersona, touch, unlinkPersona } from '../model/operations';
+import { linkPersona, touch, unlinkPersona } from '../model/operations';
 import type { Persona } from '../model/schema';
 import * as storage from '../storage';
 import type { DeletedPersona, LoadedPersona, MapRef, PersonaLibrary, PersonaRepo } from './repo';
 
-/**
- * Links or unlinks one persona on one map. Unlinking turns the persona's arrows (their path) into
- * everyone's and returns those arrows' ids; linking with `path` makes them theirs again (undo).
- */
-async function setLinkedWithPath(personaId: string, mapId: string, linked: boolean, path: readonly string[] = []): Promise<string[]> {
-  let theirs: string[] = [];
+/** Links or unlinks one persona on one map (unlinking turns the persona's arrows into everyone's). */
+async function setLinked(personaId: string, mapId: string, linked: boolean): Promise<void> {
   // Under the map's lock: an editor open on the map in another tab would write its copy back over the link.
   await storage.whileMapFree(mapId, async () => {
     const loaded = await storage.loadMap(mapId);
     if (loaded.kind !== 'ok') throw new Error('This map cannot be changed here (it is missing, damaged or from a newer version).');
-    theirs = loaded.doc.connections.filter((k) => k.personaId === personaId).map((k) => k.id);
-    let next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
-    if (linked) for (const id of path) next = setConnectionPersona(next, id, personaId);
+    const next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
     if (next !== loaded.doc) await storage.saveMap(touch(next));
   });
-  return theirs;
-}
-
-async function setLinked(personaId: string, mapId: string, linked: boolean): Promise<void> {
-  await setLinkedWithPath(personaId, mapId, linked);
 }
 
 export const storagePersonaRepo: PersonaRepo = {
@@ -56,27 +45,17 @@ export const storagePersonaRepo: PersonaRepo = {
   },
 
   save: (persona) => storage.savePersona(persona),
+  saveNow: (persona) => void storage.writeBatchNow({ maps: [], personas: [persona] })?.catch(() => undefined),
 
+  // One transaction each in src/storage, under the maps' edit locks: never half unlinked,
+  // never restored without its links.
   async remove(id): Promise<DeletedPersona> {
-    const summaries = await storage.listMapSummaries();
-    const mapIds = summaries.filter((s) => s.personaIds.includes(id) && !s.readOnly).map((s) => s.id);
-    // Refuse before changing anything, rather than unlink from some maps and stop halfway.
-    const busy = await storage.mapsBeingEdited(mapIds);
-    if (busy.length > 0) {
-      const titles = summaries.filter((s) => busy.includes(s.id)).map((s) => `“${s.title}”`);
-      throw new Error(`${titles.join(', ')} ${busy.length === 1 ? 'is' : 'are'} open for editing in another tab. Close ${busy.length === 1 ? 'it' : 'them'} first, then delete the persona.`);
-    }
-    const persona = await storage.loadPersona(id);
-    const name = persona.kind === 'ok' ? persona.doc.name : '';
-    const paths: Record<string, string[]> = {};
-    for (const mapId of mapIds) paths[mapId] = await setLinkedWithPath(id, mapId, false);
     const token = await storage.deletePersona(id);
-    return { persona: { id, name }, mapIds, paths, token };
+    return { persona: { id, name: token.name }, mapIds: token.mapIds, token };
   },
 
   async undoRemove(deleted) {
     await storage.undoDeletePersona(deleted.token as storage.DeletedPersonaToken);
-    for (const mapId of deleted.mapIds) await setLinkedWithPath(deleted.persona.id, mapId, true, deleted.paths?.[mapId]);
   },
 
   setLinked,

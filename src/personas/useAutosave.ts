@@ -4,6 +4,15 @@ import type { SaveState } from './repo';
 
 export const SAVE_DELAY_MS = 400;
 
+export interface AutosaveOptions {
+  delay?: number;
+  /**
+   * Starts a write that is committed before it returns (see writeBatchNow in src/storage),
+   * for page hide: an unloading page never finishes an asynchronous save.
+   */
+  saveNow?: (persona: Persona) => unknown;
+}
+
 export interface Autosave {
   state: SaveState;
   error: string | null;
@@ -16,18 +25,22 @@ export interface Autosave {
 /**
  * Debounced saving of one persona: the last version wins, a failed write is kept and
  * shown (never silently dropped), and what is queued is written at once when the page
- * is hidden or closed, or when the editor goes away.
+ * is hidden or closed (synchronously with saveNow, then as usual), or when the editor goes away.
  */
-export function useAutosave(save: (persona: Persona) => Promise<void>, delay = SAVE_DELAY_MS): Autosave {
+export function useAutosave(save: (persona: Persona) => Promise<void>, { delay = SAVE_DELAY_MS, saveNow }: AutosaveOptions = {}): Autosave {
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<Persona | null>(null);
   const timer = useRef<number | null>(null);
   const running = useRef<Promise<void> | null>(null);
+  // The version being written: written again at page hide if the page may not live to finish it.
+  const writing = useRef<Persona | null>(null);
   const alive = useRef(true);
   const saveRef = useRef(save);
+  const saveNowRef = useRef(saveNow);
   useEffect(() => {
     saveRef.current = save;
+    saveNowRef.current = saveNow;
   });
 
   const flush = useCallback(async (): Promise<void> => {
@@ -56,10 +69,12 @@ export function useAutosave(save: (persona: Persona) => Promise<void>, delay = S
       },
     );
     running.current = write;
+    writing.current = doc;
     try {
       await write;
     } finally {
       running.current = null;
+      writing.current = null;
     }
   }, []);
 
@@ -76,13 +91,25 @@ export function useAutosave(save: (persona: Persona) => Promise<void>, delay = S
   useEffect(() => {
     alive.current = true;
     const now = () => void flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') now();
+    const hidden = () => {
+      const unsaved = pending.current ?? writing.current;
+      if (unsaved) {
+        try {
+          saveNowRef.current?.(unsaved);
+        } catch {
+          // The flush below still runs and reports.
+        }
+      }
+      now();
     };
-    window.addEventListener('pagehide', now);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hidden();
+    };
+    // Capture: it runs before Dexie's own pagehide listener, which may close the database.
+    window.addEventListener('pagehide', hidden, { capture: true });
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', now);
+      window.removeEventListener('pagehide', hidden, { capture: true });
       document.removeEventListener('visibilitychange', onVisibility);
       alive.current = false;
       now();

@@ -7,7 +7,7 @@
  * opens an empty store and users' work seems gone. Add `this.version(2).stores(...)`
  * (with `.upgrade(...)` when records change); keep version 1 here as it is.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 
 export const DB_NAME = 'journeyboard';
 
@@ -45,9 +45,11 @@ export class JourneyboardDB extends Dexie {
   images!: Table<ImageRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
 
-  constructor(name: string = DB_NAME) {
-    super(name);
-    // Index only what is queried: ids, updatedAt (library order), mapId (a map's snapshots).
+  /** `engine` replaces the browser's IndexedDB (tests: one that is missing or refuses to open). */
+  constructor(name: string = DB_NAME, engine?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>) {
+    super(name, engine);
+    // Index only what is queried: ids, updatedAt (library order), mapId (a map's snapshots),
+    // createdAt (old snapshots of deleted maps are pruned by age).
     this.version(1).stores({
       maps: 'id, updatedAt',
       personas: 'id, updatedAt',
@@ -58,6 +60,6 @@ export class JourneyboardDB extends Dexie {
 }
 
 /** Opens (lazily, on first use) the database of that name; tests pass a fresh name each. */
-export function openDatabase(name: string = DB_NAME): JourneyboardDB {
-  return new JourneyboardDB(name);
+export function openDatabase(name: string = DB_NAME, engine?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>): JourneyboardDB {
+  return new JourneyboardDB(name, engine);
 }

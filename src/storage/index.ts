@@ -7,13 +7,22 @@ import type { JourneyMap, Persona } from '../model/schema';
 import { createAutosave, type Autosave, type AutosaveOptions } from './autosave';
 import { DB_NAME, openDatabase, type JourneyboardDB, type SnapshotReason } from './db';
 import { StorageError } from './errors';
-import { createRepository, type MapSummary, type DeletedMapToken, type DeletedPersonaToken, type ImportBatch, type Repository } from './repository';
+import {
+  createRepository,
+  type MapSummary,
+  type PersonaSummary,
+  type DeletedMapToken,
+  type DeletedPersonaToken,
+  type ImportBatch,
+  type Repository,
+  type WriteBatch,
+} from './repository';
 
 export { DB_NAME, JourneyboardDB, openDatabase } from './db';
 export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
 export { STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from './errors';
 export type { StorageErrorKind } from './errors';
-export { createRepository, summarizeMap } from './repository';
+export { DELETED_SNAPSHOT_DAYS, OPEN_TIMEOUT_MS, createRepository, summarizeMap } from './repository';
 export type {
   DeletedMapToken,
   DeletedPersonaToken,
@@ -66,8 +75,13 @@ export async function writesSettled(): Promise<void> {
 /** An autosave queue writing to the app's database (one 'rw' transaction per flush). */
 export function createStorageAutosave(options: Partial<AutosaveOptions> = {}): Autosave {
   const repo = repository();
-  const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), ...options });
-  return { ...autosave, flush: () => track(autosave.flush()), dispose: () => track(autosave.dispose()) };
+  const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), writeNow: (batch) => repo.writeBatchNow(batch), ...options });
+  return {
+    ...autosave,
+    flush: () => track(autosave.flush()),
+    flushNow: () => track(autosave.flushNow()),
+    dispose: () => track(autosave.dispose()),
+  };
 }
 
 // The module-level API: thin calls into the bound repository, resolved at call time so
@@ -81,6 +95,8 @@ export const loadMap = async (id: string) => {
 export const saveMap = (doc: JourneyMap): Promise<void> => repository().saveMap(doc);
 export const deleteMap = (id: string): Promise<DeletedMapToken> => repository().deleteMap(id);
 export const undoDeleteMap = (token: DeletedMapToken): Promise<void> => repository().undoDeleteMap(token);
+export const undoDeleteMaps = (tokens: readonly DeletedMapToken[]): Promise<void> => repository().undoDeleteMaps(tokens);
+export const pruneDeletedSnapshots = (maxAgeDays?: number): Promise<number> => repository().pruneDeletedSnapshots(maxAgeDays);
 export const duplicateMap = (id: string, newTitle: string): Promise<string> => repository().duplicateMap(id, newTitle);
 export const snapshotMap = (mapId: string, reason: SnapshotReason): Promise<string> => repository().snapshotMap(mapId, reason);
 export const listSnapshots = (mapId: string) => repository().listSnapshots(mapId);
@@ -98,7 +114,13 @@ export const saveImage = (id: string, blob: Blob): Promise<void> => repository()
 export const getImage = (id: string): Promise<Blob | undefined> => repository().getImage(id);
 export const deleteImage = (id: string): Promise<void> => repository().deleteImage(id);
 export const importBatch = (batch: ImportBatch): Promise<void> => repository().importBatch(batch);
+/** The synchronous page-hide write (see Repository.writeBatchNow); null when it cannot write safely. */
+export const writeBatchNow = (batch: WriteBatch): Promise<void> | null => repository().writeBatchNow(batch);
 export const watchMapSummaries = (callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchMapSummaries(callback, onError);
+export const watchLibrary = (
+  callback: (library: { maps: MapSummary[]; personas: PersonaSummary[] }) => void,
+  onError?: (err: StorageError) => void,
+) => repository().watchLibrary(callback, onError);
 export const watchPersonas = (callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void) =>
   repository().watchPersonas(callback, onError);

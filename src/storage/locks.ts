@@ -11,8 +11,13 @@ export function mapLockName(mapId: string): string {
 }
 
 export class MapBusyError extends Error {
-  constructor(readonly mapId: string) {
-    super('This map is open for editing in another tab. Make the change there, or close that tab first.');
+  constructor(
+    readonly mapId: string,
+    message = 'This map is open for editing in another tab. Make the change there, or close that tab first.',
+    /** Every busy map, when the change needed several (the first is mapId). */
+    readonly mapIds: readonly string[] = [mapId],
+  ) {
+    super(message);
     this.name = 'MapBusyError';
   }
 }
@@ -33,6 +38,22 @@ export async function whileMapFree<T>(mapId: string, work: () => Promise<T>): Pr
   });
   if (!ran) throw new MapBusyError(mapId);
   return result as T;
+}
+
+/**
+ * Runs `work` holding the locks of all these maps (one change across several maps, such as
+ * deleting a persona they use); rejects with MapBusyError naming every busy map, before
+ * running anything, when an editor holds any of them.
+ */
+export async function whileMapsFree<T>(mapIds: readonly string[], work: () => Promise<T>): Promise<T> {
+  const ids = [...new Set(mapIds)].sort();
+  const manager = locks();
+  if (!manager || ids.length === 0) return work();
+  const busy = await mapsBeingEdited(ids);
+  if (busy.length > 0) throw new MapBusyError(busy[0]!, undefined, busy);
+  // Taken one by one without waiting (an editor that opened a map a moment ago still wins).
+  const hold = async (i: number): Promise<T> => (i === ids.length ? work() : whileMapFree(ids[i]!, () => hold(i + 1)));
+  return hold(0);
 }
 
 /** Which of these maps an editor holds right now (none where the browser has no Web Locks). */

@@ -9,11 +9,13 @@
 import { liveQuery } from 'dexie';
 import { newId } from '../model/ids';
 import { readSchemaVersion } from '../model/migrations';
+import { linkPersona, setConnectionPersona, touch, unlinkPersona } from '../model/operations';
 import { restoreMap, restorePersona, type RestoreResult } from '../model/restore';
 import { CURRENT_SCHEMA_VERSION, type JourneyMap, type Persona } from '../model/schema';
 import type { ImageRecord, JourneyboardDB, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
 import { copyMapWithFreshIds } from './duplicate';
 import { StorageError, guard, toStorageError } from './errors';
+import { MapBusyError, whileMapsFree } from './locks';
 
 export type LoadResult<T> = RestoreResult<T> | { kind: 'missing' };
 
@@ -46,12 +48,16 @@ export interface DeletedMapToken {
   snapshotId: string;
 }
 
-/** What undoDeletePersona needs: the record and its photo, as they were. Kept in memory by the page's undo. */
+/** What undoDeletePersona needs: the record and its photo, as they were, and the maps it was taken out of. Kept in memory by the page's undo. */
 export interface DeletedPersonaToken {
   personaId: string;
   name: string;
   record: StoredDoc;
   image?: ImageRecord;
+  /** The maps that named the persona and no longer do; undo names it in them again. */
+  mapIds: string[];
+  /** By map id, the arrows that were the persona's path there (unlinking made them everyone's); undo gives them back. */
+  paths: Record<string, string[]>;
 }
 
 export type Unsubscribe = () => void;
@@ -129,18 +135,89 @@ function refuseWrongVersion(doc: { schemaVersion: unknown }): void {
 export interface RepositoryOptions {
   /** The clock for createdAt/updatedAt of copies and snapshots (tests pin it). */
   now?: () => Date;
+  /** How long the library waits for the database to open before it says storage is unavailable. */
+  openTimeoutMs?: number;
+}
+
+export const OPEN_TIMEOUT_MS = 10_000;
+
+/** How long the snapshot of a deleted map is kept after its undo has passed. */
+export const DELETED_SNAPSHOT_DAYS = 30;
+
+/** A failure to open the database means the browser is not letting us store anything, whatever its name. */
+function openFailure(err: unknown): StorageError {
+  const error = toStorageError(err);
+  return error.kind === 'quota' || error.kind === 'newer-version' || error.kind === 'unavailable'
+    ? error
+    : new StorageError('unavailable', { cause: err });
 }
 
 export function createRepository(db: JourneyboardDB, options: RepositoryOptions = {}) {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
 
+  // What this repository last saw stored under each id, by its own reads and writes: true
+  // when the record there may be overwritten (absent, or not from a newer version), false
+  // when a newer Journeyboard saved it. writeBatchNow cannot read before it writes (it must
+  // finish inside a page-hide handler), so it trusts this instead of the stored record.
+  const writable = { maps: new Map<string, boolean>(), personas: new Map<string, boolean>() };
+  type Kind = keyof typeof writable;
+  const seen = (kind: Kind, id: string, record: StoredDoc | undefined) => writable[kind].set(id, !isNewer(record));
+  const seenAll = (kind: Kind, records: readonly StoredDoc[]) => {
+    for (const record of records) seen(kind, record.id, record);
+  };
+  const wrote = (kind: Kind, docs: readonly { id: string }[]) => {
+    for (const doc of docs) writable[kind].set(doc.id, true);
+  };
+
+  // The database, opened explicitly: Dexie's live queries wait silently, for ever, when
+  // IndexedDB is missing (some private windows) or refuses to open, so the library would
+  // say "Loading…" for ever. null again after a failure, so a later call tries again.
+  let opening: Promise<void> | null = null;
+  function openOnce(): Promise<void> {
+    opening ??= db.open().then(
+      () => undefined,
+      (err: unknown) => {
+        opening = null;
+        throw openFailure(err);
+      },
+    );
+    return opening;
+  }
+
+  /**
+   * Resolves when the database is open; rejects with a StorageError ('unavailable' unless the
+   * disk is full or a newer version holds it) when it cannot be opened, or has not opened
+   * within openTimeoutMs (a browser may leave the request hanging). Nothing is deleted or
+   * reset on failure: whatever is already stored stays as it is.
+   */
+  function ready(): Promise<void> {
+    if (db.isOpen()) return Promise.resolve();
+    const ms = options.openTimeoutMs ?? OPEN_TIMEOUT_MS;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new StorageError('unavailable', { detail: `IndexedDB did not open within ${ms} ms` })),
+        ms,
+      );
+      openOnce()
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
+    });
+  }
+
+  async function readMapSummaries(): Promise<MapSummary[]> {
+    const records = await db.maps.toArray();
+    seenAll('maps', records);
+    return newestFirst(records.map(summarizeMap));
+  }
+
   async function listMapSummaries(): Promise<MapSummary[]> {
-    return guard(async () => newestFirst((await db.maps.toArray()).map(summarizeMap)));
+    return guard(readMapSummaries);
   }
 
   async function loadMap(id: string): Promise<LoadResult<JourneyMap>> {
     return guard(async () => {
       const record = await db.maps.get(id);
+      seen('maps', id, record);
       return record === undefined ? { kind: 'missing' } : restoreMap(record);
     });
   }
@@ -148,12 +225,15 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   /** Writes one map. Refuses (StorageError 'newer-version') to overwrite a record saved by a newer version. */
   async function saveMap(doc: JourneyMap): Promise<void> {
     refuseWrongVersion(doc);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.maps, async () => {
-        if (isNewer(await db.maps.get(doc.id))) throw new StorageError('newer-version');
+        const record = await db.maps.get(doc.id);
+        seen('maps', doc.id, record);
+        if (isNewer(record)) throw new StorageError('newer-version');
         await db.maps.put(doc as unknown as StoredDoc);
       }),
     );
+    wrote('maps', [doc]);
   }
 
   /** Takes a snapshot of a stored map record (raw, any version); returns its id. */
@@ -186,23 +266,58 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
         const snapshotId = newId();
         await db.snapshots.add({ id: snapshotId, mapId: id, createdAt: now(), reason: 'deleted', doc: record });
         await db.maps.delete(id);
+        // Unknown from now on: a page-hide write must not bring a deleted map back.
+        writable.maps.delete(id);
         return { mapId: id, title: text(record.title), snapshotId };
       }),
     );
   }
 
   /**
-   * Puts a deleted map back exactly as it was stored. If a map with that id exists again
-   * (another tab), it is left alone and the snapshot is kept: nothing is overwritten.
+   * Puts deleted maps back exactly as they were stored, all in one transaction (all or
+   * nothing). If a map with that id exists again (another tab), it is left alone and its
+   * snapshot is kept: nothing is overwritten.
    */
-  async function undoDeleteMap(token: DeletedMapToken): Promise<void> {
+  async function undoDeleteMaps(tokens: readonly DeletedMapToken[]): Promise<void> {
+    if (tokens.length === 0) return;
     return guard(() =>
       db.transaction('rw', db.maps, db.snapshots, async () => {
-        const snapshot = await db.snapshots.get(token.snapshotId);
-        if (!snapshot) throw new StorageError('missing');
-        if (await db.maps.get(token.mapId)) return;
-        await db.maps.add(snapshot.doc as StoredDoc);
-        await db.snapshots.delete(token.snapshotId);
+        const snapshots = await db.snapshots.bulkGet(tokens.map((t) => t.snapshotId));
+        if (snapshots.some((s) => s === undefined)) throw new StorageError('missing');
+        const existing = await db.maps.bulkGet(tokens.map((t) => t.mapId));
+        for (const [i, token] of tokens.entries()) {
+          if (existing[i]) continue;
+          const doc = snapshots[i]!.doc as StoredDoc;
+          await db.maps.add(doc);
+          seen('maps', token.mapId, doc);
+          await db.snapshots.delete(token.snapshotId);
+        }
+      }),
+    );
+  }
+
+  async function undoDeleteMap(token: DeletedMapToken): Promise<void> {
+    return undoDeleteMaps([token]);
+  }
+
+  /**
+   * Deletes the snapshots taken when maps were deleted, once they are older than
+   * `maxAgeDays` (the undo in the library lasts seconds; the snapshot stays as a safety net
+   * for a month, then goes, so deleted maps do not fill the disk for ever). Returns how
+   * many went. Snapshots taken for other reasons (before an import replaced a map) stay.
+   */
+  async function pruneDeletedSnapshots(maxAgeDays = DELETED_SNAPSHOT_DAYS): Promise<number> {
+    const cutoff = new Date(Date.parse(now()) - maxAgeDays * 86_400_000).toISOString();
+    return guard(() =>
+      db.transaction('rw', db.snapshots, async () => {
+        // createdAt is an ISO instant in UTC, so text order is time order.
+        const old = await db.snapshots
+          .where('createdAt')
+          .below(cutoff)
+          .filter((s) => s.reason === 'deleted')
+          .primaryKeys();
+        await db.snapshots.bulkDelete(old);
+        return old.length;
       }),
     );
   }
@@ -218,15 +333,21 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     return copy.id;
   }
 
+  async function readPersonas(): Promise<StoredDoc[]> {
+    const records = await db.personas.toArray();
+    seenAll('personas', records);
+    return records;
+  }
+
   async function listPersonaSummaries(): Promise<PersonaSummary[]> {
-    return guard(async () => newestFirst((await db.personas.toArray()).map(summarizePersona)));
+    return guard(async () => newestFirst((await readPersonas()).map(summarizePersona)));
   }
 
   /** Personas that can be shown (current ones, and read-only views of newer ones), newest first; damaged ones are left out. */
   async function listPersonas(): Promise<Persona[]> {
     return guard(async () => {
       const out: Persona[] = [];
-      for (const record of await db.personas.toArray()) {
+      for (const record of await readPersonas()) {
         const r = restorePersona(record);
         if (r.kind === 'ok' || (r.kind === 'newer' && r.doc)) out.push(r.doc!);
       }
@@ -237,48 +358,132 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   async function loadPersona(id: string): Promise<LoadResult<Persona>> {
     return guard(async () => {
       const record = await db.personas.get(id);
+      seen('personas', id, record);
       return record === undefined ? { kind: 'missing' } : restorePersona(record);
     });
   }
 
   async function savePersona(persona: Persona): Promise<void> {
     refuseWrongVersion(persona);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.personas, async () => {
-        if (isNewer(await db.personas.get(persona.id))) throw new StorageError('newer-version');
+        const record = await db.personas.get(persona.id);
+        seen('personas', persona.id, record);
+        if (isNewer(record)) throw new StorageError('newer-version');
         await db.personas.put(persona as unknown as StoredDoc);
       }),
     );
+    wrote('personas', [persona]);
   }
 
-  /** Deletes a persona and its photo (unless another persona uses the same image). Maps' links are the caller's business. */
+  /** Stored maps that name the persona and can be changed here (current version, valid), as loaded. */
+  function mapsNaming(records: readonly (StoredDoc | undefined)[], personaId: string): JourneyMap[] {
+    return records.flatMap((record) => {
+      if (!record || !Array.isArray(record.personaIds) || !record.personaIds.includes(personaId)) return [];
+      const r = restoreMap(record);
+      // A newer version's map is never written back; a damaged one is left as it is.
+      return r.kind === 'ok' ? [r.doc] : [];
+    });
+  }
+
+  /** "“A” is open…" / "“A”, “B” are open…": the maps an editor holds, by title. */
+  function busyMessage(err: MapBusyError, titles: ReadonlyMap<string, string>, then: string): MapBusyError {
+    const names = err.mapIds.map((id) => `“${titles.get(id) || 'Untitled map'}”`);
+    const one = names.length === 1;
+    return new MapBusyError(
+      err.mapId,
+      `${names.join(', ')} ${one ? 'is' : 'are'} open for editing in another tab. Close ${one ? 'it' : 'them'} first, then ${then}.`,
+      err.mapIds,
+    );
+  }
+
+  async function withMapsFree<T>(mapIds: readonly string[], titles: ReadonlyMap<string, string>, then: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await whileMapsFree(mapIds, work);
+    } catch (err) {
+      throw err instanceof MapBusyError ? busyMessage(err, titles, then) : err;
+    }
+  }
+
+  /**
+   * Deletes a persona and its photo (unless another persona uses the same image), and takes
+   * it out of every map that names it: all in ONE transaction, so it never stops halfway
+   * with some maps unlinked. It holds the edit locks of those maps, or refuses before
+   * changing anything (MapBusyError, naming them) while another tab edits one: that tab
+   * would write its copy back, link and all.
+   */
   async function deletePersona(id: string): Promise<DeletedPersonaToken> {
-    return guard(() =>
-      db.transaction('rw', db.personas, db.images, async () => {
-        const record = await db.personas.get(id);
-        if (!record) throw new StorageError('missing');
-        const imageId = typeof record.avatarImageId === 'string' ? record.avatarImageId : undefined;
-        let image: ImageRecord | undefined;
-        if (imageId) {
-          const shared = await db.personas.filter((p) => p.id !== id && p.avatarImageId === imageId).count();
-          if (shared === 0) {
-            image = await db.images.get(imageId);
-            await db.images.delete(imageId);
+    const records = await guard(() => db.maps.toArray());
+    const users = mapsNaming(records, id);
+    const titles = new Map(users.map((m) => [m.id, m.title]));
+    const locked = new Set(users.map((m) => m.id));
+    const token = await withMapsFree([...locked], titles, 'delete the persona', () =>
+      guard(() =>
+        db.transaction('rw', [db.personas, db.images, db.maps], async () => {
+          const record = await db.personas.get(id);
+          if (!record) throw new StorageError('missing');
+          const maps = mapsNaming(await db.maps.toArray(), id);
+          // Linked in another tab since the list above was read: its lock is not held here.
+          if (maps.some((m) => !locked.has(m.id))) {
+            throw new StorageError('unknown', { message: 'This persona was just added to another map. Nothing was deleted; try again.' });
           }
-        }
-        await db.personas.delete(id);
-        return { personaId: id, name: text(record.name), record, ...(image ? { image } : {}) };
-      }),
+          const at = now();
+          const paths: Record<string, string[]> = {};
+          for (const map of maps) {
+            paths[map.id] = map.connections.filter((k) => k.personaId === id).map((k) => k.id);
+            await db.maps.put(touch(unlinkPersona(map, id), at) as unknown as StoredDoc);
+          }
+          const imageId = typeof record.avatarImageId === 'string' ? record.avatarImageId : undefined;
+          let image: ImageRecord | undefined;
+          if (imageId) {
+            const shared = await db.personas.filter((p) => p.id !== id && p.avatarImageId === imageId).count();
+            if (shared === 0) {
+              image = await db.images.get(imageId);
+              await db.images.delete(imageId);
+            }
+          }
+          await db.personas.delete(id);
+          return { personaId: id, name: text(record.name), record, mapIds: maps.map((m) => m.id), paths, ...(image ? { image } : {}) };
+        }),
+      ),
     );
+    writable.personas.delete(id);
+    wrote('maps', token.mapIds.map((mapId) => ({ id: mapId })));
+    return token;
   }
 
+  /**
+   * Brings a deleted persona and its photo back and names it again in the maps it was
+   * taken out of, in ONE transaction, under those maps' edit locks (or refuses before
+   * changing anything while another tab edits one). A map deleted meanwhile is skipped.
+   */
   async function undoDeletePersona(token: DeletedPersonaToken): Promise<void> {
-    return guard(() =>
-      db.transaction('rw', db.personas, db.images, async () => {
-        if (token.image && !(await db.images.get(token.image.id))) await db.images.add(token.image);
-        if (!(await db.personas.get(token.personaId))) await db.personas.add(token.record);
-      }),
+    const mapIds = token.mapIds ?? [];
+    const current = await guard(() => db.maps.bulkGet(mapIds));
+    const titles = new Map(current.flatMap((m) => (m ? [[m.id, text(m.title)] as const] : [])));
+    const done = await withMapsFree(mapIds, titles, 'undo', () =>
+      guard(() =>
+        db.transaction('rw', [db.personas, db.images, db.maps], async () => {
+          if (token.image && !(await db.images.get(token.image.id))) await db.images.add(token.image);
+          // Made again meanwhile (another tab, an import): that one stays.
+          const restored = !(await db.personas.get(token.personaId));
+          if (restored) await db.personas.add(token.record);
+          const at = now();
+          const out: string[] = [];
+          for (const record of await db.maps.bulkGet(mapIds)) {
+            const r = record ? restoreMap(record) : undefined;
+            if (r?.kind !== 'ok') continue;
+            let next = linkPersona(r.doc, token.personaId);
+            for (const arrow of token.paths?.[r.doc.id] ?? []) next = setConnectionPersona(next, arrow, token.personaId);
+            if (next !== r.doc) await db.maps.put(touch(next, at) as unknown as StoredDoc);
+            out.push(r.doc.id);
+          }
+          return { restored, relinked: out };
+        }),
+      ),
     );
+    if (done.restored) seen('personas', token.personaId, token.record);
+    wrote('maps', done.relinked.map((id) => ({ id })));
   }
 
   async function saveImage(id: string, blob: Blob): Promise<void> {
@@ -313,28 +518,80 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
   async function writeBatch(batch: WriteBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
     if (batch.maps.length === 0 && batch.personas.length === 0) return;
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', db.maps, db.personas, async () => {
         const [maps, personas] = await Promise.all([
           db.maps.bulkGet(batch.maps.map((m) => m.id)),
           db.personas.bulkGet(batch.personas.map((p) => p.id)),
         ]);
+        batch.maps.forEach((m, i) => seen('maps', m.id, maps[i]));
+        batch.personas.forEach((p, i) => seen('personas', p.id, personas[i]));
         if ([...maps, ...personas].some(isNewer)) throw new StorageError('newer-version');
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
         if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
       }),
     );
+    wrote('maps', batch.maps);
+    wrote('personas', batch.personas);
+  }
+
+  /**
+   * Starts writing a batch synchronously, for a page-hide handler: after it returns, the
+   * page may be gone, and a Dexie transaction (which opens a microtask later, then reads
+   * before it writes) would never commit. This one issues every put() on the native
+   * IndexedDB connection at once, without a read, and commits at once.
+   *
+   * It keeps writeBatch's guarantee without the read: every document must be one this
+   * repository has itself read or written and not found saved by a newer version (see
+   * `writable`); otherwise, or when the database is not open, it writes nothing and
+   * returns null (the caller still runs the normal flush). The promise settles when the
+   * transaction commits or fails. Nothing else changes: this is a net under writeBatch,
+   * which the caller runs right after (it tells live queries, here and in other tabs).
+   */
+  function writeBatchNow(batch: WriteBatch): Promise<void> | null {
+    if (batch.maps.length === 0 && batch.personas.length === 0) return null;
+    if (![...batch.maps, ...batch.personas].every((doc) => doc.schemaVersion === CURRENT_SCHEMA_VERSION)) return null;
+    if (!batch.maps.every((m) => writable.maps.get(m.id) === true)) return null;
+    if (!batch.personas.every((p) => writable.personas.get(p.id) === true)) return null;
+    const idb = db.isOpen() ? db.backendDB() : null;
+    if (!idb) return null;
+    const stores = [...(batch.maps.length ? [db.maps.name] : []), ...(batch.personas.length ? [db.personas.name] : [])];
+    let tx: IDBTransaction | undefined;
+    try {
+      tx = idb.transaction(stores, 'readwrite');
+      for (const m of batch.maps) tx.objectStore(db.maps.name).put(m);
+      for (const p of batch.personas) tx.objectStore(db.personas.name).put(p);
+      // Hand the transaction to the database now rather than when this task ends, which an
+      // unloading page may never reach.
+      tx.commit?.();
+    } catch {
+      // A closed connection (storage cleared, a newer version upgrading) or a document that
+      // cannot be stored: all or nothing, and the normal flush reports the problem.
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished.
+      }
+      return null;
+    }
+    const started = tx;
+    return new Promise<void>((resolve, reject) => {
+      started.oncomplete = () => resolve();
+      started.onabort = () => reject(toStorageError(started.error ?? new DOMException('The write was aborted.', 'AbortError')));
+    });
   }
 
   /**
    * Stores an import in ONE read-write transaction: every image, persona and map, or none
    * of them (a full disk halfway leaves the library as it was). A map that replaces a
    * stored one is snapshotted first ('before-import'), so the replaced version can be
-   * brought back. Refuses to overwrite anything stored by a newer version.
+   * brought back; a persona that replaces a stored one with another photo takes the old
+   * photo with it unless another persona uses it. Refuses to overwrite anything stored by
+   * a newer version.
    */
   async function importBatch(batch: ImportBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
-    return guard(() =>
+    await guard(() =>
       db.transaction('rw', [db.maps, db.personas, db.images, db.snapshots], async () => {
         const [maps, personas] = await Promise.all([
           db.maps.bulkGet(batch.maps.map((m) => m.id)),
@@ -349,22 +606,63 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
           await db.images.bulkPut(batch.images.map(({ id, blob }) => ({ id, blob, type: blob.type, createdAt: now() })));
         }
         if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
+        // A replaced persona's old photo, if no persona uses it any more, would be left behind for ever.
+        const oldPhotos = new Set(
+          personas.flatMap((p, i) => {
+            const old = p?.avatarImageId;
+            return typeof old === 'string' && old !== batch.personas[i]!.avatarImageId ? [old] : [];
+          }),
+        );
+        if (oldPhotos.size) {
+          const inUse = new Set((await db.personas.toArray()).map((p) => p.avatarImageId));
+          await db.images.bulkDelete([...oldPhotos].filter((id) => !inUse.has(id)));
+        }
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
       }),
     );
+    wrote('maps', batch.maps);
+    wrote('personas', batch.personas);
   }
 
   function watch<T>(query: () => Promise<T>, callback: (value: T) => void, onError?: (err: StorageError) => void): Unsubscribe {
-    const subscription = liveQuery(query).subscribe({
-      next: callback,
-      error: (err: unknown) => onError?.(toStorageError(err)),
+    let subscription: { unsubscribe(): void } | null = null;
+    let stopped = false;
+    const start = () => {
+      if (stopped || subscription) return;
+      subscription = liveQuery(query).subscribe({
+        next: callback,
+        error: (err: unknown) => onError?.(toStorageError(err)),
+      });
+    };
+    ready().then(start, (err: unknown) => {
+      onError?.(toStorageError(err));
+      // Only slow (timed out, still opening): if it opens after all, the list still comes.
+      opening?.then(start, () => undefined);
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
   }
 
   /** Calls back now and after every change to the maps, in this tab or another (Dexie's liveQuery). */
   function watchMapSummaries(callback: (summaries: MapSummary[]) => void, onError?: (err: StorageError) => void): Unsubscribe {
-    return watch(async () => newestFirst((await db.maps.toArray()).map(summarizeMap)), callback, onError);
+    return watch(readMapSummaries, callback, onError);
+  }
+
+  /**
+   * The library's list: map summaries and persona summaries read together, so it is called
+   * again when either changes (a renamed persona renames it in the list of maps too).
+   */
+  function watchLibrary(
+    callback: (library: { maps: MapSummary[]; personas: PersonaSummary[] }) => void,
+    onError?: (err: StorageError) => void,
+  ): Unsubscribe {
+    return watch(
+      async () => ({ maps: await readMapSummaries(), personas: (await readPersonas()).map(summarizePersona) }),
+      callback,
+      onError,
+    );
   }
 
   function watchPersonas(callback: (personas: Persona[]) => void, onError?: (err: StorageError) => void): Unsubscribe {
@@ -373,12 +671,15 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
 
   return {
     db,
+    ready,
     listMaps: listMapSummaries,
     listMapSummaries,
     loadMap,
     saveMap,
     deleteMap,
     undoDeleteMap,
+    undoDeleteMaps,
+    pruneDeletedSnapshots,
     duplicateMap,
     snapshotMap,
     listSnapshots,
@@ -393,8 +694,10 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     getImage,
     deleteImage,
     writeBatch,
+    writeBatchNow,
     importBatch,
     watchMapSummaries,
+    watchLibrary,
     watchPersonas,
   };
 }

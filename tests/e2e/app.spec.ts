@@ -98,7 +98,7 @@ test('a broken file is refused with its reasons and changes nothing; a dropped b
   }, text);
   await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('dragover', { dataTransfer: drop });
   await page.getByRole('heading', { name: 'Journey maps' }).dispatchEvent('drop', { dataTransfer: drop });
-  const conflict = page.getByRole('dialog', { name: 'This map is already in your library' });
+  const conflict = page.getByRole('dialog', { name: 'These maps are already in your library' });
   await expect(conflict).toBeVisible();
   await conflict.getByRole('button', { name: 'Keep both' }).click();
   await expect(page.getByText('Imported 2 maps')).toBeVisible();
@@ -146,6 +146,66 @@ test('linking a persona to a map that another tab is editing is refused plainly,
   await editor.getByRole('region', { name: 'Link personas' }).getByRole('button', { name: 'Add persona' }).click();
   await saved(editor);
   await expect(maps.getByRole('link', { name: title })).toBeVisible();
+});
+
+test('deleting a map that another tab is editing is refused plainly; once that tab closes, it deletes', async ({ context }) => {
+  const editor = await context.newPage();
+  await newMap(editor, /Classic five stages/);
+  const title = (await editor.getByRole('heading', { level: 1 }).innerText()).trim();
+
+  const libraryTab = await context.newPage();
+  await libraryTab.goto('./#/');
+  await libraryTab.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(libraryTab.getByRole('alert')).toHaveText(
+    'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.',
+  );
+  await expect(mapList(libraryTab).getByRole('listitem')).toHaveCount(1);
+
+  // The editing tab keeps working and saving: the map does not come and go.
+  await editor.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' }).click();
+  await editor.getByRole('textbox', { name: 'Rename stage' }).press('Enter');
+  await saved(editor);
+  await expect(mapList(libraryTab).getByRole('listitem')).toContainText('6 stages');
+  await editor.close();
+
+  await libraryTab.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(mapList(libraryTab)).toHaveCount(0);
+  await expect(libraryTab.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(title);
+  await expect(libraryTab.getByRole('alert')).toHaveCount(0);
+});
+
+test('undoing a persona delete while another tab edits one of its maps is refused plainly, then works', async ({ context }) => {
+  const personas = await context.newPage();
+  await personas.goto('./#/personas');
+  await personas.getByRole('button', { name: 'New persona' }).click();
+  await personas.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(personas.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+  const url = await newMap(personas, /Classic five stages/);
+  await personas.getByRole('button', { name: 'Personas…' }).click();
+  await personas.getByRole('region', { name: 'Link personas' }).getByRole('button', { name: 'Add persona' }).click();
+  await saved(personas);
+
+  await personas.goto('./#/personas');
+  await personas.getByRole('button', { name: 'Delete Nguyễn Thị Lan' }).click();
+  await personas.getByRole('dialog', { name: 'Delete “Nguyễn Thị Lan”?' }).getByRole('button', { name: 'Delete persona' }).click();
+  await expect(personas.getByRole('status').filter({ hasText: 'removed it from 1 map' })).toBeVisible();
+
+  // The map is opened for editing in another tab before the undo.
+  const editor = await context.newPage();
+  await editor.goto(url);
+  await expect(editor.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  await personas.getByRole('button', { name: 'Undo' }).click();
+  await expect(personas.getByRole('alert')).toContainText('is open for editing in another tab. Close it first, then undo.');
+  await expect(personas.getByRole('list', { name: 'Personas' })).toHaveCount(0);
+
+  await editor.close();
+  await personas.getByRole('button', { name: 'Undo' }).click();
+  const card = personas.getByRole('list', { name: 'Personas' }).getByRole('listitem').filter({ hasText: 'Nguyễn Thị Lan' });
+  await expect(card).toContainText('Used in 1 map');
+  // The refusal is over: it is no longer on screen.
+  await expect(personas.getByRole('alert')).toHaveCount(0);
+  await personas.goto(url);
+  await expect(personas.getByRole('list', { name: 'Personas of this map' })).toContainText('Nguyễn Thị Lan');
 });
 
 test('after the first visit the app works offline: reload with the network off, maps and fonts still there', async ({ page, context }) => {

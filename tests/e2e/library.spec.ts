@@ -69,13 +69,37 @@ test('duplicate, rename, search, delete and undo', async ({ page }) => {
   await page.getByRole('button', { name: 'Delete แผนที่การเดินทางของลูกค้า' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('status').filter({ hasText: 'Deleted' })).toContainText('Deleted “แผนที่การเดินทางของลูกค้า”');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The focus is not lost with the deleted item: it is on Undo, then on the map that came back.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('link', { name: 'แผนที่การเดินทางของลูกค้า', exact: true })).toBeFocused();
 
   // The undone delete really is stored again: it survives a reload.
   await page.reload();
   await expect(page.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'แผนที่การเดินทางของลูกค้า', exact: true })).toBeVisible();
+});
+
+test('two deletes in a row: the toast names both, and one Undo brings both back', async ({ page }) => {
+  await page.goto('./');
+  await createFromTemplate(page, 'Classic five stages');
+  await page.goto('./#/');
+  await page.getByRole('button', { name: /^Duplicate / }).click();
+  const list = page.getByRole('list', { name: 'Maps' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const titles = (await list.getByRole('heading').allInnerTexts()).map((t) => t.trim());
+
+  for (const title of titles) await page.getByRole('button', { name: `Delete ${title}`, exact: true }).click();
+  await expect(list).toHaveCount(0);
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted' });
+  await expect(toast).toContainText('Deleted 2 maps');
+  for (const title of titles) await expect(toast).toContainText(`“${title}”`);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(2);
 });
 
 test('the Thai, Persian and Vietnamese sample maps display in their scripts, with bundled fonts only', async ({ page }, info) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // Issue 4, "Done when": a persona with a Thai name and a photo, linked to two maps, survives a
@@ -124,10 +125,12 @@ test('a Thai persona with a photo, linked to two maps, edited, deleted and resto
   await page.getByRole('dialog', { name: `Delete “${NAME}”?` }).getByRole('button', { name: 'Delete persona' }).click();
   await expect(list.getByRole('link', { name: NAME })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'removed it from 2 maps' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
 
-  // Undo brings it back with both links.
+  // Undo brings it back with both links, and the focus to its card.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(list.getByRole('link', { name: NAME })).toBeVisible();
+  await expect(list.getByRole('link', { name: NAME })).toBeFocused();
   await expect(list.getByRole('listitem').filter({ hasText: NAME })).toContainText('Used in 2 maps');
   for (const map of [first, second]) {
     await page.goto(map.url);
@@ -154,4 +157,46 @@ test('a persona from an example; list items edited from the keyboard', async ({ 
   await page.reload();
   await expect(page.getByRole('region', { name: 'Goals' }).getByRole('textbox', { name: 'Goal 2' })).toHaveValue('Đi du lịch Huế');
   await expect(page.getByRole('group', { name: 'Preferred channels' }).getByRole('checkbox', { name: 'Zalo' })).toBeChecked();
+});
+
+test('importing a persona that is already here: unchanged asks nothing; changed asks replace or keep both', async ({ page }) => {
+  await page.goto('./#/personas');
+  await page.getByRole('button', { name: 'New persona' }).click();
+  await page.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await page.getByLabel('Quote', { exact: true }).fill('Nhắn Zalo là nhanh nhất');
+  await saved(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as JSON' }).click();
+  const file = await download;
+  const upload = { name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(readFileSync(await file.path(), 'utf8')) };
+
+  // The same persona: no question, nothing changes.
+  await page.goto('./#/personas');
+  const list = page.getByRole('list', { name: 'Personas' });
+  await page.getByLabel('Import a file').setInputFiles(upload);
+  await expect(page.getByText('Nothing new to import. 1 persona was already here, unchanged.')).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  // Changed here since the export: the file's older version asks first.
+  await list.getByRole('link', { name: 'Nguyễn Thị Lan' }).click();
+  await page.getByLabel('Quote', { exact: true }).fill('ช่วยจำฉันได้ไหม');
+  await saved(page);
+  await page.goto('./#/personas');
+  await page.getByLabel('Import a file').setInputFiles(upload);
+  const conflict = page.getByRole('dialog', { name: 'This persona is already in your library' });
+  await expect(conflict).toContainText('Nguyễn Thị Lan');
+  await conflict.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.getByText('Imported 1 persona')).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').filter({ hasText: 'ช่วยจำฉันได้ไหม' })).toHaveCount(1);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Nhắn Zalo là nhanh nhất' })).toHaveCount(1);
+
+  // Replace: the stored one takes the file's version (and no third persona appears).
+  await page.getByLabel('Import a file').setInputFiles(upload);
+  await page.getByRole('dialog', { name: 'This persona is already in your library' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByText('Imported 1 persona')).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').filter({ hasText: 'ช่วยจำฉันได้ไหม' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Personas' }).getByRole('listitem').filter({ hasText: 'Nhắn Zalo là nhanh nhất' })).toHaveCount(2);
 });

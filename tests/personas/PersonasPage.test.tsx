@@ -121,6 +121,32 @@ describe('PersonasPage', () => {
     expect(screen.getByRole('link', { name: 'Kevin Smith' }).closest('li')).toHaveTextContent('Used in 2 maps');
   });
 
+  it('the focus goes to Undo after a delete, and to the restored persona after the undo', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Delete Kevin Smith' }));
+    await user.click(screen.getByRole('button', { name: 'Delete persona' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Kevin Smith' })).toHaveFocus());
+  });
+
+  it('a reported error is taken back after a later success', async () => {
+    const repo = new MemoryRepo([persona('Kevin Smith')]);
+    const onError = vi.fn();
+    const onErrorCleared = vi.fn();
+    renderWith(repo, <PersonasPage onError={onError} onErrorCleared={onErrorCleared} />);
+    const user = userEvent.setup();
+    await waitFor(() => expect(cards()).toHaveLength(1));
+    repo.failSaves = true;
+    await user.click(screen.getByRole('button', { name: 'Duplicate Kevin Smith' }));
+    await waitFor(() => expect(onError).toHaveBeenCalledWith('The disk is full.'));
+    expect(onErrorCleared).not.toHaveBeenCalled();
+    repo.failSaves = false;
+    await user.click(screen.getByRole('button', { name: 'Duplicate Kevin Smith' }));
+    await waitFor(() => expect(onErrorCleared).toHaveBeenCalledTimes(1));
+  });
+
   it('says plainly when no map uses the persona', async () => {
     const { user } = setup();
     await waitFor(() => expect(cards()).toHaveLength(3));

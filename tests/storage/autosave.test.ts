@@ -156,6 +156,62 @@ describe('autosave (fake timers)', () => {
     expect(write).toHaveBeenCalledTimes(2);
   });
 
+  it('at page hide, hands everything unsaved to the synchronous writer before the handler returns, then flushes as usual', async () => {
+    let release: () => void = () => {};
+    const written: string[][] = [];
+    const write = vi.fn(async (batch: AutosaveBatch) => {
+      written.push(batch.maps.map((m) => `${m.id}:${m.title}`));
+      if (written.length === 1) await new Promise<void>((r) => (release = r));
+    });
+    const now: string[][] = [];
+    const writeNow = vi.fn((batch: AutosaveBatch) => {
+      now.push(batch.maps.map((m) => `${m.id}:${m.title}`).sort());
+      return Promise.resolve();
+    });
+    const autosave = createAutosave({ write, writeNow });
+    const uninstall = installLifecycleFlush(autosave);
+
+    // Nothing before the first load finished, not even at page hide.
+    autosave.enqueueMap(makeMap({ id: 'a', title: 'early' }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(writeNow).not.toHaveBeenCalled();
+    autosave.markLoaded();
+
+    // A write is on its way (slow); then more edits; then the page hides.
+    const slow = autosave.flush();
+    autosave.enqueueMap(makeMap({ id: 'a', title: 'newer' }));
+    autosave.enqueueMap(makeMap({ id: 'b', title: 'new' }));
+    window.dispatchEvent(new Event('pagehide'));
+    // Synchronously, in the handler: the newest version of everything not yet stored.
+    expect(now).toEqual([['a:newer', 'b:new']]);
+
+    release();
+    await slow;
+    await vi.advanceTimersByTimeAsync(0);
+    // The normal writer still runs (it reports, retries and tells other tabs).
+    expect(written).toEqual([['a:early'], ['a:newer', 'b:new']]);
+    expect(autosave.status()).toMatchObject({ state: 'saved', pending: 0 });
+
+    // With nothing unsaved, the synchronous writer is not called.
+    window.dispatchEvent(new Event('pagehide'));
+    expect(writeNow).toHaveBeenCalledTimes(1);
+    uninstall();
+  });
+
+  it('a synchronous writer that cannot write (null) or fails changes nothing: the normal flush saves', async () => {
+    const { write, batches } = recorder();
+    const writeNow = vi.fn<(batch: AutosaveBatch) => Promise<void> | null>().mockReturnValueOnce(null).mockRejectedValueOnce(quota());
+    const autosave = createAutosave({ write, writeNow });
+    autosave.markLoaded();
+    autosave.enqueueMap(makeMap({ id: 'a', title: 'one' }));
+    await autosave.flushNow();
+    autosave.enqueueMap(makeMap({ id: 'a', title: 'two' }));
+    await autosave.flushNow();
+    expect(writeNow).toHaveBeenCalledTimes(2);
+    expect(batches.map((b) => titles(b).maps)).toEqual([['a:one'], ['a:two']]);
+    expect(autosave.status()).toMatchObject({ state: 'saved', pending: 0, error: null });
+  });
+
   it('dispose writes what is queued, then stops', async () => {
     const { write } = recorder();
     const autosave = createAutosave({ write });
@@ -207,6 +263,19 @@ describe('autosave with the Dexie writer (real timers)', () => {
     expect(await repo.loadMap('m')).toEqual({ kind: 'ok', doc: map });
     expect(await repo.loadPersona('p')).toEqual({ kind: 'ok', doc: persona });
     await autosave.dispose();
+  });
+
+  it('flushNow with the repository writers: the map is stored by the synchronous write alone', async () => {
+    const repo = freshRepo();
+    const map = makeMap({ id: 'm' });
+    await repo.saveMap(map);
+    // The asynchronous writer never finishes, as on a page that is unloading.
+    const autosave = createAutosave({ write: () => new Promise<void>(() => {}), writeNow: (batch) => repo.writeBatchNow(batch) });
+    autosave.markLoaded();
+    const edited = { ...map, title: 'last keystroke' };
+    autosave.enqueueMap(edited);
+    void autosave.flushNow();
+    await vi.waitFor(async () => expect(await repo.loadMap('m')).toEqual({ kind: 'ok', doc: edited }));
   });
 
   it('a quota failure inside the transaction shows the quota message and nothing is lost', async () => {

@@ -28,3 +28,17 @@ export function makePersona(overrides: Partial<Persona> = {}): Persona {
   if (r.kind !== 'ok') throw new Error('fixture persona did not restore');
   return { ...r.doc, ...overrides };
 }
+
+/**
+ * A stand-in for navigator.locks (jsdom and Node have none): `held` names the locks another
+ * tab holds. Only what src/storage/locks.ts uses: request(name, { ifAvailable }, work) and query().
+ */
+export function fakeLocks() {
+  const held = new Set<string>();
+  const manager = {
+    request: async (name: string, _options: LockOptions, work: (lock: Lock | null) => Promise<unknown>) =>
+      work(held.has(name) ? null : ({ name, mode: 'exclusive' } as Lock)),
+    query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' as const })), pending: [] }),
+  };
+  return { held, manager: manager as unknown as LockManager };
+}
