@@ -10,9 +10,19 @@ import { InlineText } from './InlineText';
 import { scoreAtY } from './layout';
 import type { CardNode, CellNode, EmotionNode, LaneHeaderNode, StageHeaderNode } from './toFlow';
 
-/** Focus an editor element by entity id (after a keyboard action or an edit). */
+let pendingFocus: number | null = null;
+
+/**
+ * Focus an editor element by entity id (after a click, a keyboard action or an edit),
+ * on the next frame, when React has rendered it. Only the latest request counts. An
+ * in-place editor that opened meanwhile keeps the focus: each click of a double-click
+ * asks to focus the card, and stealing the focus from the box would close it.
+ */
 export function focusEntity(id: string): void {
-  requestAnimationFrame(() => {
+  if (pendingFocus !== null) cancelAnimationFrame(pendingFocus);
+  pendingFocus = requestAnimationFrame(() => {
+    pendingFocus = null;
+    if (document.activeElement?.classList.contains('jb-inline')) return;
     const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
     el?.focus({ preventScroll: true });
   });

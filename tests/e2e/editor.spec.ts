@@ -309,3 +309,48 @@ test('drag stage and lane headers to reorder them; shift-click selects several c
   await page.keyboard.press('Control+z');
   await expect(page.locator('.jb-card')).toHaveCount(2);
 });
+
+/** Waits two rendered frames: long enough for any focus change queued for the next frame. */
+async function nextFrames(page: Page) {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+test('double-click a card to edit it in place: Enter keeps the text, Escape cancels', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  const field = page.getByRole('textbox', { name: 'Card text' });
+
+  await post.dblclick();
+  await expect(field).toBeFocused();
+  await nextFrames(page);
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Sees a video shared by a friend');
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  const video = card(page, /Sees a video shared by a friend/);
+  await expect(video.locator('.jb-card__text')).toHaveText('Sees a video shared by a friend');
+
+  // Escape leaves the text as it was.
+  await video.dblclick();
+  await expect(field).toBeFocused();
+  await nextFrames(page);
+  await page.keyboard.type('something else');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(video.locator('.jb-card__text')).toHaveText('Sees a video shared by a friend');
+  await expect(video).toBeFocused();
+
+  // An empty card invites a double-click, and one works.
+  await addCardTo(page, 'Purchase', 'Customer goals');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Escape');
+  const empty = page.getByRole('group', { name: 'Text, empty', exact: true });
+  await expect(empty).toHaveText(/Double-click to write/);
+  await empty.dblclick();
+  await nextFrames(page);
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Pay without an account');
+  await page.keyboard.press('Enter');
+  await expect(card(page, /Pay without an account/).locator('.jb-card__text')).toHaveText('Pay without an account');
+  await expect(empty).toHaveCount(0);
+});
