@@ -247,12 +247,31 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
       {head}
       <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} />
       <div className="jb-body">
+        <Notice />
         <Canvas layoutFor={currentLayout} />
         {panel && <SidePanel />}
       </div>
       <div className="jb-sr" aria-live="polite">
         {announcement}
       </div>
+    </div>
+  );
+}
+
+/** Why the last gesture did not do all it seemed to (cards that kept their lane on a drop). */
+function Notice() {
+  const api = useEditorApi();
+  const notice = useEditor((s) => s.ui.notice);
+  return (
+    <div className="jb-notice" role="status">
+      {notice && (
+        <>
+          <span dir="auto">{notice}</span>
+          <button type="button" className="jb-notice__close" aria-label="Dismiss message" onClick={() => api.getState().notify(null)}>
+            ×
+          </button>
+        </>
+      )}
     </div>
   );
 }
@@ -429,8 +448,9 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
         const ids = dragged.filter((n) => entityOfNode(n.id).type === 'card').map((n) => n.id);
         const width = node.width ?? 0;
         const cell = cellAt(layout, pos.x + width / 2, pos.y + 16);
-        if (cell) s.moveCards(ids.length ? ids : [node.id], { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
-        else s.announce('Dropped outside the grid: the card went back to its place');
+        // The grabbed card lands in the cell under it; the others keep their offset to it, as the drag showed them.
+        if (cell) s.shiftCards(ids.length ? ids : [node.id], node.id, { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
+        else s.notify(ids.length > 1 ? 'Dropped outside the grid: the cards went back to their places.' : 'Dropped outside the grid: the card went back to its place.');
       } else if (entity.type === 'stage') {
         const col = layout.columnOf.get(entity.id);
         s.moveStage(entity.id, stageIndexAt(layout, pos.x + (col?.width ?? 0) / 2));

@@ -36,6 +36,11 @@ export interface UiSlice {
   emotionDrag: { cardId: string; score: number } | null;
   /** A message for the live region ("Deleted 2 cards", "Nothing to paste"). */
   announcement: string;
+  /**
+   * A visible note on the last gesture when it did not do all the user asked (cards
+   * that kept their lane on a drop); cleared by the next change or dismissed.
+   */
+  notice: string | null;
 }
 
 export interface HistorySlice {
@@ -71,6 +76,8 @@ export interface EditorActions {
   updateCard(id: string, patch: CardPatch, coalesce?: string): void;
   setEmotionScore(id: string, score: number): void;
   moveCards(ids: readonly string[], target: Cell & { index?: number }): void;
+  /** Drop of a dragged selection: `anchorId` (the grabbed card) lands in `target`, the others keep their offset to it. */
+  shiftCards(ids: readonly string[], anchorId: string, target: Cell & { index?: number }): void;
   deleteSelection(): void;
   duplicateSelection(): void;
   /** Copies the selected cards to the in-app buffer; returns the payload for the system clipboard. */
@@ -98,6 +105,8 @@ export interface EditorActions {
   clearDrag(): void;
   setEmotionDrag(value: { cardId: string; score: number } | null): void;
   announce(message: string): void;
+  /** Shows a visible notice (a polite live region of its own); null dismisses it. */
+  notify(message: string | null): void;
 }
 
 export interface EditorState extends EditorActions {
@@ -155,6 +164,7 @@ function pruneUi(ui: UiSlice, doc: JourneyMap): UiSlice {
     editingId: ui.editingId && ids.has(ui.editingId) ? ui.editingId : null,
     drag: EMPTY_MAP,
     emotionDrag: null,
+    notice: null,
   };
 }
 
@@ -198,6 +208,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         drag: EMPTY_MAP,
         emotionDrag: null,
         announcement: '',
+        notice: null,
       },
       history: { past: [], future: [], lastKey: null },
 
@@ -298,6 +309,17 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       moveCards(ids, target) {
         apply((d) => ops.moveCards(d, ids, target));
         set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: { stageId: target.stageId, laneId: target.laneId } } }));
+      },
+      shiftCards(ids, anchorId, target) {
+        const result = ops.shiftCards(get().doc, ids, anchorId, target);
+        const moved = get().commit(result.doc);
+        set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: moved ? { stageId: target.stageId, laneId: target.laneId } : s.ui.cell } }));
+        const notes: string[] = [];
+        const kept = result.keptLane.length;
+        if (kept) notes.push(`${kept === 1 ? 'A card stayed in its own lane' : `${kept} cards stayed in their own lanes`}: a lane takes only cards of its kind.`);
+        const off = result.offGrid.length;
+        if (off) notes.push(`${plural(off, 'card')} would have left the grid and stayed where ${off === 1 ? 'it was' : 'they were'}.`);
+        if (notes.length) get().notify(notes.join(' '));
       },
       deleteSelection() {
         const { doc, ui } = get();
@@ -427,6 +449,9 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       announce(message) {
         set((s) => ({ ui: { ...s.ui, announcement: message } }));
+      },
+      notify(message) {
+        set((s) => (s.ui.notice === message ? s : { ui: { ...s.ui, notice: message } }));
       },
     };
   });

@@ -354,3 +354,56 @@ test('double-click a card to edit it in place: Enter keeps the text, Escape canc
   await expect(card(page, /Pay without an account/).locator('.jb-card__text')).toHaveText('Pay without an account');
   await expect(empty).toHaveCount(0);
 });
+
+/** The stage and lane a card sits in, read from where it is drawn: the header column and row around its centre. */
+async function cellOf(target: Locator): Promise<{ stage: string; lane: string }> {
+  return target.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+    const name = (role: string, inside: (r: DOMRect) => boolean) => {
+      const header = [...document.querySelectorAll(`[role="${role}"]`)].find((h) => inside(h.getBoundingClientRect()));
+      return header?.querySelector('button')?.getAttribute('aria-label') ?? '?';
+    };
+    return {
+      stage: name('columnheader', (r) => x >= r.left && x < r.right).replace(/^Stage \d+: /, ''),
+      lane: name('rowheader', (r) => y >= r.top && y < r.bottom).replace(/^Lane \d+: (.*) \(.*\)$/, '$1'),
+    };
+  });
+}
+
+test('a selection across lanes moves together, one stage on, as the drag shows it; one undo step', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const goal = card(page, /Solve a problem I just noticed/);
+  const action = card(page, /Sees a post shared by a friend/);
+  const ad = card(page, /Social ad/);
+  await goal.click();
+  await action.click({ modifiers: ['Shift'] });
+  await ad.click({ modifiers: ['Shift'] });
+  await expect(page.locator('.jb-card.is-selected')).toHaveCount(3);
+
+  const s1 = page.getByRole('button', { name: 'Stage 1: Awareness' });
+  const s2 = page.getByRole('button', { name: 'Stage 2: Consideration' });
+  await dragBy(page, ad, (await centreX(s2)) - (await centreX(s1)), 0);
+
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Consideration', lane: 'Touchpoints' });
+  expect(await cellOf(goal)).toEqual({ stage: 'Consideration', lane: 'Customer goals' });
+  expect(await cellOf(action)).toEqual({ stage: 'Consideration', lane: 'Customer actions' });
+  await expect(page.getByRole('status').filter({ hasText: /stayed/ })).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Awareness', lane: 'Touchpoints' });
+  expect(await cellOf(goal)).toEqual({ stage: 'Awareness', lane: 'Customer goals' });
+  expect(await cellOf(action)).toEqual({ stage: 'Awareness', lane: 'Customer actions' });
+
+  // A touchpoint dropped on a lane of another kind stays in its lane, and the editor says why.
+  await page.keyboard.press('Escape');
+  await ad.click();
+  const thoughts = page.getByRole('rowheader').filter({ has: page.getByRole('button', { name: /^Lane \d+: Thoughts and feelings/ }) });
+  const tb = (await thoughts.boundingBox())!;
+  const ab = (await ad.boundingBox())!;
+  await dragBy(page, ad, (await centreX(s2)) - (await centreX(s1)), tb.y + tb.height / 2 - (ab.y + 12));
+  await expect(page.getByRole('status').filter({ hasText: 'A card stayed in its own lane: a lane takes only cards of its kind.' })).toBeVisible();
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Consideration', lane: 'Touchpoints' });
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /stayed/ })).toHaveCount(0);
+});
