@@ -158,15 +158,26 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
       const s = api.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (isTextField(e.target)) return;
+      const undoKey = mod && key === 'z' && !e.shiftKey;
+      const redoKey = (mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y');
+      if (isTextField(e.target)) {
+        // In a side-panel field the editor's history undoes, not the browser's: native undo
+        // took one character back per press, and each press was saved as a new change.
+        if ((undoKey || redoKey) && e.target instanceof Element && e.target.closest('.jb-panel')) {
+          e.preventDefault();
+          if (undoKey) s.undo();
+          else s.redo();
+        }
+        return;
+      }
       // Keys without a modifier belong to the control that has the focus (Enter on a toolbar
       // button presses it); they act on the map only from the canvas or from nowhere.
       const onMap = !(e.target instanceof Element) || e.target === document.body || !!e.target.closest('.jb-canvas');
       if (!mod && !onMap) return;
-      if (mod && key === 'z' && !e.shiftKey) {
+      if (undoKey) {
         e.preventDefault();
         s.undo();
-      } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
+      } else if (redoKey) {
         e.preventDefault();
         s.redo();
       } else if (mod && key === 'a') {

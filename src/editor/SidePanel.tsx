@@ -1,6 +1,8 @@
 /**
- * The side panel edits the selected item's fields. Typing in one field is one undo
- * step (commits are coalesced by field); selects and buttons are one step each.
+ * The side panel edits the selected item's fields. Typing in one field, from focus to
+ * blur, is one undo step (commits are coalesced by field until it loses the focus);
+ * selects and buttons are one step each. Ctrl/Cmd+Z in a field runs the editor's
+ * undo (Editor.tsx), not the browser's.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { CHANNEL_IDS, channelById, type ChannelId } from '../model/channels';
@@ -132,7 +134,9 @@ function CardPanel({ card }: { card: Card }) {
                   value={channelById(doc.channels, card.channel!)?.responseTargetMinutes ?? 0}
                   onChange={(e) => {
                     const n = Number(e.target.value);
-                    if (e.target.value !== '' && Number.isInteger(n) && n >= 0) a().setChannelTarget(card.channel!, { responseTargetMinutes: n });
+                    if (e.target.value !== '' && Number.isInteger(n) && n >= 0) {
+                      a().setChannelTarget(card.channel!, { responseTargetMinutes: n }, `channel:${card.channel}:responseTarget`);
+                    }
                   }}
                 />
               )}
@@ -475,7 +479,8 @@ export function SidePanel() {
   else if (kind === 'connection' && only) body = <ConnectionPanel id={only} />;
   else body = <MapPanel />;
   return (
-    <aside className="jb-panel" aria-label="Details">
+    // A field's typing session (one undo step) ends when it loses the focus; typing there again is a new step.
+    <aside className="jb-panel" aria-label="Details" onBlur={() => api.getState().endTypingSession()}>
       {body}
     </aside>
   );

@@ -61,6 +61,8 @@ export interface EditorActions {
   commit(next: JourneyMap, options?: CommitOptions): boolean;
   undo(): void;
   redo(): void;
+  /** Ends a typing session (a field lost the focus): the next commit is a new undo step even with the same key. */
+  endTypingSession(): void;
 
   addStage(name?: string, index?: number): string | null;
   updateStage(id: string, patch: StagePatch, coalesce?: string): void;
@@ -88,7 +90,7 @@ export interface EditorActions {
   updateConnectionLabel(id: string, label: string, coalesce?: string): void;
   deleteConnection(id: string): void;
   setDirection(direction: Direction): void;
-  setChannelTarget(id: ChannelId, patch: ChannelPatch): void;
+  setChannelTarget(id: ChannelId, patch: ChannelPatch, coalesce?: string): void;
   updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
   linkPersona(personaId: string): void;
   unlinkPersona(personaId: string): void;
@@ -254,6 +256,10 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         get().onChange?.(stamped);
       },
 
+      endTypingSession() {
+        set((s) => (s.history.lastKey === null ? s : { history: { ...s.history, lastKey: null } }));
+      },
+
       addStage(name, index) {
         const id = newId();
         const n = get().doc.stages.length + 1;
@@ -385,8 +391,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       setDirection(direction) {
         apply((d) => ops.setDirection(d, direction));
       },
-      setChannelTarget(id, patch) {
-        apply((d) => ops.setChannelTarget(d, id, patch));
+      setChannelTarget(id, patch, coalesce) {
+        apply((d) => ops.setChannelTarget(d, id, patch), { coalesce });
       },
       updateMapMeta(patch, coalesce) {
         apply((d) => ops.updateMapMeta(d, patch), { coalesce });

@@ -407,3 +407,25 @@ test('a selection across lanes moves together, one stage on, as the drag shows i
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   await expect(page.getByRole('status').filter({ hasText: /stayed/ })).toHaveCount(0);
 });
+
+test('Ctrl+Z in a side-panel field undoes the typing session with the editor history, not letter by letter', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  await post.click();
+  const text = panel(page).getByLabel('Text');
+  await expect(text).toHaveValue('Sees a post shared by a friend');
+  await text.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' at work');
+  await expect(card(page, /Sees a post shared by a friend at work/)).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(text).toHaveValue('Sees a post shared by a friend');
+  await expect(text).toBeFocused();
+  await expect(post.locator('.jb-card__text')).toHaveText('Sees a post shared by a friend');
+  // The whole session was one step: nothing is left to undo, and redo brings it back.
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(text).toHaveValue('Sees a post shared by a friend at work');
+  await expect(post.locator('.jb-card__text')).toHaveText('Sees a post shared by a friend at work');
+});
