@@ -11,21 +11,31 @@ import { scoreAtY } from './layout';
 import type { CardNode, CellNode, EmotionNode, LaneHeaderNode, StageHeaderNode } from './toFlow';
 
 let pendingFocus: number | null = null;
+/** About a second at 60 Hz: a scroll to an off-screen card takes 150 ms, then React renders it. */
+const FOCUS_FRAMES = 60;
 
 /**
- * Focus an editor element by entity id (after a click, a keyboard action or an edit),
- * on the next frame, when React has rendered it. Only the latest request counts. An
- * in-place editor that opened meanwhile keeps the focus: each click of a double-click
- * asks to focus the card, and stealing the focus from the box would close it.
+ * Focus an editor element by entity id (after a click, a keyboard action or an edit)
+ * once React has rendered it. The canvas renders only the nodes on screen, so a card
+ * that a jump scrolls to appears some frames later: look for it each frame, for a
+ * bounded number of frames. Only the latest request counts, and it gives up when the
+ * focus went somewhere else meanwhile: each click of a double-click asks to focus
+ * the card, and stealing the focus from the in-place editor it opened would close it.
  */
 export function focusEntity(id: string): void {
   if (pendingFocus !== null) cancelAnimationFrame(pendingFocus);
-  pendingFocus = requestAnimationFrame(() => {
+  const from = document.activeElement;
+  let frames = FOCUS_FRAMES;
+  const attempt = () => {
     pendingFocus = null;
-    if (document.activeElement?.classList.contains('jb-inline')) return;
+    const active = document.activeElement;
+    const elsewhere = active && active !== from && active !== document.body && !active.classList.contains('jb-canvas');
+    if (elsewhere) return;
     const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
-    el?.focus({ preventScroll: true });
-  });
+    if (el) el.focus({ preventScroll: true });
+    else if (--frames > 0) pendingFocus = requestAnimationFrame(attempt);
+  };
+  pendingFocus = requestAnimationFrame(attempt);
 }
 
 function formatNumber(n: number | null): string {

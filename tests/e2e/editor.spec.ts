@@ -429,3 +429,21 @@ test('Ctrl+Z in a side-panel field undoes the typing session with the editor his
   await expect(text).toHaveValue('Sees a post shared by a friend at work');
   await expect(post.locator('.jb-card__text')).toHaveText('Sees a post shared by a friend at work');
 });
+
+test('arrow keys keep the focus on the next card when it starts off screen (zoomed in)', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const zoomIn = page.getByRole('button', { name: /zoom in/i });
+  for (let i = 0; i < 6; i++) await zoomIn.click();
+  // Zoomed in on the middle of the map, the first card is off screen, and so is each next
+  // one: a stage is wider than half the canvas, and only the cards on screen are rendered.
+  await expect(card(page, /Solve a problem I just noticed/)).toHaveCount(0);
+  await page.locator('.jb-canvas').focus();
+  // Along the first lane with cards in every stage it reaches: goals, then the actions of the last stage.
+  for (const text of ['Solve a problem I just noticed', 'Pick the option with the best value', 'Get value from the product quickly', 'Writes a review']) {
+    await page.keyboard.press('ArrowRight');
+    const next = card(page, new RegExp(text));
+    await expect(next).toBeFocused();
+    await expect(next).toHaveClass(/is-selected/);
+  }
+  await expect(page.locator('.jb-card:focus')).toHaveCount(1);
+});
