@@ -16,7 +16,6 @@ import {
   type JourneyMap,
   type LaneKind,
 } from '../model/schema';
-import { channelIcon } from './channelIcons';
 import { useEditor, useEditorApi } from './context';
 import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
 import { scoreText } from './nodes';
@@ -115,7 +114,7 @@ function CardPanel({ card }: { card: Card }) {
                 <option value="">No channel</option>
                 {CHANNEL_IDS.map((ch) => (
                   <option key={ch} value={ch}>
-                    {channelIcon(ch)} {channelById(doc.channels, ch)?.name ?? ch}
+                    {channelById(doc.channels, ch)?.name ?? ch}
                   </option>
                 ))}
               </select>

@@ -5,7 +5,6 @@
  */
 import { formatResponseTarget, type Channel } from '../model/channels';
 import type { Card, LaneKind } from '../model/schema';
-import { channelIcon } from './channelIcons';
 import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
 
 export type CardData = {
@@ -15,7 +14,6 @@ export type CardData = {
   /** touchpoint */
   channelId: string | null;
   channelName: string | null;
-  channelIcon: string | null;
   realtime: boolean | null;
   responseTarget: string | null;
   owner: string | null;
@@ -49,7 +47,6 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     text: card.text,
     channelId: null,
     channelName: null,
-    channelIcon: null,
     realtime: null,
     responseTarget: null,
     owner: null,
@@ -70,7 +67,6 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
         ...base,
         channelId: card.channel,
         channelName: channel?.name ?? null,
-        channelIcon: card.channel ? channelIcon(card.channel) : null,
         realtime: channel ? channel.realtime : null,
         responseTarget: channel ? formatResponseTarget(channel.responseTargetMinutes) : null,
         owner: card.owner,

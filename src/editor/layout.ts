@@ -95,7 +95,7 @@ const CARD_PADDING_INLINE = 9.6;
 /** The coloured start border of each kind (and of the graver pain points). */
 const START_BORDER: Record<LaneKind, number> = { text: 1, touchpoint: 4, emotion: 1, pain: 4, opportunity: 4, kpi: 4 };
 const SEVERITY_BORDER: Record<string, number> = { high: 6, critical: 8 };
-/** .jb-card__head: 12px text on 16px lines; a badge's padding-inline; a channel's icon and the space after it. */
+/** .jb-card__head: 12px text on 16px lines; a badge's padding-inline; a channel's icon (14px) and the gap after it. */
 const HEAD = { px: 12, line: 16 };
 const BADGE_PADDING = 11.2;
 const CHANNEL_ICON = 18;

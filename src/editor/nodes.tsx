@@ -5,6 +5,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { cardFace } from './cardFace';
+import { ChannelIcon } from './ChannelIcon';
 import { LANE_KIND_LABELS, SEVERITY_LABELS } from './labels';
 import { useEditor, useEditorApi } from './context';
 import { InlineText } from './InlineText';
@@ -77,7 +78,8 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
         <div className="jb-card__head">
           {face.head?.type === 'channel' && (
             <span className="jb-channel" dir="auto">
-              <span aria-hidden="true">{data.channelIcon ?? '◌'}</span> {face.head.text}
+              <ChannelIcon id={data.channelId} />
+              <span>{face.head.text}</span>
             </span>
           )}
           {face.head && face.head.type !== 'channel' && face.head.type !== 'kind' && (

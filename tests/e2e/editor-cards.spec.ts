@@ -59,3 +59,26 @@ test('an opportunity shows its priority by its label', async ({ page }) => {
   await expect(guest.getByRole('definition')).toHaveText(['High', 'E-commerce']);
   await expect(page.getByRole('group', { name: /Self-service help centre/ }).getByRole('definition').first()).toHaveText('Medium');
 });
+
+test('channel icons are drawings shipped with the app, the name written beside them', async ({ page }) => {
+  await openNewMap(page, 'ตัวอย่าง: Customer Journey กับ Contact Center');
+  await page.getByRole('button', { name: /fit view/i }).click();
+  const line = page.getByRole('group', { name: /LINE/ });
+  await expect(line).toHaveCount(1);
+  // The head holds the name as text and an SVG drawing, no character a missing font could show as a box.
+  await expect(line.locator('.jb-channel')).toHaveText('LINE');
+  const icon = line.locator('.jb-channel svg');
+  await expect(icon).toBeVisible();
+  await expect(icon).toHaveAttribute('aria-hidden', 'true');
+  const drawn = await icon.evaluate((svg) => {
+    const box = (svg as SVGSVGElement).getBBox();
+    return box.width > 4 && box.height > 4;
+  });
+  expect(drawn).toBe(true);
+  // Every touchpoint on the map has one; the channel list in the panel names the channels.
+  const touchpoints = page.locator('.jb-card--touchpoint');
+  await expect(page.locator('.jb-card--touchpoint .jb-channel svg')).toHaveCount(await touchpoints.count());
+  // Click its head: at this zoom an arrow's label lies over the middle of the card.
+  await line.click({ position: { x: 12, y: 6 } });
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Channel').locator('option:checked')).toHaveText('LINE');
+});
