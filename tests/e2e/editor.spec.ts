@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { textWidth } from '../../src/editor/textMetrics';
 
 // The journey-map editor, by mouse and keyboard, in Chromium. Each test gets a fresh
 // browser context (an empty IndexedDB).
@@ -72,6 +73,15 @@ async function addCardTo(page: Page, stage: string, lane: string, text?: string)
 }
 
 const STAGES = ['Before', 'During', 'After', 'Awareness', 'ซื้อสินค้า', 'Review and offer'];
+const LANES = [
+  ['Text', 'Customer goals'],
+  ['Touchpoints', 'Channels used'],
+  ['Emotion curve', 'Feelings'],
+  ['Pain points', 'Obstacles'],
+  ['Opportunities', 'Ideas'],
+  ['KPIs', 'Metrics'],
+] as const;
+const laneHeader = (page: Page, title: string, kind: string) => page.getByRole('button', { name: new RegExp(`^Lane \\d+: ${title} \\(${kind}\\)$`) });
 
 test('build a map from blank by mouse and keyboard; undo, redo and reload keep it', async ({ page }) => {
   await openNewMap(page, { template: 'Blank map' });
@@ -81,17 +91,10 @@ test('build a map from blank by mouse and keyboard; undo, redo and reload keep i
   await addStage(page, 'ซื้อสินค้า');
   await addStage(page, 'Review and offer');
 
-  // A lane of each kind.
-  for (const [kind, title] of [
-    ['Text', 'Customer goals'],
-    ['Touchpoints', 'Channels used'],
-    ['Emotion curve', 'Feelings'],
-    ['Pain points', 'Obstacles'],
-    ['Opportunities', 'Ideas'],
-    ['KPIs', 'Metrics'],
-  ] as const) {
+  // A lane of each kind: its header names its title and its kind.
+  for (const [kind, title] of LANES) {
     await addLane(page, kind, title);
-    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
+    await expect(laneHeader(page, title, kind)).toBeVisible();
   }
   await fitView(page);
 
@@ -192,11 +195,14 @@ test('build a map from blank by mouse and keyboard; undo, redo and reload keep i
   await expect(toolbar(page)).toBeVisible();
   await fitView(page);
   for (const [i, name] of STAGES.entries()) await expect(page.getByRole('button', { name: `Stage ${i + 1}: ${name}` })).toBeVisible();
-  for (const title of ['Customer goals', 'Channels used', 'Feelings', 'Obstacles', 'Ideas', 'Metrics']) {
-    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
-  }
+  for (const [kind, title] of LANES) await expect(laneHeader(page, title, kind)).toBeVisible();
   await expect(card(page, /Call the hotline/)).toContainText('Phone');
+  await expect(card(page, /Call the hotline/).getByRole('definition').first()).toHaveText('Contact center');
+  await expect(card(page, /Chat with an agent/).locator('.jb-channel')).toHaveText('Live chat');
   await expect(card(page, /Long wait in the IVR/)).toContainText('at Call the hotline');
+  await expect(card(page, /Long wait in the IVR/).locator('.jb-badge')).toHaveText('⚠ High');
+  await card(page, /Long wait in the IVR/).click({ position: { x: 12, y: 6 } });
+  await expect(panel(page).getByLabel('Severity')).toHaveValue('high');
   for (const [i, stage] of STAGES.entries()) {
     await expect(page.getByRole('slider', { name: `Emotion at ${stage}` })).toHaveAttribute('aria-valuenow', String(scores[i]));
   }
@@ -259,12 +265,44 @@ test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and
   await expect(page.locator('.jb-card.is-selected')).toHaveCount(1);
 });
 
-test('a Thai map and a Persian (right-to-left) map render in their scripts', async ({ page }, info) => {
+/**
+ * The bundled face of `family` has loaded and draws `sample`, and a card text in that
+ * script is as wide on screen as that face makes it (glyph widths of our fonts,
+ * textMetrics.ts): missing glyphs would be boxes of another width, a fallback font
+ * another width again.
+ */
+async function expectScriptRendered(page: Page, family: string, sample: string, cardText: string) {
+  await page.evaluate(() => document.fonts.ready);
+  const fonts = await page.evaluate(
+    ({ family, sample }) => ({
+      check: document.fonts.check(`16px "${family}"`, sample),
+      loaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === family && f.status === 'loaded'),
+    }),
+    { family, sample },
+  );
+  expect(fonts).toEqual({ check: true, loaded: true });
+  const text = page.locator('.jb-card__text', { hasText: cardText }).first();
+  await expect(text).toBeVisible();
+  const drawn = await text.evaluate((el: HTMLElement) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const width = [...range.getClientRects()].reduce((w, r) => w + r.width, 0);
+    // The canvas is zoomed: back to CSS pixels.
+    return width / (el.getBoundingClientRect().width / el.offsetWidth);
+  });
+  // Within 2.5 %: a system font drawing the script instead measures about 5 % off here.
+  const expected = textWidth(cardText, 14);
+  expect(drawn).toBeGreaterThan(expected * 0.975);
+  expect(drawn).toBeLessThan(expected * 1.025);
+}
+
+test('a Thai map and a Persian (right-to-left) map render in their scripts, in the fonts we ship', async ({ page }, info) => {
   await openNewMap(page, { sample: 'sample-th' });
   const thaiStage = page.getByRole('button', { name: /^Stage 1: / });
   await expect(thaiStage).toBeVisible();
   expect(await thaiStage.innerText()).toMatch(/[\u0E00-\u0E7F]/);
-  await page.screenshot({ path: info.outputPath('editor-thai.png'), fullPage: true });
+  await expectScriptRendered(page, 'Noto Sans Thai', 'ลูกค้า', 'เปรียบเทียบกับคู่แข่งก่อนตัดสินใจซื้อ');
+  await info.attach('editor-thai.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   await openNewMap(page, { sample: 'sample-fa' });
   const s1 = page.getByRole('button', { name: /^Stage 1: / });
@@ -279,7 +317,8 @@ test('a Thai map and a Persian (right-to-left) map render in their scripts', asy
   const texts = page.locator('.jb-card__text');
   expect(await texts.count()).toBeGreaterThan(3);
   await expect(texts.first()).toHaveAttribute('dir', 'auto');
-  await page.screenshot({ path: info.outputPath('editor-persian.png'), fullPage: true });
+  await expectScriptRendered(page, 'Vazirmatn', 'مشتری', 'تعامل با یک کارشناس');
+  await info.attach('editor-persian.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
 
 test('drag stage and lane headers to reorder them; shift-click selects several cards', async ({ page }) => {
