@@ -29,6 +29,7 @@ import { cellAt, computeLayout, dropIndex, emotionY, laneIndexAt, stageIndexAt, 
 import { firstCard, neighbourCard, type Direction4 } from './navigation';
 import { focusEntity, nodeTypes } from './nodes';
 import { findMatches } from './search';
+import { recallHistory, rememberHistory } from './historyMemory';
 import { SidePanel } from './SidePanel';
 import { createEditorStore, type EditorStore } from './store';
 import { createFlowMapper, entityOfNode, type FlowEdge, type FlowNode } from './toFlow';
@@ -52,7 +53,15 @@ export interface EditorProps {
 }
 
 export function Editor({ map, readOnly = false, onChange, saveStatus, head }: EditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange }));
+  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange, history: recallHistory(map) ?? undefined }));
+  // Leaving the map keeps its undo steps for when it is opened again in this session.
+  useEffect(
+    () => () => {
+      const s = store.getState();
+      if (!s.readOnly) rememberHistory(s.doc, s.history);
+    },
+    [store],
+  );
   useEffect(() => {
     if (store.getState().onChange !== onChange) store.setState({ onChange });
   }, [onChange, store]);

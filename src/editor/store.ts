@@ -126,6 +126,8 @@ export interface EditorStoreOptions {
   onChange?: (doc: JourneyMap) => void;
   now?: () => Date;
   historyLimit?: number;
+  /** Undo and redo steps to start with (the map's history from earlier in this session). */
+  history?: { past: JourneyMap[]; future: JourneyMap[] };
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -212,7 +214,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         announcement: '',
         notice: null,
       },
-      history: { past: [], future: [], lastKey: null },
+      history: { past: options.history?.past ?? [], future: options.history?.future ?? [], lastKey: null },
 
       commit(next, opts) {
         const { doc, readOnly, history, ui } = get();

@@ -486,3 +486,30 @@ test('arrow keys keep the focus on the next card when it starts off screen (zoom
   }
   await expect(page.locator('.jb-card:focus')).toHaveCount(1);
 });
+
+test('the undo history survives presenting the map and coming back, not a reload', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  await post.dblclick();
+  await page.keyboard.type('Hears about it at work');
+  await page.keyboard.press('Enter');
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Map actions' }).getByRole('link', { name: 'Present' }).click();
+  await expect(page).toHaveURL(/\/present$/);
+  await expect(page.getByRole('button', { name: 'Show speaker notes' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(toolbar(page)).toBeVisible();
+  const undo = toolbar(page).getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(card(page, /Sees a post shared by a friend/)).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(toolbar(page)).toBeVisible();
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
