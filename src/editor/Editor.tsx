@@ -29,6 +29,7 @@ import { cellAt, computeLayout, dropIndex, emotionY, laneIndexAt, stageIndexAt, 
 import { firstCard, neighbourCard, type Direction4 } from './navigation';
 import { focusEntity, nodeTypes } from './nodes';
 import { findMatches } from './search';
+import { recallHistory, rememberHistory } from './historyMemory';
 import { SidePanel } from './SidePanel';
 import { createEditorStore, type EditorStore } from './store';
 import { createFlowMapper, entityOfNode, type FlowEdge, type FlowNode } from './toFlow';
@@ -52,7 +53,15 @@ export interface EditorProps {
 }
 
 export function Editor({ map, readOnly = false, onChange, saveStatus, head }: EditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange }));
+  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange, history: recallHistory(map) ?? undefined }));
+  // Leaving the map keeps its undo steps for when it is opened again in this session.
+  useEffect(
+    () => () => {
+      const s = store.getState();
+      if (!s.readOnly) rememberHistory(s.doc, s.history);
+    },
+    [store],
+  );
   useEffect(() => {
     if (store.getState().onChange !== onChange) store.setState({ onChange });
   }, [onChange, store]);
@@ -158,15 +167,26 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
       const s = api.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (isTextField(e.target)) return;
+      const undoKey = mod && key === 'z' && !e.shiftKey;
+      const redoKey = (mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y');
+      if (isTextField(e.target)) {
+        // In a side-panel field the editor's history undoes, not the browser's: native undo
+        // took one character back per press, and each press was saved as a new change.
+        if ((undoKey || redoKey) && e.target instanceof Element && e.target.closest('.jb-panel')) {
+          e.preventDefault();
+          if (undoKey) s.undo();
+          else s.redo();
+        }
+        return;
+      }
       // Keys without a modifier belong to the control that has the focus (Enter on a toolbar
       // button presses it); they act on the map only from the canvas or from nowhere.
       const onMap = !(e.target instanceof Element) || e.target === document.body || !!e.target.closest('.jb-canvas');
       if (!mod && !onMap) return;
-      if (mod && key === 'z' && !e.shiftKey) {
+      if (undoKey) {
         e.preventDefault();
         s.undo();
-      } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
+      } else if (redoKey) {
         e.preventDefault();
         s.redo();
       } else if (mod && key === 'a') {
@@ -247,12 +267,31 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
       {head}
       <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} />
       <div className="jb-body">
+        <Notice />
         <Canvas layoutFor={currentLayout} />
         {panel && <SidePanel />}
       </div>
       <div className="jb-sr" aria-live="polite">
         {announcement}
       </div>
+    </div>
+  );
+}
+
+/** Why the last gesture did not do all it seemed to (cards that kept their lane on a drop). */
+function Notice() {
+  const api = useEditorApi();
+  const notice = useEditor((s) => s.ui.notice);
+  return (
+    <div className="jb-notice" role="status">
+      {notice && (
+        <>
+          <span dir="auto">{notice}</span>
+          <button type="button" className="jb-notice__close" aria-label="Dismiss message" onClick={() => api.getState().notify(null)}>
+            ×
+          </button>
+        </>
+      )}
     </div>
   );
 }
@@ -429,8 +468,9 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
         const ids = dragged.filter((n) => entityOfNode(n.id).type === 'card').map((n) => n.id);
         const width = node.width ?? 0;
         const cell = cellAt(layout, pos.x + width / 2, pos.y + 16);
-        if (cell) s.moveCards(ids.length ? ids : [node.id], { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
-        else s.announce('Dropped outside the grid: the card went back to its place');
+        // The grabbed card lands in the cell under it; the others keep their offset to it, as the drag showed them.
+        if (cell) s.shiftCards(ids.length ? ids : [node.id], node.id, { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
+        else s.notify(ids.length > 1 ? 'Dropped outside the grid: the cards went back to their places.' : 'Dropped outside the grid: the card went back to its place.');
       } else if (entity.type === 'stage') {
         const col = layout.columnOf.get(entity.id);
         s.moveStage(entity.id, stageIndexAt(layout, pos.x + (col?.width ?? 0) / 2));

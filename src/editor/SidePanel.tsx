@@ -1,6 +1,8 @@
 /**
- * The side panel edits the selected item's fields. Typing in one field is one undo
- * step (commits are coalesced by field); selects and buttons are one step each.
+ * The side panel edits the selected item's fields. Typing in one field, from focus to
+ * blur, is one undo step (commits are coalesced by field until it loses the focus);
+ * selects and buttons are one step each. Ctrl/Cmd+Z in a field runs the editor's
+ * undo (Editor.tsx), not the browser's.
  */
 import { useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { CHANNEL_IDS, channelById, type ChannelId } from '../model/channels';
@@ -15,7 +17,6 @@ import {
   type LaneKind,
 } from '../model/schema';
 import { PersonaRepoContext } from '../personas/repo';
-import { channelIcon } from './channelIcons';
 import { useEditor, useEditorApi } from './context';
 import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
 import { scoreText } from './nodes';
@@ -114,7 +115,7 @@ function CardPanel({ card }: { card: Card }) {
                 <option value="">No channel</option>
                 {CHANNEL_IDS.map((ch) => (
                   <option key={ch} value={ch}>
-                    {channelIcon(ch)} {channelById(doc.channels, ch)?.name ?? ch}
+                    {channelById(doc.channels, ch)?.name ?? ch}
                   </option>
                 ))}
               </select>
@@ -133,7 +134,9 @@ function CardPanel({ card }: { card: Card }) {
                   value={channelById(doc.channels, card.channel!)?.responseTargetMinutes ?? 0}
                   onChange={(e) => {
                     const n = Number(e.target.value);
-                    if (e.target.value !== '' && Number.isInteger(n) && n >= 0) a().setChannelTarget(card.channel!, { responseTargetMinutes: n });
+                    if (e.target.value !== '' && Number.isInteger(n) && n >= 0) {
+                      a().setChannelTarget(card.channel!, { responseTargetMinutes: n }, `channel:${card.channel}:responseTarget`);
+                    }
                   }}
                 />
               )}
@@ -522,7 +525,8 @@ export function SidePanel() {
   else if (kind === 'connection' && only) body = <ConnectionPanel id={only} />;
   else body = <MapPanel />;
   return (
-    <aside className="jb-panel" aria-label="Details">
+    // A field's typing session (one undo step) ends when it loses the focus; typing there again is a new step.
+    <aside className="jb-panel" aria-label="Details" onBlur={() => api.getState().endTypingSession()}>
       {body}
     </aside>
   );

@@ -6,11 +6,16 @@
  * right-to-left map runs its stages from right to left. Rows grow with the tallest
  * cell, columns with the number of emotion points in them; nothing overlaps.
  *
- * Card heights are estimated from the text length (the canvas lays out before the
- * browser measures anything); the estimate of one card object is cached, so editing
- * one card re-estimates only that card.
+ * Card heights count every line a card draws (cardFace.ts says what it shows), with
+ * the text measured from our fonts' glyph widths (textMetrics.ts): the canvas lays out
+ * before the browser measures anything, and a card whose content does not fit its box
+ * is clipped. The height of one card object is cached, so editing one card measures
+ * only that card.
  */
+import { channelById, type Channel } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
+import { cardData, cardFace, touchpointLabel, type CardFace } from './cardFace';
+import { lineCount, textWidth, type TextRun } from './textMetrics';
 
 export const LANE_HEADER_WIDTH = 200;
 export const COLUMN_WIDTH = 280;
@@ -82,29 +87,113 @@ export function estimateLines(text: string, perLine = CHARS_PER_LINE): number {
   return lines;
 }
 
-/** Extra height of the fields a card kind shows under its text. */
-const KIND_EXTRA: Record<LaneKind, number> = {
-  text: 0,
-  touchpoint: 46,
-  emotion: 0,
-  pain: 26,
-  opportunity: 26,
-  kpi: 30,
-};
-/** Card chrome: padding, border, kind label. */
-const CARD_CHROME = 36;
-/** A card's text is shown in full up to this many lines, then it scrolls. */
+// A card's parts, as editor.css draws them (.jb-card and what it holds): change both together.
+const CARD_BORDER = 1;
+/** .jb-card: padding-block 0.4rem, padding-inline 0.6rem. */
+const CARD_PADDING_BLOCK = 6.4;
+const CARD_PADDING_INLINE = 9.6;
+/** The coloured start border of each kind (and of the graver pain points). */
+const START_BORDER: Record<LaneKind, number> = { text: 1, touchpoint: 4, emotion: 1, pain: 4, opportunity: 4, kpi: 4 };
+const SEVERITY_BORDER: Record<string, number> = { high: 6, critical: 8 };
+/** .jb-card__head: 12px text on 16px lines; a badge's padding-inline; a channel's icon (14px) and the gap after it. */
+const HEAD = { px: 12, line: 16 };
+const BADGE_PADDING = 11.2;
+const CHANNEL_ICON = 18;
+/** .jb-card__text: 14px on 20px lines, cut after MAX_TEXT_LINES. */
+const TEXT = { px: 14, line: 20 };
 const MAX_TEXT_LINES = 14;
+/** .jb-fields (dl): 12px on 18px lines, wrapping rows of "label value" pairs. */
+const FIELDS = { px: 12, line: 18, marginTop: 3.2, rowGap: 1.6, columnGap: 12.8, labelGap: 4 };
+/** .jb-link: 12px on 18px lines. */
+const LINK = { px: 12, line: 18 };
+/** .jb-kpi: 13px on 20px lines, the value in 16px bold. */
+const KPI = { px: 13, valuePx: 16, line: 20, marginTop: 3.2 };
+/** Sub-pixel rounding between the estimate and the browser's layout. */
+const CARD_SLACK = 2;
 
-const heightCache = new WeakMap<Card, number>();
+/** Height of the wrapping rows of label/value pairs (flex-wrap, as .jb-fields lays them out). */
+function fieldsHeight(fields: CardFace['fields'], width: number): number {
+  let height = 0;
+  let rowWidth = 0;
+  let rowLines = 0;
+  let rows = 0;
+  for (const f of fields) {
+    const labelW = textWidth(f.label, FIELDS.px);
+    const itemW = labelW + FIELDS.labelGap + textWidth(f.value, FIELDS.px);
+    // An item wider than the box takes a row of its own and wraps its value.
+    const lines = itemW > width ? lineCount(f.value, width - labelW - FIELDS.labelGap, { px: FIELDS.px }) : 1;
+    const w = Math.min(itemW, width);
+    if (rows > 0 && rowWidth + FIELDS.columnGap + w <= width) {
+      rowWidth += FIELDS.columnGap + w;
+      rowLines = Math.max(rowLines, lines);
+      continue;
+    }
+    if (rows > 0) height += rowLines * FIELDS.line + FIELDS.rowGap;
+    rows += 1;
+    rowWidth = w;
+    rowLines = lines;
+  }
+  return rows > 0 ? height + rowLines * FIELDS.line : 0;
+}
 
-export function estimateCardHeight(card: Card): number {
+/** The height of a card that shows `face`: every line of every part, as the card draws it. */
+export function cardHeight(face: CardFace, kind: LaneKind, severity: string | null = null): number {
+  const start = (severity && SEVERITY_BORDER[severity]) || START_BORDER[kind];
+  const width = CARD_WIDTH - 2 * CARD_PADDING_INLINE - CARD_BORDER - start;
+  let h = 2 * CARD_BORDER + 2 * CARD_PADDING_BLOCK + CARD_SLACK;
+  if (face.head) {
+    const type = face.head.type;
+    const room = width - (type === 'channel' ? CHANNEL_ICON : type === 'kind' ? 0 : BADGE_PADDING);
+    h += lineCount(face.head.text, room, { px: HEAD.px, bold: type !== 'kind' }) * HEAD.line;
+  } else h += HEAD.line;
+  h += Math.min(MAX_TEXT_LINES, lineCount(face.text, width, { px: TEXT.px, preWrap: true })) * TEXT.line;
+  if (face.fields.length) h += FIELDS.marginTop + fieldsHeight(face.fields, width);
+  if (face.link) h += lineCount(`↳ ${face.link}`, width, { px: LINK.px }) * LINK.line;
+  if (face.kpi) {
+    const runs: TextRun[] = [
+      { text: `${face.kpi.value} `, px: KPI.valuePx, bold: true },
+      { text: face.kpi.target, px: KPI.px },
+      { text: face.kpi.mark ?? '', px: KPI.px },
+    ];
+    h += KPI.marginTop + lineCount(runs, width) * KPI.line;
+  }
+  return Math.ceil(h);
+}
+
+const heightCache = new WeakMap<Card, { channel: Channel | undefined; link: string | null; height: number }>();
+/**
+ * Heights by what the card shows: a moved card is a new object with the same face, and
+ * a drop of 1,000 selected cards should not measure them all again. Cleared when big.
+ */
+const heightByFace = new Map<string, number>();
+const FACE_CACHE_LIMIT = 20_000;
+
+function faceKey(face: CardFace, kind: LaneKind, severity: string | null): string {
+  const parts = [kind, severity ?? '', face.head?.type ?? '', face.head?.text ?? '', face.text, face.link ?? ''];
+  for (const f of face.fields) parts.push(f.label, f.value);
+  if (face.kpi) parts.push(face.kpi.value, face.kpi.target, face.kpi.mark ?? '');
+  return parts.join('\u0000');
+}
+
+/**
+ * A card's height in the grid. `channel` is a touchpoint's channel, `link` what a pain
+ * point shows for its touchpoint: they are drawn on the card too. Cached by card object
+ * and by what the card shows.
+ */
+export function estimateCardHeight(card: Card, channel?: Channel, link: string | null = null): number {
   const hit = heightCache.get(card);
-  if (hit !== undefined) return hit;
-  const lines = Math.min(MAX_TEXT_LINES, estimateLines(card.text));
-  const h = CARD_CHROME + lines * LINE_HEIGHT + KIND_EXTRA[card.kind];
-  heightCache.set(card, h);
-  return h;
+  if (hit && hit.channel === channel && hit.link === link) return hit.height;
+  const data = cardData(card, channel, link, 'ltr');
+  const face = cardFace(data);
+  const key = faceKey(face, card.kind, data.severity);
+  let height = heightByFace.get(key);
+  if (height === undefined) {
+    height = cardHeight(face, card.kind, data.severity);
+    if (heightByFace.size >= FACE_CACHE_LIMIT) heightByFace.clear();
+    heightByFace.set(key, height);
+  }
+  heightCache.set(card, { channel, link, height });
+  return height;
 }
 
 function stageHeaderHeight(doc: JourneyMap, columnWidth: (i: number) => number): number {
@@ -137,6 +226,13 @@ export function scoreAtY(y: number, rowHeight: number): number {
 export function computeLayout(doc: JourneyMap): MapLayout {
   const laneKind = new Map(doc.lanes.map((l) => [l.id, l.kind]));
   const stageIndex = new Map(doc.stages.map((s, i) => [s.id, i]));
+  const cardById = new Map(doc.cards.map((c) => [c.id, c]));
+  const heightOf = (c: Card): number =>
+    estimateCardHeight(
+      c,
+      c.kind === 'touchpoint' && c.channel ? channelById(doc.channels, c.channel) : undefined,
+      c.kind === 'pain' && c.touchpointId ? touchpointLabel(cardById.get(c.touchpointId)) : null,
+    );
 
   // Cells, in order.
   const cellCards = new Map<string, Card[]>();
@@ -184,7 +280,7 @@ export function computeLayout(doc: JourneyMap): MapLayout {
         const list = cellCards.get(cellKey(s.id, lane.id));
         if (!list || list.length === 0) continue;
         let content = 2 * CELL_PADDING + CELL_FOOTER + CARD_GAP * (list.length - 1);
-        for (const c of list) content += estimateCardHeight(c);
+        for (const c of list) content += heightOf(c);
         h = Math.max(h, content);
       }
     }
@@ -215,7 +311,7 @@ export function computeLayout(doc: JourneyMap): MapLayout {
     }
     let cy = row.y + CELL_PADDING;
     for (const c of list) {
-      const h = estimateCardHeight(c);
+      const h = heightOf(c);
       cards.set(c.id, { x: col.x + (col.width - CARD_WIDTH) / 2, y: cy, width: CARD_WIDTH, height: h });
       cy += h + CARD_GAP;
     }

@@ -3,24 +3,41 @@
  * primitive slices of the store, so editing one card re-renders that card.
  */
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { KPI_METRIC_LABELS, LANE_KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { cardFace } from './cardFace';
+import { ChannelIcon } from './ChannelIcon';
+import { LANE_KIND_LABELS, SEVERITY_LABELS } from './labels';
 import { useEditor, useEditorApi } from './context';
 import { InlineText } from './InlineText';
 import { scoreAtY } from './layout';
 import type { CardNode, CellNode, EmotionNode, LaneHeaderNode, StageHeaderNode } from './toFlow';
 
-/** Focus an editor element by entity id (after a keyboard action or an edit). */
-export function focusEntity(id: string): void {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
-    el?.focus({ preventScroll: true });
-  });
-}
+let pendingFocus: number | null = null;
+/** About a second at 60 Hz: a scroll to an off-screen card takes 150 ms, then React renders it. */
+const FOCUS_FRAMES = 60;
 
-function formatNumber(n: number | null): string {
-  if (n === null) return '–';
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+/**
+ * Focus an editor element by entity id (after a click, a keyboard action or an edit)
+ * once React has rendered it. The canvas renders only the nodes on screen, so a card
+ * that a jump scrolls to appears some frames later: look for it each frame, for a
+ * bounded number of frames. Only the latest request counts, and it gives up when the
+ * focus went somewhere else meanwhile: each click of a double-click asks to focus
+ * the card, and stealing the focus from the in-place editor it opened would close it.
+ */
+export function focusEntity(id: string): void {
+  if (pendingFocus !== null) cancelAnimationFrame(pendingFocus);
+  const from = document.activeElement;
+  let frames = FOCUS_FRAMES;
+  const attempt = () => {
+    pendingFocus = null;
+    const active = document.activeElement;
+    const elsewhere = active && active !== from && active !== document.body && !active.classList.contains('jb-canvas');
+    if (elsewhere) return;
+    const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
+    if (el) el.focus({ preventScroll: true });
+    else if (--frames > 0) pendingFocus = requestAnimationFrame(attempt);
+  };
+  pendingFocus = requestAnimationFrame(attempt);
 }
 
 const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNode>) {
@@ -28,6 +45,7 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   const readOnly = useEditor((s) => s.readOnly);
   const api = useEditorApi();
   const kindLabel = LANE_KIND_LABELS[data.kind];
+  const face = useMemo(() => cardFace(data), [data]);
   const classes = ['jb-card', `jb-card--${data.kind}`];
   if (selected) classes.push('is-selected');
   if (data.severity) classes.push(`jb-sev--${data.severity}`);
@@ -58,27 +76,22 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
       <Handle type="source" position={Position.Right} id="r" className="jb-handle" isConnectable={!readOnly} />
       <div className="jb-card__body">
         <div className="jb-card__head">
-          {data.kind === 'touchpoint' && (
+          {face.head?.type === 'channel' && (
             <span className="jb-channel" dir="auto">
-              <span aria-hidden="true">{data.channelIcon ?? '◌'}</span> {data.channelName ?? 'No channel'}
+              <ChannelIcon id={data.channelId} />
+              <span>{face.head.text}</span>
             </span>
           )}
-          {data.kind === 'pain' && data.severity && (
-            <span className={`jb-badge jb-badge--sev-${data.severity}`} dir="auto">
-              ⚠ {SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity}
+          {face.head && face.head.type !== 'channel' && face.head.type !== 'kind' && (
+            <span className={`jb-badge${face.head.type === 'severity' ? ` jb-badge--sev-${data.severity}` : face.head.type === 'status' ? ` jb-badge--status-${data.status}` : ''}`} dir="auto">
+              {face.head.text}
             </span>
           )}
-          {data.kind === 'opportunity' && data.status && (
-            <span className={`jb-badge jb-badge--status-${data.status}`} dir="auto">
-              {STATUS_LABELS[data.status as keyof typeof STATUS_LABELS] ?? data.status}
+          {face.head?.type === 'kind' && (
+            <span className="jb-kind" dir="auto">
+              {face.head.text}
             </span>
           )}
-          {data.kind === 'kpi' && data.metric && (
-            <span className="jb-badge" dir="auto">
-              {KPI_METRIC_LABELS[data.metric as keyof typeof KPI_METRIC_LABELS] ?? data.metric}
-            </span>
-          )}
-          {data.kind === 'text' && <span className="jb-kind" dir="auto">{kindLabel}</span>}
         </div>
         {editing ? (
           <InlineText
@@ -96,50 +109,30 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
             }}
           />
         ) : (
-          <p className={`jb-card__text${data.text ? '' : ' is-empty'}`} dir="auto">
-            {data.text || (data.kind === 'touchpoint' ? 'Touchpoint' : 'Double-click to write')}
+          <p className={`jb-card__text${face.empty ? ' is-empty' : ''}`} dir="auto">
+            {face.text}
           </p>
         )}
-        {data.kind === 'touchpoint' && (
+        {face.fields.length > 0 && (
           <dl className="jb-fields">
-            <div>
-              <dt>Owner</dt>
-              <dd dir="auto">{data.owner || '–'}</dd>
-            </div>
-            <div>
-              <dt>Target</dt>
-              <dd dir="auto">{data.responseTarget ?? '–'}</dd>
-            </div>
+            {face.fields.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd dir="auto">{f.value}</dd>
+              </div>
+            ))}
           </dl>
         )}
-        {data.kind === 'pain' && data.touchpointText && (
+        {face.link && (
           <p className="jb-link" dir="auto">
-            <span aria-hidden="true">↳ </span>at {data.touchpointText}
+            <span aria-hidden="true">↳ </span>
+            {face.link}
           </p>
         )}
-        {data.kind === 'opportunity' && (
-          <dl className="jb-fields">
-            <div>
-              <dt>Priority</dt>
-              <dd dir="auto">{data.priority}</dd>
-            </div>
-            <div>
-              <dt>Owner</dt>
-              <dd dir="auto">{data.owner || '–'}</dd>
-            </div>
-          </dl>
-        )}
-        {data.kind === 'kpi' && (
+        {face.kpi && (
           <p className="jb-kpi" dir="auto">
-            <strong>
-              {formatNumber(data.value)}
-              {data.unit ? ` ${data.unit}` : ''}
-            </strong>{' '}
-            <span>
-              / target {formatNumber(data.target)}
-              {data.unit ? ` ${data.unit}` : ''}
-            </span>
-            {data.onTarget !== null && <span className="jb-kpi__mark">{data.onTarget ? ' ✓ on target' : ' ✗ below target'}</span>}
+            <strong>{face.kpi.value}</strong> <span>{face.kpi.target}</span>
+            {face.kpi.mark && <span className="jb-kpi__mark">{face.kpi.mark}</span>}
           </p>
         )}
       </div>

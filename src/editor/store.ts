@@ -36,6 +36,11 @@ export interface UiSlice {
   emotionDrag: { cardId: string; score: number } | null;
   /** A message for the live region ("Deleted 2 cards", "Nothing to paste"). */
   announcement: string;
+  /**
+   * A visible note on the last gesture when it did not do all the user asked (cards
+   * that kept their lane on a drop); cleared by the next change or dismissed.
+   */
+  notice: string | null;
 }
 
 export interface HistorySlice {
@@ -56,6 +61,8 @@ export interface EditorActions {
   commit(next: JourneyMap, options?: CommitOptions): boolean;
   undo(): void;
   redo(): void;
+  /** Ends a typing session (a field lost the focus): the next commit is a new undo step even with the same key. */
+  endTypingSession(): void;
 
   addStage(name?: string, index?: number): string | null;
   updateStage(id: string, patch: StagePatch, coalesce?: string): void;
@@ -71,6 +78,8 @@ export interface EditorActions {
   updateCard(id: string, patch: CardPatch, coalesce?: string): void;
   setEmotionScore(id: string, score: number): void;
   moveCards(ids: readonly string[], target: Cell & { index?: number }): void;
+  /** Drop of a dragged selection: `anchorId` (the grabbed card) lands in `target`, the others keep their offset to it. */
+  shiftCards(ids: readonly string[], anchorId: string, target: Cell & { index?: number }): void;
   deleteSelection(): void;
   duplicateSelection(): void;
   /** Copies the selected cards to the in-app buffer; returns the payload for the system clipboard. */
@@ -83,7 +92,7 @@ export interface EditorActions {
   setConnectionPersona(id: string, personaId: string | null): void;
   deleteConnection(id: string): void;
   setDirection(direction: Direction): void;
-  setChannelTarget(id: ChannelId, patch: ChannelPatch): void;
+  setChannelTarget(id: ChannelId, patch: ChannelPatch, coalesce?: string): void;
   updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
   linkPersona(personaId: string): void;
   unlinkPersona(personaId: string): void;
@@ -100,6 +109,8 @@ export interface EditorActions {
   clearDrag(): void;
   setEmotionDrag(value: { cardId: string; score: number } | null): void;
   announce(message: string): void;
+  /** Shows a visible notice (a polite live region of its own); null dismisses it. */
+  notify(message: string | null): void;
 }
 
 export interface EditorState extends EditorActions {
@@ -117,6 +128,8 @@ export interface EditorStoreOptions {
   onChange?: (doc: JourneyMap) => void;
   now?: () => Date;
   historyLimit?: number;
+  /** Undo and redo steps to start with (the map's history from earlier in this session). */
+  history?: { past: JourneyMap[]; future: JourneyMap[] };
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -157,6 +170,7 @@ function pruneUi(ui: UiSlice, doc: JourneyMap): UiSlice {
     editingId: ui.editingId && ids.has(ui.editingId) ? ui.editingId : null,
     drag: EMPTY_MAP,
     emotionDrag: null,
+    notice: null,
   };
 }
 
@@ -200,8 +214,9 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         drag: EMPTY_MAP,
         emotionDrag: null,
         announcement: '',
+        notice: null,
       },
-      history: { past: [], future: [], lastKey: null },
+      history: { past: options.history?.past ?? [], future: options.history?.future ?? [], lastKey: null },
 
       commit(next, opts) {
         const { doc, readOnly, history, ui } = get();
@@ -243,6 +258,10 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
           ui: { ...pruneUi(ui, stamped), announcement: 'Redone' },
         });
         get().onChange?.(stamped);
+      },
+
+      endTypingSession() {
+        set((s) => (s.history.lastKey === null ? s : { history: { ...s.history, lastKey: null } }));
       },
 
       addStage(name, index) {
@@ -300,6 +319,17 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       moveCards(ids, target) {
         apply((d) => ops.moveCards(d, ids, target));
         set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: { stageId: target.stageId, laneId: target.laneId } } }));
+      },
+      shiftCards(ids, anchorId, target) {
+        const result = ops.shiftCards(get().doc, ids, anchorId, target);
+        const moved = get().commit(result.doc);
+        set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: moved ? { stageId: target.stageId, laneId: target.laneId } : s.ui.cell } }));
+        const notes: string[] = [];
+        const kept = result.keptLane.length;
+        if (kept) notes.push(`${kept === 1 ? 'A card stayed in its own lane' : `${kept} cards stayed in their own lanes`}: a lane takes only cards of its kind.`);
+        const off = result.offGrid.length;
+        if (off) notes.push(`${plural(off, 'card')} would have left the grid and stayed where ${off === 1 ? 'it was' : 'they were'}.`);
+        if (notes.length) get().notify(notes.join(' '));
       },
       deleteSelection() {
         const { doc, ui } = get();
@@ -368,8 +398,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       setDirection(direction) {
         apply((d) => ops.setDirection(d, direction));
       },
-      setChannelTarget(id, patch) {
-        apply((d) => ops.setChannelTarget(d, id, patch));
+      setChannelTarget(id, patch, coalesce) {
+        apply((d) => ops.setChannelTarget(d, id, patch), { coalesce });
       },
       updateMapMeta(patch, coalesce) {
         apply((d) => ops.updateMapMeta(d, patch), { coalesce });
@@ -432,6 +462,9 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       announce(message) {
         set((s) => ({ ui: { ...s.ui, announcement: message } }));
+      },
+      notify(message) {
+        set((s) => (s.ui.notice === message ? s : { ui: { ...s.ui, notice: message } }));
       },
     };
   });

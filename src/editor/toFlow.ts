@@ -6,9 +6,9 @@
  * the store through context.
  */
 import type { Edge, EdgeMarker, Node, XYPosition } from '@xyflow/react';
-import { channelById, formatResponseTarget, type Channel } from '../model/channels';
+import { channelById } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
-import { channelIcon } from './channelIcons';
+import { cardData, touchpointLabel, type CardData } from './cardFace';
 import { cellKey, emotionY, type MapLayout } from './layout';
 
 export type StageHeaderData = {
@@ -21,33 +21,8 @@ export type StageHeaderData = {
   direction: 'ltr' | 'rtl';
 };
 export type LaneHeaderData = { laneId: string; index: number; title: string; kind: LaneKind };
+export type { CardData };
 export type CellData = { stageId: string; laneId: string; stageName: string; laneTitle: string; kind: LaneKind };
-export type CardData = {
-  cardId: string;
-  kind: Exclude<LaneKind, 'emotion'>;
-  text: string;
-  /** touchpoint */
-  channelId: string | null;
-  channelName: string | null;
-  channelIcon: string | null;
-  realtime: boolean | null;
-  responseTarget: string | null;
-  owner: string | null;
-  /** pain */
-  severity: string | null;
-  touchpointText: string | null;
-  /** opportunity */
-  status: string | null;
-  priority: string | null;
-  /** kpi */
-  metric: string | null;
-  value: number | null;
-  target: number | null;
-  unit: string | null;
-  /** true: value meets target; false: misses; null: unknown. */
-  onTarget: boolean | null;
-  direction: 'ltr' | 'rtl';
-};
 export type EmotionPoint = { cardId: string; x: number; y: number; score: number; text: string; stageName: string; selected: boolean };
 export type EmotionData = {
   laneId: string;
@@ -134,57 +109,6 @@ class IdentityCache<T> {
   sweep(): void {
     for (const id of this.entries.keys()) if (!this.seen.has(id)) this.entries.delete(id);
     this.seen.clear();
-  }
-}
-
-function kpiOnTarget(card: Extract<Card, { kind: 'kpi' }>): boolean | null {
-  if (card.value === null || card.target === null) return null;
-  // Lower is better for response time and customer effort.
-  const lowerIsBetter = card.metric === 'response-time' || card.metric === 'effort';
-  return lowerIsBetter ? card.value <= card.target : card.value >= card.target;
-}
-
-export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl'): CardData {
-  const base: CardData = {
-    cardId: card.id,
-    kind: card.kind === 'emotion' ? 'text' : card.kind,
-    text: card.text,
-    channelId: null,
-    channelName: null,
-    channelIcon: null,
-    realtime: null,
-    responseTarget: null,
-    owner: null,
-    severity: null,
-    touchpointText: null,
-    status: null,
-    priority: null,
-    metric: null,
-    value: null,
-    target: null,
-    unit: null,
-    onTarget: null,
-    direction,
-  };
-  switch (card.kind) {
-    case 'touchpoint':
-      return {
-        ...base,
-        channelId: card.channel,
-        channelName: channel?.name ?? null,
-        channelIcon: card.channel ? channelIcon(card.channel) : null,
-        realtime: channel ? channel.realtime : null,
-        responseTarget: channel ? formatResponseTarget(channel.responseTargetMinutes) : null,
-        owner: card.owner,
-      };
-    case 'pain':
-      return { ...base, severity: card.severity, touchpointText };
-    case 'opportunity':
-      return { ...base, owner: card.owner, status: card.status, priority: card.priority };
-    case 'kpi':
-      return { ...base, metric: card.metric, value: card.value, target: card.target, unit: card.unit, onTarget: kpiOnTarget(card) };
-    default:
-      return base;
   }
 }
 
@@ -356,7 +280,7 @@ export function createFlowMapper() {
       const d = drag.get(card.id);
       const channel = card.kind === 'touchpoint' && card.channel ? channelById(doc.channels, card.channel) : undefined;
       const link = card.kind === 'pain' && card.touchpointId ? cardById.get(card.touchpointId) : undefined;
-      const linkText = link ? link.text || '(untitled touchpoint)' : null;
+      const linkText = touchpointLabel(link);
       const isSel = selected.has(card.id);
       nodes.push(
         nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction], () => ({

@@ -484,6 +484,96 @@ export function moveCards(doc: JourneyMap, ids: readonly string[], target: CellT
   return applyLayout(doc, placements);
 }
 
+/** What `shiftCards` did with the cards that did not follow the anchor all the way. */
+export interface ShiftResult {
+  doc: JourneyMap;
+  /** Moved by the stage offset but kept their lane: the lane the offset led to holds another kind, or there is none. */
+  keptLane: string[];
+  /** Stayed where they were: the stage offset led off the grid. */
+  offGrid: string[];
+}
+
+/**
+ * Moves a selection the way a drag shows it: the anchor (one of `ids`, the card the
+ * user grabbed) goes to `target`, and every other card moves by the same number of
+ * stages and lanes. A card whose lane offset leads to a lane of another kind (or
+ * past the first or last lane) moves along its own lane; one whose stage offset leads
+ * off the grid stays put. The cards that land in the anchor's new cell go there, in
+ * reading order, at `target.index` (counted among the cards that stay in the cell);
+ * the others go to the end of their new cell, in reading order. Cards whose cell does
+ * not change keep their place.
+ */
+export function shiftCards(doc: JourneyMap, ids: readonly string[], anchorId: string, target: CellTarget): ShiftResult {
+  const unchanged: ShiftResult = { doc, keptLane: [], offGrid: [] };
+  const stageIndex = new Map(doc.stages.map((s, i) => [s.id, i]));
+  const laneIndex = new Map(doc.lanes.map((l, i) => [l.id, i]));
+  const wanted = new Set(ids);
+  wanted.add(anchorId);
+  const anchor = doc.cards.find((c) => c.id === anchorId);
+  const toStage = stageIndex.get(target.stageId);
+  const toLane = laneIndex.get(target.laneId);
+  if (!anchor || toStage === undefined || toLane === undefined) return unchanged;
+  const dStage = toStage - (stageIndex.get(anchor.stageId) ?? 0);
+  const dLane = toLane - (laneIndex.get(anchor.laneId) ?? 0);
+
+  const inReadingOrder = doc.cards
+    .filter((c) => wanted.has(c.id))
+    .sort(
+      (a, b) =>
+        (stageIndex.get(a.stageId) ?? 0) - (stageIndex.get(b.stageId) ?? 0) ||
+        (laneIndex.get(a.laneId) ?? 0) - (laneIndex.get(b.laneId) ?? 0) ||
+        a.order - b.order,
+    );
+  const keptLane: string[] = [];
+  const offGrid: string[] = [];
+  const dest = new Map<string, { stageId: string; laneId: string }>();
+  for (const c of inReadingOrder) {
+    const stage = doc.stages[(stageIndex.get(c.stageId) ?? 0) + dStage];
+    if (!stage) {
+      offGrid.push(c.id);
+      continue;
+    }
+    const lane = dLane === 0 ? undefined : doc.lanes[(laneIndex.get(c.laneId) ?? 0) + dLane];
+    const fits = lane !== undefined && lane.kind === c.kind;
+    if (dLane !== 0 && !fits) keptLane.push(c.id);
+    dest.set(c.id, { stageId: stage.id, laneId: fits ? lane.id : c.laneId });
+  }
+
+  // The drop position counts in the target cell only; an anchor that kept its lane goes to the end of its new cell.
+  const anchorKey = dest.get(anchorId)?.laneId === target.laneId ? cellKey(target.stageId, target.laneId) : null;
+  // Movers: the cards that change cell, and every card headed for the target cell (a reorder there).
+  const movers = inReadingOrder.filter((c) => {
+    const to = dest.get(c.id);
+    if (!to) return false;
+    const key = cellKey(to.stageId, to.laneId);
+    return key !== keyOf(c) || key === anchorKey;
+  });
+  if (movers.length === 0) return { ...unchanged, keptLane, offGrid };
+  const moverIds = new Set(movers.map((c) => c.id));
+  const cells = groupCells(doc.cards.filter((c) => !moverIds.has(c.id)));
+  const arriving = new Map<string, Card[]>();
+  for (const c of movers) {
+    const to = dest.get(c.id)!;
+    const key = cellKey(to.stageId, to.laneId);
+    const list = arriving.get(key);
+    if (list) list.push(c);
+    else arriving.set(key, [c]);
+  }
+  const placements = new Map<string, Placement>();
+  // The cells the movers leave close their gaps.
+  for (const c of movers) {
+    const key = keyOf(c);
+    if (!arriving.has(key)) layCell(placements, c.stageId, c.laneId, cells.get(key) ?? []);
+  }
+  for (const [key, list] of arriving) {
+    const to = dest.get(list[0]!.id)!;
+    const rest = cells.get(key) ?? [];
+    const at = key === anchorKey ? clampIndex(target.index, rest.length) : rest.length;
+    layCell(placements, to.stageId, to.laneId, [...rest.slice(0, at), ...list, ...rest.slice(at)]);
+  }
+  return { doc: applyLayout(doc, placements), keptLane, offGrid };
+}
+
 /** Also removes the arrows to and from these cards, and pain links to them. */
 export function deleteCards(doc: JourneyMap, ids: readonly string[]): JourneyMap {
   return removeCards(doc, new Set(ids));

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { textWidth } from '../../src/editor/textMetrics';
 
 // The journey-map editor, by mouse and keyboard, in Chromium. Each test gets a fresh
 // browser context (an empty IndexedDB).
@@ -72,6 +73,15 @@ async function addCardTo(page: Page, stage: string, lane: string, text?: string)
 }
 
 const STAGES = ['Before', 'During', 'After', 'Awareness', 'ซื้อสินค้า', 'Review and offer'];
+const LANES = [
+  ['Text', 'Customer goals'],
+  ['Touchpoints', 'Channels used'],
+  ['Emotion curve', 'Feelings'],
+  ['Pain points', 'Obstacles'],
+  ['Opportunities', 'Ideas'],
+  ['KPIs', 'Metrics'],
+] as const;
+const laneHeader = (page: Page, title: string, kind: string) => page.getByRole('button', { name: new RegExp(`^Lane \\d+: ${title} \\(${kind}\\)$`) });
 
 test('build a map from blank by mouse and keyboard; undo, redo and reload keep it', async ({ page }) => {
   await openNewMap(page, { template: 'Blank map' });
@@ -81,17 +91,10 @@ test('build a map from blank by mouse and keyboard; undo, redo and reload keep i
   await addStage(page, 'ซื้อสินค้า');
   await addStage(page, 'Review and offer');
 
-  // A lane of each kind.
-  for (const [kind, title] of [
-    ['Text', 'Customer goals'],
-    ['Touchpoints', 'Channels used'],
-    ['Emotion curve', 'Feelings'],
-    ['Pain points', 'Obstacles'],
-    ['Opportunities', 'Ideas'],
-    ['KPIs', 'Metrics'],
-  ] as const) {
+  // A lane of each kind: its header names its title and its kind.
+  for (const [kind, title] of LANES) {
     await addLane(page, kind, title);
-    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
+    await expect(laneHeader(page, title, kind)).toBeVisible();
   }
   await fitView(page);
 
@@ -192,11 +195,14 @@ test('build a map from blank by mouse and keyboard; undo, redo and reload keep i
   await expect(toolbar(page)).toBeVisible();
   await fitView(page);
   for (const [i, name] of STAGES.entries()) await expect(page.getByRole('button', { name: `Stage ${i + 1}: ${name}` })).toBeVisible();
-  for (const title of ['Customer goals', 'Channels used', 'Feelings', 'Obstacles', 'Ideas', 'Metrics']) {
-    await expect(page.getByRole('button', { name: new RegExp(`Lane \\d+: ${title}`) })).toBeVisible();
-  }
+  for (const [kind, title] of LANES) await expect(laneHeader(page, title, kind)).toBeVisible();
   await expect(card(page, /Call the hotline/)).toContainText('Phone');
+  await expect(card(page, /Call the hotline/).getByRole('definition').first()).toHaveText('Contact center');
+  await expect(card(page, /Chat with an agent/).locator('.jb-channel')).toHaveText('Live chat');
   await expect(card(page, /Long wait in the IVR/)).toContainText('at Call the hotline');
+  await expect(card(page, /Long wait in the IVR/).locator('.jb-badge')).toHaveText('⚠ High');
+  await card(page, /Long wait in the IVR/).click({ position: { x: 12, y: 6 } });
+  await expect(panel(page).getByLabel('Severity')).toHaveValue('high');
   for (const [i, stage] of STAGES.entries()) {
     await expect(page.getByRole('slider', { name: `Emotion at ${stage}` })).toHaveAttribute('aria-valuenow', String(scores[i]));
   }
@@ -259,12 +265,44 @@ test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and
   await expect(page.locator('.jb-card.is-selected')).toHaveCount(1);
 });
 
-test('a Thai map and a Persian (right-to-left) map render in their scripts', async ({ page }, info) => {
+/**
+ * The bundled face of `family` has loaded and draws `sample`, and a card text in that
+ * script is as wide on screen as that face makes it (glyph widths of our fonts,
+ * textMetrics.ts): missing glyphs would be boxes of another width, a fallback font
+ * another width again.
+ */
+async function expectScriptRendered(page: Page, family: string, sample: string, cardText: string) {
+  await page.evaluate(() => document.fonts.ready);
+  const fonts = await page.evaluate(
+    ({ family, sample }) => ({
+      check: document.fonts.check(`16px "${family}"`, sample),
+      loaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === family && f.status === 'loaded'),
+    }),
+    { family, sample },
+  );
+  expect(fonts).toEqual({ check: true, loaded: true });
+  const text = page.locator('.jb-card__text', { hasText: cardText }).first();
+  await expect(text).toBeVisible();
+  const drawn = await text.evaluate((el: HTMLElement) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const width = [...range.getClientRects()].reduce((w, r) => w + r.width, 0);
+    // The canvas is zoomed: back to CSS pixels.
+    return width / (el.getBoundingClientRect().width / el.offsetWidth);
+  });
+  // Within 2.5 %: a system font drawing the script instead measures about 5 % off here.
+  const expected = textWidth(cardText, 14);
+  expect(drawn).toBeGreaterThan(expected * 0.975);
+  expect(drawn).toBeLessThan(expected * 1.025);
+}
+
+test('a Thai map and a Persian (right-to-left) map render in their scripts, in the fonts we ship', async ({ page }, info) => {
   await openNewMap(page, { sample: 'sample-th' });
   const thaiStage = page.getByRole('button', { name: /^Stage 1: / });
   await expect(thaiStage).toBeVisible();
   expect(await thaiStage.innerText()).toMatch(/[\u0E00-\u0E7F]/);
-  await page.screenshot({ path: info.outputPath('editor-thai.png'), fullPage: true });
+  await expectScriptRendered(page, 'Noto Sans Thai', 'ลูกค้า', 'เปรียบเทียบกับคู่แข่งก่อนตัดสินใจซื้อ');
+  await info.attach('editor-thai.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   await openNewMap(page, { sample: 'sample-fa' });
   const s1 = page.getByRole('button', { name: /^Stage 1: / });
@@ -279,7 +317,8 @@ test('a Thai map and a Persian (right-to-left) map render in their scripts', asy
   const texts = page.locator('.jb-card__text');
   expect(await texts.count()).toBeGreaterThan(3);
   await expect(texts.first()).toHaveAttribute('dir', 'auto');
-  await page.screenshot({ path: info.outputPath('editor-persian.png'), fullPage: true });
+  await expectScriptRendered(page, 'Vazirmatn', 'مشتری', 'تعامل با یک کارشناس');
+  await info.attach('editor-persian.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
 
 test('drag stage and lane headers to reorder them; shift-click selects several cards', async ({ page }) => {
@@ -308,4 +347,169 @@ test('drag stage and lane headers to reorder them; shift-click selects several c
   await expect(page.locator('.jb-card')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(page.locator('.jb-card')).toHaveCount(2);
+});
+
+/** Waits two rendered frames: long enough for any focus change queued for the next frame. */
+async function nextFrames(page: Page) {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+test('double-click a card to edit it in place: Enter keeps the text, Escape cancels', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  const field = page.getByRole('textbox', { name: 'Card text' });
+
+  await post.dblclick();
+  await expect(field).toBeFocused();
+  await nextFrames(page);
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Sees a video shared by a friend');
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  const video = card(page, /Sees a video shared by a friend/);
+  await expect(video.locator('.jb-card__text')).toHaveText('Sees a video shared by a friend');
+
+  // Escape leaves the text as it was.
+  await video.dblclick();
+  await expect(field).toBeFocused();
+  await nextFrames(page);
+  await page.keyboard.type('something else');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(video.locator('.jb-card__text')).toHaveText('Sees a video shared by a friend');
+  await expect(video).toBeFocused();
+
+  // An empty card invites a double-click, and one works.
+  await addCardTo(page, 'Purchase', 'Customer goals');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Escape');
+  const empty = page.getByRole('group', { name: 'Text, empty', exact: true });
+  await expect(empty).toHaveText(/Double-click to write/);
+  await empty.dblclick();
+  await nextFrames(page);
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Pay without an account');
+  await page.keyboard.press('Enter');
+  await expect(card(page, /Pay without an account/).locator('.jb-card__text')).toHaveText('Pay without an account');
+  await expect(empty).toHaveCount(0);
+});
+
+/** The stage and lane a card sits in, read from where it is drawn: the header column and row around its centre. */
+async function cellOf(target: Locator): Promise<{ stage: string; lane: string }> {
+  return target.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+    const name = (role: string, inside: (r: DOMRect) => boolean) => {
+      const header = [...document.querySelectorAll(`[role="${role}"]`)].find((h) => inside(h.getBoundingClientRect()));
+      return header?.querySelector('button')?.getAttribute('aria-label') ?? '?';
+    };
+    return {
+      stage: name('columnheader', (r) => x >= r.left && x < r.right).replace(/^Stage \d+: /, ''),
+      lane: name('rowheader', (r) => y >= r.top && y < r.bottom).replace(/^Lane \d+: (.*) \(.*\)$/, '$1'),
+    };
+  });
+}
+
+test('a selection across lanes moves together, one stage on, as the drag shows it; one undo step', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const goal = card(page, /Solve a problem I just noticed/);
+  const action = card(page, /Sees a post shared by a friend/);
+  const ad = card(page, /Social ad/);
+  await goal.click();
+  await action.click({ modifiers: ['Shift'] });
+  await ad.click({ modifiers: ['Shift'] });
+  await expect(page.locator('.jb-card.is-selected')).toHaveCount(3);
+
+  const s1 = page.getByRole('button', { name: 'Stage 1: Awareness' });
+  const s2 = page.getByRole('button', { name: 'Stage 2: Consideration' });
+  await dragBy(page, ad, (await centreX(s2)) - (await centreX(s1)), 0);
+
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Consideration', lane: 'Touchpoints' });
+  expect(await cellOf(goal)).toEqual({ stage: 'Consideration', lane: 'Customer goals' });
+  expect(await cellOf(action)).toEqual({ stage: 'Consideration', lane: 'Customer actions' });
+  await expect(page.getByRole('status').filter({ hasText: /stayed/ })).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Awareness', lane: 'Touchpoints' });
+  expect(await cellOf(goal)).toEqual({ stage: 'Awareness', lane: 'Customer goals' });
+  expect(await cellOf(action)).toEqual({ stage: 'Awareness', lane: 'Customer actions' });
+
+  // A touchpoint dropped on a lane of another kind stays in its lane, and the editor says why.
+  await page.keyboard.press('Escape');
+  await ad.click();
+  const thoughts = page.getByRole('rowheader').filter({ has: page.getByRole('button', { name: /^Lane \d+: Thoughts and feelings/ }) });
+  const tb = (await thoughts.boundingBox())!;
+  const ab = (await ad.boundingBox())!;
+  await dragBy(page, ad, (await centreX(s2)) - (await centreX(s1)), tb.y + tb.height / 2 - (ab.y + 12));
+  await expect(page.getByRole('status').filter({ hasText: 'A card stayed in its own lane: a lane takes only cards of its kind.' })).toBeVisible();
+  await expect.poll(() => cellOf(ad)).toEqual({ stage: 'Consideration', lane: 'Touchpoints' });
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /stayed/ })).toHaveCount(0);
+});
+
+test('Ctrl+Z in a side-panel field undoes the typing session with the editor history, not letter by letter', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  await post.click();
+  const text = panel(page).getByLabel('Text');
+  await expect(text).toHaveValue('Sees a post shared by a friend');
+  await text.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' at work');
+  await expect(card(page, /Sees a post shared by a friend at work/)).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(text).toHaveValue('Sees a post shared by a friend');
+  await expect(text).toBeFocused();
+  await expect(post.locator('.jb-card__text')).toHaveText('Sees a post shared by a friend');
+  // The whole session was one step: nothing is left to undo, and redo brings it back.
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(text).toHaveValue('Sees a post shared by a friend at work');
+  await expect(post.locator('.jb-card__text')).toHaveText('Sees a post shared by a friend at work');
+});
+
+test('arrow keys keep the focus on the next card when it starts off screen (zoomed in)', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const zoomIn = page.getByRole('button', { name: /zoom in/i });
+  for (let i = 0; i < 6; i++) await zoomIn.click();
+  // Zoomed in on the middle of the map, the first card is off screen, and so is each next
+  // one: a stage is wider than half the canvas, and only the cards on screen are rendered.
+  await expect(card(page, /Solve a problem I just noticed/)).toHaveCount(0);
+  await page.locator('.jb-canvas').focus();
+  // Along the first lane with cards in every stage it reaches: goals, then the actions of the last stage.
+  for (const text of ['Solve a problem I just noticed', 'Pick the option with the best value', 'Get value from the product quickly', 'Writes a review']) {
+    await page.keyboard.press('ArrowRight');
+    const next = card(page, new RegExp(text));
+    await expect(next).toBeFocused();
+    await expect(next).toHaveClass(/is-selected/);
+  }
+  await expect(page.locator('.jb-card:focus')).toHaveCount(1);
+});
+
+test('the undo history survives presenting the map and coming back, not a reload', async ({ page }) => {
+  await openNewMap(page, { template: 'Classic five stages' });
+  const post = card(page, /Sees a post shared by a friend/);
+  await post.dblclick();
+  await page.keyboard.type('Hears about it at work');
+  await page.keyboard.press('Enter');
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Map actions' }).getByRole('link', { name: 'Present' }).click();
+  await expect(page).toHaveURL(/\/present$/);
+  await expect(page.getByRole('button', { name: 'Show speaker notes' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(toolbar(page)).toBeVisible();
+  const undo = toolbar(page).getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(card(page, /Sees a post shared by a friend/)).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(toolbar(page)).toBeVisible();
+  await expect(card(page, /Hears about it at work/)).toBeVisible();
+  await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
 });

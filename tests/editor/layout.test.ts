@@ -13,8 +13,10 @@ import {
   laneIndexAt,
   scoreAtY,
   stageIndexAt,
+  cardHeight,
   type Rect,
 } from '../../src/editor/layout';
+import { cardData, cardFace, type CardFace } from '../../src/editor/cardFace';
 import { editorFixture } from './helpers';
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -71,15 +73,57 @@ describe('layout', () => {
     expect(l.height).toBe(l.rows.at(-1)!.y + l.rows.at(-1)!.height);
   });
 
-  it('estimates heights from text length, and caches by card object', () => {
+  it('counts every line a card draws, for every kind, and caches by card object', () => {
     expect(estimateLines('')).toBe(1);
     expect(estimateLines('a\nb')).toBe(2);
-    expect(estimateLines('x'.repeat(61))).toBe(3);
     const d = editorFixture();
     const t1 = d.cards.find((c) => c.id === 't1')!;
     const p1 = d.cards.find((c) => c.id === 'p1')!;
     expect(estimateCardHeight(p1)).toBeGreaterThan(estimateCardHeight(t1));
     expect(estimateCardHeight(t1)).toBe(estimateCardHeight(t1));
+    // One more text line: 20 px more.
+    const two = updateCard(d, 't1', { text: 'first\nsecond' }).cards.find((c) => c.id === 't1')!;
+    expect(estimateCardHeight(two) - estimateCardHeight(t1)).toBe(20);
+  });
+
+  it('gives a field its own row, and its value more lines, when label and value do not fit beside the others', () => {
+    const face = (owner: string): CardFace => ({
+      head: { type: 'status', text: 'Idea' },
+      text: 'Guest checkout',
+      empty: false,
+      fields: [
+        { label: 'Priority', value: 'Medium' },
+        { label: 'Owner', value: owner },
+      ],
+      link: null,
+      kpi: null,
+    });
+    const short = cardHeight(face('Sales'), 'opportunity');
+    // "Customer success" no longer fits beside "Priority Medium": a second row of 18 px (and the row gap).
+    expect(cardHeight(face('Customer success team'), 'opportunity')).toBeGreaterThanOrEqual(short + 18);
+    // An owner longer than the card wraps onto further lines.
+    const long = cardHeight(face('The customer experience and service quality team of the contact center'), 'opportunity');
+    expect(long).toBeGreaterThanOrEqual(short + 3 * 18);
+  });
+
+  it('counts the lines of a pain point link and of a KPI line that wraps', () => {
+    const base: CardFace = { head: { type: 'severity', text: '⚠ High' }, text: 'Waits', empty: false, fields: [], link: null, kpi: null };
+    const linked = cardHeight({ ...base, link: 'at Call' }, 'pain', 'high');
+    expect(linked - cardHeight(base, 'pain', 'high')).toBe(18);
+    // A longer one takes more lines of 18 px.
+    const more = cardHeight({ ...base, link: `at ${'Calls the hotline about the repair '.repeat(3)}` }, 'pain', 'high') - linked;
+    expect(more).toBeGreaterThanOrEqual(2 * 18);
+    expect(more % 18).toBe(0);
+    const kpi = (unit: string): CardFace => ({ ...base, head: { type: 'metric', text: 'NPS' }, kpi: { value: `38${unit}`, target: `/ target 45${unit}`, mark: ' ✗ below target' } });
+    expect(cardHeight(kpi(' minutes per contact'), 'kpi') - cardHeight(kpi(''), 'kpi')).toBeGreaterThanOrEqual(20);
+  });
+
+  it("shows an opportunity's priority by its label, as the layout measures it", () => {
+    const face = cardFace({ ...cardData(editorFixture().cards[0]!, undefined, null, 'ltr'), kind: 'opportunity', priority: 'medium', status: 'idea' });
+    expect(face.fields).toEqual([
+      { label: 'Priority', value: 'Medium' },
+      { label: 'Owner', value: '–' },
+    ]);
   });
 
   it('leaves room above the headers for loop arrows only when there are loops', () => {

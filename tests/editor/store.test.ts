@@ -81,6 +81,32 @@ describe('editor store: document actions', () => {
     expect(s().history.past).toHaveLength(1);
   });
 
+  it('moves a dragged selection by the grabbed card offset in one undo step, and says which cards kept their lane', () => {
+    const { s, card } = setup();
+    s().setDrag(new Map([['t1', { x: 1, y: 2 }]]));
+    // t1 (text) is dropped one stage on, in the touchpoint lane: it keeps its lane; p1 would go to the emotion lane.
+    s().shiftCards(['t1', 'p1'], 't1', { stageId: 's2', laneId: 'lp' });
+    expect(card('t1')).toMatchObject({ stageId: 's2', laneId: 'lt' });
+    expect(card('p1')).toMatchObject({ stageId: 's2', laneId: 'lp' });
+    expect(s().history.past).toHaveLength(1);
+    expect(s().ui.drag.size).toBe(0);
+    expect(s().ui.notice).toBe('2 cards stayed in their own lanes: a lane takes only cards of its kind.');
+    s().undo();
+    expect(card('t1')).toMatchObject({ stageId: 's1', laneId: 'lt' });
+    expect(card('p1')).toMatchObject({ stageId: 's1', laneId: 'lp' });
+    expect(s().ui.notice).toBeNull();
+  });
+
+  it('a card dropped on a lane of another kind in its own stage stays, with a notice and no undo step', () => {
+    const { s, onChange } = setup();
+    s().shiftCards(['p1'], 'p1', { stageId: 's1', laneId: 'lt', index: 0 });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(s().history.past).toHaveLength(0);
+    expect(s().ui.notice).toMatch(/^A card stayed in its own lane/);
+    s().notify(null);
+    expect(s().ui.notice).toBeNull();
+  });
+
   it('deletes the selection (cards and arrows), undoably, with an announcement', () => {
     const { s, card } = setup();
     s().select(['p1', 'x1']);

@@ -45,11 +45,11 @@ describe('toFlow', () => {
     expect(edges[0]).toMatchObject({ id: 'c1', source: 'p1', target: 'p2', type: 'connection', data: { label: 'then' } });
   });
 
-  it('puts channel name, icon, owner and response target on touchpoints, severity and link on pains', () => {
+  it('puts channel (for its name and icon), owner and response target on touchpoints, severity and link on pains', () => {
     const { byId } = run();
     const p1 = byId.get('p1') as CardNode;
     expect(p1.data).toMatchObject({ kind: 'touchpoint', channelName: 'Phone', owner: 'Contact center', responseTarget: 'at once', realtime: true });
-    expect(p1.data.channelIcon).toBeTruthy();
+    expect(p1.data.channelId).toBe('phone');
     const p2 = byId.get('p2') as CardNode;
     expect(p2.data.responseTarget).toBe('24 h');
     const x1 = byId.get('x1') as CardNode;

@@ -10,6 +10,7 @@ import {
   duplicateCards,
   moveCard,
   moveCards,
+  shiftCards,
   updateCard,
 } from '../../src/model/operations';
 import { card, cell, expectValid, fixture } from './helpers';
@@ -122,6 +123,65 @@ describe('moveCard', () => {
     expect(cell(m, 's1', 'lt')).toEqual(['t2', 't1', 'u1', 't3']);
     expect(cell(m, 's3', 'lt2')).toEqual([]);
     expectValid(m);
+  });
+});
+
+describe('shiftCards (moving a selection as the drag shows it)', () => {
+  it('moves every card by the stage offset of the grabbed one, each in its own lane', () => {
+    const d = fixture();
+    const r = shiftCards(d, ['t1', 'p1'], 't1', { stageId: 's2', laneId: 'lt', index: 0 });
+    expect(cell(r.doc, 's2', 'lt')).toEqual(['t1']);
+    expect(cell(r.doc, 's2', 'lp')).toEqual(['p2', 'p1']);
+    expect(cell(r.doc, 's1', 'lt')).toEqual(['t2', 't3']);
+    expect(cell(r.doc, 's1', 'lp')).toEqual([]);
+    expect(r.keptLane).toEqual([]);
+    expect(r.offGrid).toEqual([]);
+    expectValid(r.doc);
+  });
+
+  it('follows the lane offset where the lane there has the card kind, else keeps the card in its lane', () => {
+    const d = fixture();
+    // Three lanes down: lt → lt2 (text, fits); lp → no lane there, so p1 stays in lp.
+    const r = shiftCards(d, ['p1', 't2'], 't2', { stageId: 's2', laneId: 'lt2' });
+    expect(card(r.doc, 't2')).toMatchObject({ stageId: 's2', laneId: 'lt2' });
+    expect(card(r.doc, 'p1')).toMatchObject({ stageId: 's2', laneId: 'lp', order: 1 });
+    expect(r.keptLane).toEqual(['p1']);
+    // One lane down: lt → lp (touchpoints) does not fit a text card, lp → lx (pain) not a touchpoint.
+    const r2 = shiftCards(d, ['t1', 'p1'], 't1', { stageId: 's3', laneId: 'lp' });
+    expect(card(r2.doc, 't1')).toMatchObject({ stageId: 's3', laneId: 'lt' });
+    expect(card(r2.doc, 'p1')).toMatchObject({ stageId: 's3', laneId: 'lp' });
+    expect(r2.keptLane).toEqual(['t1', 'p1']);
+    expectValid(r2.doc);
+  });
+
+  it('leaves a card whose stage offset leads off the grid where it is', () => {
+    const d = fixture();
+    const r = shiftCards(d, ['t1', 'u1'], 't1', { stageId: 's2', laneId: 'lt' });
+    expect(card(r.doc, 't1')).toMatchObject({ stageId: 's2', laneId: 'lt' });
+    expect(card(r.doc, 'u1')).toBe(card(d, 'u1'));
+    expect(r.offGrid).toEqual(['u1']);
+  });
+
+  it('puts the cards that reach the target cell at the drop index, in reading order', () => {
+    const d = fixture();
+    expect(cell(shiftCards(d, ['t1'], 't1', { stageId: 's1', laneId: 'lt', index: 2 }).doc, 's1', 'lt')).toEqual(['t2', 't3', 't1']);
+    const r = shiftCards(d, ['t3', 't1'], 't3', { stageId: 's1', laneId: 'lt', index: 1 });
+    expect(cell(r.doc, 's1', 'lt')).toEqual(['t2', 't1', 't3']);
+    expectValid(r.doc);
+  });
+
+  it('changes nothing for a card dropped on a lane of another kind in its own stage, and says so', () => {
+    const d = fixture();
+    const r = shiftCards(d, ['p1'], 'p1', { stageId: 's1', laneId: 'lt', index: 0 });
+    expect(r.doc).toBe(d);
+    expect(r.keptLane).toEqual(['p1']);
+  });
+
+  it('is a no-op for an unknown anchor or target', () => {
+    const d = fixture();
+    expect(shiftCards(d, ['t1'], 'ghost', { stageId: 's2', laneId: 'lt' }).doc).toBe(d);
+    expect(shiftCards(d, ['t1'], 't1', { stageId: 'ghost', laneId: 'lt' }).doc).toBe(d);
+    expect(shiftCards(d, ['t1'], 't1', { stageId: 's2', laneId: 'ghost' }).doc).toBe(d);
   });
 });
 

@@ -38,6 +38,7 @@ const OPS = [
   'updateCard',
   'moveCard',
   'moveCards',
+  'shiftCards',
   'deleteCards',
   'duplicateCards',
   'pasteCards',
@@ -128,6 +129,8 @@ function apply(d: JourneyMap, s: Step, clipboard: JourneyMap): JourneyMap {
     }
     case 'moveCards':
       return ops.moveCards(d, cards(), { stageId: stage(), laneId: lane(), index: s.n });
+    case 'shiftCards':
+      return ops.shiftCards(d, cards(), cardId(), { stageId: stage(), laneId: lane(), index: s.n }).doc;
     case 'deleteCards':
       return ops.deleteCards(d, s.flag ? cards() : [cardId()]);
     case 'duplicateCards':
