@@ -273,7 +273,9 @@ export function Presentation({
     [turn, slides.length, presenter, toggleFullscreen, leave, map.stages.length, setBuffer, jumpToStage],
   );
 
-  useEffect(() => {
+  // A layout effect: the keys work as soon as the slide is on screen (a passive effect can run
+  // later on a busy machine, and a clicker pressed at once was lost).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || fieldKeepsKey(e.target, e.key)) return;
       const action = actionForKey(e, map.direction);

@@ -494,7 +494,8 @@ test('a library backup over 20 MB (more than a map file may be) is written and r
   expect(bytes.length).toBeGreaterThan(20 * 1024 * 1024);
 
   await page.getByLabel('Import a file').setInputFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
-  const conflict = page.getByRole('dialog', { name: 'This map is already in your library' });
+  // Both maps are still here: one question for the two of them.
+  const conflict = page.getByRole('dialog', { name: 'These maps are already in your library' });
   await conflict.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('Imported 2 maps')).toBeVisible();
 });
