@@ -38,7 +38,7 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
         setState({ kind: 'done', message: summary(plan) });
         onImported?.(ids);
       } catch (err) {
-        setState({ kind: 'errors', file: '', errors: [{ path: '', message: `Saving failed: ${err instanceof Error ? err.message : String(err)}` }] });
+        setState({ kind: 'errors', file: '', errors: [{ path: '', message: `Nothing was imported: ${err instanceof Error ? err.message : String(err)}` }] });
       }
     },
     [onImported],
@@ -101,8 +101,15 @@ function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c
           {conflicts.map((c, i) => (
             <span key={`${c.kind}:${c.id}`}>
               {i > 0 && ', '}
-              <bdi dir="auto">{c.title}</bdi>
+              {/* The library's name for it: that is what Replace replaces. */}
+              <bdi dir="auto">{c.storedTitle ?? c.title}</bdi>
               {mixed && ` (${c.kind})`}
+              {c.storedTitle !== undefined && c.storedTitle !== c.title && (
+                <>
+                  {' (the file calls it '}
+                  <bdi dir="auto">{c.title}</bdi>)
+                </>
+              )}
             </span>
           ))}
           . {question}

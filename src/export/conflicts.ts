@@ -22,6 +22,8 @@ export interface ImportConflict {
   id: string;
   /** The map's title or the persona's name, as the file has it. */
   title: string;
+  /** The same, as the library has it now (what "Replace" replaces), when it can be read. */
+  storedTitle?: string;
 }
 
 export interface ImportDocs {

@@ -50,7 +50,9 @@ export async function planImport(docs: { maps: JourneyMap[]; personas: Persona[]
   const conflicts: ImportConflict[] = [];
   for (const map of docs.maps) {
     const existing = await storage.loadMap(map.id);
-    if (existing.kind !== 'missing') conflicts.push({ kind: 'map', id: map.id, title: map.title });
+    if (existing.kind === 'missing') continue;
+    const stored = existing.kind === 'ok' || existing.kind === 'newer' ? existing.doc?.title : undefined;
+    conflicts.push({ kind: 'map', id: map.id, title: map.title, ...(stored !== undefined ? { storedTitle: stored } : {}) });
   }
   const personas: Persona[] = [];
   const unchanged: ImportPlan['unchanged'] = [];
@@ -60,7 +62,13 @@ export async function planImport(docs: { maps: JourneyMap[]; personas: Persona[]
     else if (existing.kind === 'ok' && samePersonaContent(existing.doc, persona)) unchanged.push({ id: persona.id, name: persona.name });
     else {
       personas.push(persona);
-      conflicts.push({ kind: 'persona', id: persona.id, title: persona.name || 'Unnamed persona' });
+      const stored = existing.kind === 'ok' || existing.kind === 'newer' ? existing.doc?.name : undefined;
+      conflicts.push({
+        kind: 'persona',
+        id: persona.id,
+        title: persona.name || 'Unnamed persona',
+        ...(stored !== undefined ? { storedTitle: stored || 'Unnamed persona' } : {}),
+      });
     }
   }
   // A photo only an unchanged persona uses is written only if it went missing here.

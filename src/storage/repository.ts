@@ -591,6 +591,16 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
    */
   async function importBatch(batch: ImportBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
+    // Replacing a map that an editor has open in another tab would be undone by that tab's next
+    // save: hold those maps' edit locks, or refuse before writing anything, naming them.
+    const present = (await guard(() => db.maps.bulkGet(batch.maps.map((m) => m.id)))).filter((m): m is StoredDoc => m !== undefined);
+    const titles = new Map(present.map((m) => [String(m.id), text(m.title)]));
+    await withMapsFree([...titles.keys()], titles, 'import the file', () => importUnderLocks(batch));
+    wrote('maps', batch.maps);
+    wrote('personas', batch.personas);
+  }
+
+  async function importUnderLocks(batch: ImportBatch): Promise<void> {
     await guard(() =>
       db.transaction('rw', [db.maps, db.personas, db.images, db.snapshots], async () => {
         const [maps, personas] = await Promise.all([
@@ -620,8 +630,6 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
         if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
       }),
     );
-    wrote('maps', batch.maps);
-    wrote('personas', batch.personas);
   }
 
   function watch<T>(query: () => Promise<T>, callback: (value: T) => void, onError?: (err: StorageError) => void): Unsubscribe {

@@ -253,3 +253,30 @@ test('a persona exported on its own comes back whole from its file, on the perso
   await list.getByRole('link', { name: 'Nguyễn Thị Lan' }).click();
   await expect(page.getByLabel('Quote', { exact: true })).toHaveValue('Tôi muốn nhắn Zalo, không muốn chờ tổng đài');
 });
+
+test('importing over a map that another tab is editing is refused plainly, and the dialog names the map as the library has it', async ({ context }) => {
+  const editor = await context.newPage();
+  await newMap(editor, /Classic five stages/);
+  const title = (await editor.getByRole('heading', { level: 1 }).innerText()).trim();
+  const download = editor.waitForEvent('download');
+  await editor.getByRole('button', { name: 'Export JSON' }).click();
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { map: { title: string } };
+  file.map.title = 'Nhận biết, from the file';
+  const upload = { name: 'renamed.journey.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
+
+  const libraryTab = await context.newPage();
+  await libraryTab.goto('./#/');
+  await libraryTab.getByLabel('Import a file').setInputFiles(upload);
+  const conflict = libraryTab.getByRole('dialog', { name: 'This map is already in your library' });
+  await expect(conflict).toContainText(`Already in your library: ${title} (the file calls it Nhận biết, from the file)`);
+  await conflict.getByRole('button', { name: 'Replace' }).click();
+  await expect(libraryTab.getByRole('alert')).toContainText(`“${title}” is open for editing in another tab. Close it first, then import the file.`);
+  await expect(mapList(libraryTab).getByRole('listitem')).toContainText(title);
+
+  // The editing tab's next save does not fight an import; once it closes, the import goes in.
+  await editor.close();
+  await libraryTab.getByLabel('Import a file').setInputFiles(upload);
+  await libraryTab.getByRole('dialog', { name: 'This map is already in your library' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(libraryTab.getByText('Imported 1 map')).toBeVisible();
+  await expect(mapList(libraryTab).getByRole('listitem')).toContainText('Nhận biết, from the file');
+});
