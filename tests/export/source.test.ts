@@ -41,7 +41,7 @@ describe('planImport and applyImport for personas', () => {
   it('other content is a conflict; replace stores the file’s version and deletes the photo nothing uses any more', async () => {
     const older = { ...stored, quote: 'Older words from the file', avatarImageId: 'photo-file' };
     const plan = await planImport({ maps: [], personas: [older], images: [image('photo-file')] });
-    expect(plan.conflicts).toEqual([{ kind: 'persona', id: 'p', title: stored.name }]);
+    expect(plan.conflicts).toEqual([{ kind: 'persona', id: 'p', title: stored.name, storedTitle: stored.name }]);
     await applyImport(plan, 'replace');
     expect(await personaNamed('p')).toEqual(older);
     expect(await storage.getImage('photo-file')).toBeInstanceOf(Blob);
@@ -59,7 +59,7 @@ describe('planImport and applyImport for personas', () => {
     const older = { ...stored, quote: 'Older words from the file', avatarImageId: 'photo-old' };
     const map = makeMap({ id: 'm', personaIds: ['p'] });
     const plan = await planImport({ maps: [map], personas: [older], images: [image('photo-old')] });
-    expect(plan.conflicts).toEqual([{ kind: 'persona', id: 'p', title: stored.name }]);
+    expect(plan.conflicts).toEqual([{ kind: 'persona', id: 'p', title: stored.name, storedTitle: stored.name }]);
     await applyImport(plan, 'keep-both');
 
     expect(await personaNamed('p')).toEqual(stored);
