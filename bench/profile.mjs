@@ -8,6 +8,7 @@
  *
  *   node bench/profile.mjs --cards 1000 --phase open     (open | click | pan | edit | selectall | drag | undo)
  *   node bench/profile.mjs --cards 1000 --phase pan --bare   the same on the bare React Flow page
+ *   BY_NAME=1 node bench/profile.mjs ...                       also main-thread time by trace event (Layerize, Paint, HitTest, ...)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +147,7 @@ try {
   ];
   const kindOf = (name) => KIND.find(([re]) => re.test(name))?.[1] ?? null;
   const self = new Map();
+  const byName = new Map();
   const perTask = new Map();
   const stack = [];
   let task = null;
@@ -166,8 +168,10 @@ try {
     if (kind) {
       add(kind, e.dur / 1000);
       if (parent?.kind) add(parent.kind, -e.dur / 1000);
+      byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      if (parent?.name) byName.set(parent.name, (byName.get(parent.name) ?? 0) - e.dur / 1000);
     }
-    stack.push({ end: e.ts + e.dur, kind: kind ?? parent?.kind ?? null });
+    stack.push({ end: e.ts + e.dur, kind: kind ?? parent?.kind ?? null, name: kind ? e.name : parent?.name ?? null });
   }
   const tasks = main.filter((e) => e.name === 'RunTask');
   const busy = tasks.reduce((a, e) => a + e.dur / 1000, 0);
@@ -175,6 +179,7 @@ try {
   console.log(`\n${bare ? 'bare React Flow' : 'app'} · ${cards} cards · phase ${phase}`);
   console.log(`main thread busy ${Math.round(busy)} ms in ${tasks.length} tasks; long tasks (ms): ${long.join(', ') || 'none'}`);
   for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(14)} ${Math.round(v)} ms`);
+  if (process.env.BY_NAME) for (const [k, v] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`    · ${k.padEnd(30)} ${Math.round(v)} ms`);
 
   // ---- JS self time by function (sampled), mapped to sources.
   const lookups = new Map();
