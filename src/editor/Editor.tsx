@@ -526,7 +526,7 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
   );
 
   return (
-    <div className="jb-canvas" tabIndex={0} aria-label="Map canvas. Arrow keys move between cards; Enter edits.">
+    <div className="jb-canvas" tabIndex={0} role="application" aria-label="Map canvas. Arrow keys move between cards; Enter edits.">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

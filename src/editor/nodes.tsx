@@ -51,11 +51,15 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   if (data.severity) classes.push(`jb-sev--${data.severity}`);
   if (data.onTarget !== null) classes.push(data.onTarget ? 'is-on-target' : 'is-off-target');
 
+  // What a screen reader says: the kind, what the card's head and figures show, its text;
+  // a KPI card is read with its metric and its value against the target.
   const label = [
     kindLabel,
     data.channelName,
     data.severity ? `${SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity} severity` : null,
+    face.kpi && face.head ? `${face.head.text} ${face.kpi.value} ${face.kpi.target}${face.kpi.mark ?? ''}` : null,
     data.text || 'empty',
+    selected ? 'selected' : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -70,7 +74,6 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
       role="group"
       aria-roledescription="card"
       aria-label={label}
-      aria-selected={selected}
     >
       <Handle type="source" position={Position.Left} id="l" className="jb-handle" isConnectable={!readOnly} />
       <Handle type="source" position={Position.Right} id="r" className="jb-handle" isConnectable={!readOnly} />

@@ -383,7 +383,8 @@ test('double-click a card to edit it in place: Enter keeps the text, Escape canc
   await addCardTo(page, 'Purchase', 'Customer goals');
   await expect(field).toBeFocused();
   await page.keyboard.press('Escape');
-  const empty = page.getByRole('group', { name: 'Text, empty', exact: true });
+  // The new card is the selected one (its name says so).
+  const empty = page.getByRole('group', { name: /^Text, empty(, selected)?$/ });
   await expect(empty).toHaveText(/Double-click to write/);
   await empty.dblclick();
   await nextFrames(page);
@@ -512,4 +513,16 @@ test('the undo history survives presenting the map and coming back, not a reload
   await expect(toolbar(page)).toBeVisible();
   await expect(card(page, /Hears about it at work/)).toBeVisible();
   await expect(toolbar(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('a screen reader hears a KPI card with its figures, and which card is selected', async ({ page }) => {
+  await openNewMap(page, { template: 'Contact-center life cycle' });
+  // "CSAT 4.3 /5 / target 4.5 /5 ✗ below target": the metric and the value against its target, not "KPIs, empty".
+  const kpi = card(page, /^KPIs, CSAT 4\.3 \/5 \/ target 4\.5 \/5 ✗ below target/);
+  await expect(kpi).toHaveCount(1);
+  await expect(page.getByRole('application', { name: /^Map canvas/ })).toBeVisible();
+  const sales = card(page, /^KPIs, Conversion rate 12 % \/ target 15 % ✗ below target, Calls closed as sales$/);
+  await sales.click();
+  await expect(card(page, /Calls closed as sales, selected$/)).toBeFocused();
+  await expect(kpi).not.toHaveAccessibleName(/selected$/);
 });
