@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { preloadFonts } from './fonts';
 import './app/app.css';
 import { App } from './app/App';
-import { preloadMapPage } from './app/pages';
+import { preloadPageFor } from './app/pages';
 import { parseRoute } from './app/route';
 import { requestPersistentStorage } from './storage';
 
@@ -19,9 +19,8 @@ function render() {
   );
 }
 
-// Opened at a map's address: fetch the editor first, so the first render shows it without suspending.
-if (parseRoute(window.location.hash).page === 'map') preloadMapPage().then(render, render);
-else render();
+// Fetch the page of the address first (the editor, or the library), so the first render shows it without suspending.
+preloadPageFor(parseRoute(window.location.hash)).then(render, render);
 
 // Maps live only in this browser: ask it not to evict them under storage pressure.
 void requestPersistentStorage();

@@ -1,23 +1,21 @@
 /**
- * Pages loaded on demand. A lazy page suspends on its first render even when its chunk is
- * already in memory, and React then holds the fallback for its reveal throttle (~300 ms):
- * a map opened straight from its address sat idle that long (`npm run bench`). So the
- * map page can be fetched before the first render, and its lazy wrapper then resolves
- * synchronously (a thenable that calls back at once), without suspending.
+ * Pages loaded on demand. main.tsx fetches the page of the address before the first render,
+ * so it shows without suspending (see src/preloadable.ts). The library is one of them:
+ * opening a map from its address does not load the library page.
  */
-import { lazy, type ComponentType } from 'react';
+import { preloadable } from '../preloadable';
 import type { MapPage as MapPageType } from './MapPage';
+import type { Route } from './route';
 
-type MapPageModule = { default: typeof MapPageType };
-let mapPage: MapPageModule | null = null;
+const map = preloadable<Parameters<typeof MapPageType>[0]>(() => import('./MapPage').then((m) => m.MapPage));
+const library = preloadable<Record<string, never>>(() => import('./LibraryPage').then((m) => m.LibraryPage));
 
-export function preloadMapPage(): Promise<MapPageModule> {
-  return import('./MapPage').then((m) => (mapPage = { default: m.MapPage }));
+export const MapPage = map.Component;
+export const LibraryPage = library.Component;
+
+/** Fetches the page the address opens (the others load when navigated to). */
+export function preloadPageFor(route: Route): Promise<unknown> {
+  if (route.page === 'map' && route.view === 'edit') return map.preload();
+  if (route.page === 'library') return library.preload();
+  return Promise.resolve();
 }
-
-function resolved<T>(value: T): Promise<T> {
-  // React's lazy reads the module in the `then` callback; calling it at once means no suspense.
-  return { then: (onFulfilled: (v: T) => unknown) => onFulfilled(value) } as unknown as Promise<T>;
-}
-
-export const MapPage: ComponentType<{ mapId: string }> = lazy(() => (mapPage ? resolved(mapPage) : preloadMapPage()));
