@@ -36,3 +36,15 @@ export const KPI_METRIC_LABELS: Record<(typeof KPI_METRICS)[number], string> = {
   effort: 'Customer effort',
   other: 'Other',
 };
+
+/** Short metric names, for the one-line KPI of a printed card or a slide ("FCR: 68 %"). */
+export const KPI_METRIC_SHORT_LABELS: Record<(typeof KPI_METRICS)[number], string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  fcr: 'FCR',
+  'response-time': 'Response time',
+  conversion: 'Conversion',
+  retention: 'Retention',
+  effort: 'Customer effort',
+  other: 'KPI',
+};

@@ -5,6 +5,7 @@
  */
 import { channelById, formatResponseTarget } from '../model/channels';
 import type { Card, JourneyMap } from '../model/schema';
+import { KPI_METRIC_SHORT_LABELS } from '../editor/labels';
 
 /** A piece of a meta span: our own words, or a value that came from the document. */
 export interface MetaPart {
@@ -29,16 +30,7 @@ export const EMOTION_NAME: Record<number, string> = {
   2: 'very positive',
 };
 
-export const KPI_NAME: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  fcr: 'FCR',
-  'response-time': 'Response time',
-  conversion: 'Conversion',
-  retention: 'Retention',
-  effort: 'Customer effort',
-  other: 'KPI',
-};
+export const KPI_NAME: Record<string, string> = KPI_METRIC_SHORT_LABELS;
 
 function withUnit(n: number | null, unit: string): string {
   if (n === null) return '–';

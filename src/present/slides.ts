@@ -4,6 +4,7 @@
  */
 import { channelById, type ChannelId } from '../model/channels';
 import type { Card, Direction, JourneyMap, Lane, Persona, Stage } from '../model/schema';
+import { KPI_METRIC_SHORT_LABELS } from '../editor/labels';
 
 // ---------------------------------------------------------------------------------------------
 // Slides
@@ -301,16 +302,7 @@ export function onPreferredChannel(card: Card, persona: Persona | undefined): bo
 // ---------------------------------------------------------------------------------------------
 // Card text
 
-export const KPI_NAME: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  fcr: 'FCR',
-  'response-time': 'Response time',
-  conversion: 'Conversion',
-  retention: 'Retention',
-  effort: 'Customer effort',
-  other: 'KPI',
-};
+export const KPI_NAME: Record<string, string> = KPI_METRIC_SHORT_LABELS;
 
 /** A card's main line on a slide: its text; one without (an emotion point, a bare KPI) says what it is. */
 export function cardHeadline(card: Card): string {
