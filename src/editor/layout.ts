@@ -16,6 +16,7 @@ import { channelById, type Channel } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { cardData, cardFace, touchpointLabel, type CardFace } from './cardFace';
 import { lineCount, textWidth, type TextRun } from './textMetrics';
+import { cellKey } from '../model/cells';
 
 export const LANE_HEADER_WIDTH = 200;
 export const COLUMN_WIDTH = 280;
@@ -77,7 +78,7 @@ export interface MapLayout {
   emotionX: Map<string, number>;
 }
 
-export const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
+export { cellKey };
 
 /** Lines a text takes at `perLine` characters a line (at least one). */
 export function estimateLines(text: string, perLine = CHARS_PER_LINE): number {

@@ -30,9 +30,9 @@ export const EMOTION_NAME: Record<number, string> = {
   2: 'very positive',
 };
 
-export const KPI_NAME: Record<string, string> = KPI_METRIC_SHORT_LABELS;
 
-function withUnit(n: number | null, unit: string): string {
+/** A KPI figure with its unit ("30 ساعت"), or a dash when there is none. */
+export function withUnit(n: number | null, unit: string): string {
   if (n === null) return '–';
   return unit ? `${n} ${unit}` : String(n);
 }
@@ -73,7 +73,7 @@ export function cardMeta(card: Card, map: JourneyMap): MetaSpan[] {
         {
           kind: 'kpi',
           parts: [
-            { text: `${KPI_NAME[card.metric] ?? 'KPI'}: ` },
+            { text: `${KPI_METRIC_SHORT_LABELS[card.metric]}: ` },
             { text: withUnit(card.value, card.unit), value: true },
             { text: ' · target ' },
             { text: withUnit(card.target, card.unit), value: true },

@@ -16,6 +16,7 @@ import { KPI_METRIC_LABELS } from '../editor/labels';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap } from '../model/schema';
 import { fileStem } from './filename';
+import { cardsByCell, cellKey } from '../model/cells';
 
 export const CSV_COLUMNS = [
   'Stage',
@@ -85,17 +86,10 @@ function cardRow(map: JourneyMap, card: Card, stage: string, lane: string): stri
 /** The rows (header first) as plain strings, before quoting: handy for tests and previews. */
 export function csvRows(map: JourneyMap): string[][] {
   const rows: string[][] = [[...CSV_COLUMNS]];
-  const byCell = new Map<string, Card[]>();
-  for (const card of map.cards) {
-    const key = `${card.stageId}\u0000${card.laneId}`;
-    const list = byCell.get(key) ?? [];
-    list.push(card);
-    byCell.set(key, list);
-  }
+  const byCell = cardsByCell(map.cards);
   for (const stage of map.stages) {
     for (const lane of map.lanes) {
-      const cards = (byCell.get(`${stage.id}\u0000${lane.id}`) ?? []).sort((a, b) => a.order - b.order);
-      for (const card of cards) rows.push(cardRow(map, card, stage.name, lane.title));
+      for (const card of byCell.get(cellKey(stage.id, lane.id)) ?? []) rows.push(cardRow(map, card, stage.name, lane.title));
     }
   }
   return rows;

@@ -20,6 +20,7 @@
  */
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
 import { cardMeta, metaSpanText } from './cardMeta';
+import { cardsByCell, cellKey } from '../model/cells';
 
 export const PAGE_SIZE_NAMES = ['A4', 'A3', 'Letter', 'fit'] as const;
 export type PageSizeName = (typeof PAGE_SIZE_NAMES)[number];
@@ -364,7 +365,7 @@ export function estimateMapHeightMm(map: JourneyMap, stageIds: readonly string[]
   const cells = new Map<string, number>();
   for (const card of map.cards) {
     if (!shown.has(card.stageId)) continue;
-    const key = `${card.laneId}\u0000${card.stageId}`;
+    const key = cellKey(card.stageId, card.laneId);
     const before = cells.get(key);
     cells.set(key, (before === undefined ? 0 : before + METRICS.cardGapMm) + cardPieceMm(card, map, 0, card.text.length, stageWidthMm));
   }
@@ -373,7 +374,7 @@ export function estimateMapHeightMm(map: JourneyMap, stageIds: readonly string[]
   let height = captionMm(map, width) + stageHeaderRowMm(map, stages, stageWidthMm);
   for (const lane of map.lanes) {
     let tallest = laneHeaderContentMm(lane, false);
-    for (const id of stageIds) tallest = Math.max(tallest, cells.get(`${lane.id}\u0000${id}`) ?? 0);
+    for (const id of stageIds) tallest = Math.max(tallest, cells.get(cellKey(id, lane.id)) ?? 0);
     height += tallest + ROW_CHROME_MM;
   }
   return height;
@@ -452,7 +453,7 @@ function packRows(p: Packer, lanes: readonly Lane[], stageIds: readonly string[]
 
   for (const lane of lanes) {
     let queues: Piece[][] = stageIds.map((id) =>
-      (cards.get(`${id}\u0000${lane.id}`) ?? []).map((card) => ({ card, start: 0, end: card.text.length })),
+      (cards.get(cellKey(id, lane.id)) ?? []).map((card) => ({ card, start: 0, end: card.text.length })),
     );
     let continued = false;
     for (;;) {
@@ -535,24 +536,13 @@ function packRows(p: Packer, lanes: readonly Lane[], stageIds: readonly string[]
   return pages.filter((rows, i) => rows.length > 0 || (i === 0 && lanes.length === 0));
 }
 
-function cellsOf(map: JourneyMap): Map<string, Card[]> {
-  const cells = new Map<string, Card[]>();
-  for (const card of map.cards) {
-    const key = `${card.stageId}\u0000${card.laneId}`;
-    const list = cells.get(key) ?? [];
-    list.push(card);
-    cells.set(key, list);
-  }
-  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
-  return cells;
-}
 
 /** Every lane whole: the rows of a 'fit' page and of the PNG. */
 export function wholeRows(map: JourneyMap, stageIds: readonly string[]): MapRow[] {
-  const cells = cellsOf(map);
+  const cells = cardsByCell(map.cards);
   return map.lanes.map((lane) => ({
     laneId: lane.id,
-    cells: stageIds.map((id) => (cells.get(`${id}\u0000${lane.id}`) ?? []).map((card) => ({ cardId: card.id }))),
+    cells: stageIds.map((id) => (cells.get(cellKey(id, lane.id)) ?? []).map((card) => ({ cardId: card.id }))),
     continued: false,
     continues: false,
   }));
@@ -593,7 +583,7 @@ export function printLayout(
   }
 
   const byId = new Map(map.stages.map((s) => [s.id, s]));
-  const cells = cellsOf(map);
+  const cells = cardsByCell(map.cards);
   const contentWidthMm = pageWidthMm - 2 * marginMm;
   const contentHeightMm = mapPageRoomMm({ pageHeightMm, marginMm });
   const groups = stageIds.length > 0 ? balanced(stageIds, stagesPerPage) : [[]];

@@ -4,6 +4,7 @@
  * (or a test) can read, with the path where it was found.
  */
 import type { JourneyMap } from './schema';
+import { cellKey } from './cells';
 
 export interface Violation {
   path: string;
@@ -44,7 +45,7 @@ export function mapViolations(doc: JourneyMap): Violation[] {
     const kind = laneKind.get(c.laneId);
     if (kind === undefined) out.push({ path: `cards[${i}].laneId`, message: 'the card is in a lane that does not exist' });
     else if (kind !== c.kind) out.push({ path: `cards[${i}].kind`, message: `a ${c.kind} card cannot sit in a ${kind} lane` });
-    const key = `${c.stageId}\u0000${c.laneId}`;
+    const key = cellKey(c.stageId, c.laneId);
     const orders = cells.get(key) ?? [];
     orders.push(c.order);
     cells.set(key, orders);

@@ -36,6 +36,7 @@ import {
   type LaneKind,
   type Stage,
 } from './schema';
+import { cellKey } from './cells';
 
 // ---------------------------------------------------------------------------
 // Types of the inputs
@@ -108,7 +109,6 @@ export type ChannelPatch = Partial<Omit<Channel, 'id'>>;
 // Small helpers
 
 const SEP = '\u0000';
-const cellKey = (stageId: string, laneId: string) => `${stageId}${SEP}${laneId}`;
 const keyOf = (c: Card) => cellKey(c.stageId, c.laneId);
 const byOrder = (a: Card, b: Card) => a.order - b.order;
 

@@ -42,6 +42,7 @@ import {
   type JourneyMap,
   type Persona,
 } from './schema';
+import { cellKey } from './cells';
 
 export interface RestoreError {
   /** Where, like `cards[3].score`; '' for the document as a whole. */
@@ -304,7 +305,7 @@ function dropUndefined(o: Obj): Obj {
 function finishMap(doc: JourneyMap): JourneyMap {
   const cells = new Map<string, number[]>();
   doc.cards.forEach((c, i) => {
-    const key = `${c.stageId}\u0000${c.laneId}`;
+    const key = cellKey(c.stageId, c.laneId);
     const list = cells.get(key) ?? [];
     list.push(i);
     cells.set(key, list);

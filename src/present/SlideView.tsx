@@ -10,7 +10,6 @@ import { channelById, type ChannelId } from '../model/channels';
 import { avatarColor, initials } from '../model/personaOps';
 import type { Card, JourneyMap, Persona } from '../model/schema';
 import {
-  KPI_NAME,
   cardHeadline,
   describeCurve,
   columnCentres,
@@ -23,8 +22,10 @@ import {
   type Focus,
   type Slide,
 } from './slides';
-import { PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
+import { KPI_METRIC_SHORT_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
 import { useFitText } from './useFitText';
+import { cardsByCell, cellKey } from '../model/cells';
+import { withUnit } from '../export/cardMeta';
 
 /** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
 const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
@@ -97,11 +98,11 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       );
     case 'kpi': {
       // Each value with its unit is an isolate: on an RTL map "30 ساعت" must not swap places with "target".
-      const withUnit = (n: number | null) => <bdi dir="auto">{n === null ? '–' : card.unit ? `${n} ${card.unit}` : String(n)}</bdi>;
+      const figure = (n: number | null) => <bdi dir="auto">{withUnit(n, card.unit)}</bdi>;
       return (
         <p className="jbpres-meta" dir="auto">
-          {card.text.trim() && `${KPI_NAME[card.metric] ?? 'KPI'}: `}
-          {withUnit(card.value)} · target {withUnit(card.target)}
+          {card.text.trim() && `${KPI_METRIC_SHORT_LABELS[card.metric]}: `}
+          {figure(card.value)} · target {figure(card.target)}
         </p>
       );
     }
@@ -342,17 +343,11 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
   const lanes = map.lanes.filter((l) => map.cards.some((c) => c.laneId === l.id && visible.has(c.id)));
   const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2, 1.5);
   const focusName = FOCUS_NAME(focus, map);
-  const cells = new Map<string, Card[]>();
-  for (const card of map.cards) {
-    if (!visible.has(card.id)) continue;
-    const key = `${card.stageId}\u0000${card.laneId}`;
-    cells.set(key, [...(cells.get(key) ?? []), card]);
-  }
-  for (const list of cells.values()) list.sort((a, b) => a.order - b.order);
+  const cells = cardsByCell(map.cards.filter((c) => visible.has(c.id)));
   // A stage whose fullest cell is crowded gets several columns of cards and a wider share of the
   // width, so the map fits by growing sideways instead of one column running off the slide.
   const columns = map.stages.map((s) => {
-    const fullest = Math.max(0, ...lanes.map((l) => cells.get(`${s.id}\u0000${l.id}`)?.length ?? 0));
+    const fullest = Math.max(0, ...lanes.map((l) => cells.get(cellKey(s.id, l.id))?.length ?? 0));
     return Math.min(4, Math.max(1, Math.ceil(Math.sqrt(fullest / 2))));
   });
   const units = columns.reduce((a, b) => a + b, 0) || 1;
@@ -406,7 +401,7 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
                 {map.stages.map((s, i) => (
                   <td key={s.id}>
                     <ul className="jbpres-cards" style={{ '--cols': columns[i] ?? 1 } as CSSProperties}>
-                      {(cells.get(`${s.id}\u0000${lane.id}`) ?? []).map((card) => (
+                      {(cells.get(cellKey(s.id, lane.id)) ?? []).map((card) => (
                         <CardItem key={card.id} card={card} map={map} persona={persona} />
                       ))}
                     </ul>

@@ -302,13 +302,12 @@ export function onPreferredChannel(card: Card, persona: Persona | undefined): bo
 // ---------------------------------------------------------------------------------------------
 // Card text
 
-export const KPI_NAME: Record<string, string> = KPI_METRIC_SHORT_LABELS;
 
 /** A card's main line on a slide: its text; one without (an emotion point, a bare KPI) says what it is. */
 export function cardHeadline(card: Card): string {
   if (card.text.trim()) return card.text;
   if (card.kind === 'emotion') return describeScore(card.score);
-  if (card.kind === 'kpi') return KPI_NAME[card.metric] ?? 'KPI';
+  if (card.kind === 'kpi') return KPI_METRIC_SHORT_LABELS[card.metric];
   return '';
 }
 

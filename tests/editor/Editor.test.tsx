@@ -3,20 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Editor } from '../../src/editor/Editor';
 import type { JourneyMap } from '../../src/model/schema';
-import { editorFixture } from './helpers';
+import { editorFixture, stubFlowMeasuring } from './helpers';
 
-beforeAll(() => {
-  // React Flow measures with ResizeObserver and reads DOMMatrix; jsdom has neither.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
-    m22 = 1;
-    constructor() {}
-  };
-});
+beforeAll(stubFlowMeasuring);
 
 afterEach(cleanup);
 

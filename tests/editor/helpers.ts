@@ -28,3 +28,16 @@ export function editorFixture(direction: 'ltr' | 'rtl' = 'ltr'): JourneyMap {
   if (d.cards.length !== 8 || d.connections.length !== 1) throw new Error('fixture did not build');
   return d;
 }
+
+/** React Flow measures with ResizeObserver and reads DOMMatrix; jsdom has neither. */
+export function stubFlowMeasuring(): void {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
+    m22 = 1;
+    constructor() {}
+  };
+}
