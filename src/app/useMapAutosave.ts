@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SaveStatus } from '../editor/Editor';
 import type { JourneyMap } from '../model/schema';
+import { applyDrafts, onTypingSettled } from '../editor/drafts';
 import { createStorageAutosave, installLifecycleFlush, type Autosave } from '../storage';
 
 export interface MapAutosave {
@@ -25,10 +26,21 @@ export function useMapAutosave(readOnly: boolean): MapAutosave {
     // The map was loaded before this editor mounted: writing may start.
     autosave.markLoaded();
     const stop = autosave.subscribe((s) => setSaveStatus({ state: s.state, error: s.error }));
-    const uninstall = installLifecycleFlush(autosave);
+    // At page hide, text still being typed in place goes into the document (and so into the
+    // queue) first, then the queue is written synchronously: a reload keeps what was typed.
+    const uninstall = installLifecycleFlush({
+      flush: () => autosave.flush(),
+      flushNow: () => {
+        applyDrafts();
+        return autosave.flushNow();
+      },
+    });
+    // Enter (or leaving the field) after typing is written at once, not after the queue's throttle.
+    const unsettle = onTypingSettled(() => void autosave.flush());
     return () => {
       stop();
       uninstall();
+      unsettle();
       // Flush, not drop: leaving the map (back button, another route) keeps every change.
       void autosave.flush();
     };

@@ -1,37 +1,55 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { DraftSession, typingSettled } from './drafts';
 
 /**
  * In-place text editing: Enter commits (Shift+Enter for a new line when multiline),
  * Escape cancels, leaving the field commits.
+ *
+ * While the user types, the text is applied as a draft (`onDraft`) at most every DRAFT_MS and at
+ * once at page hide (src/editor/drafts.ts), so nothing typed is lost to a reload, a closed tab or
+ * a crash. Drafts and the final commit share one coalesce key: they make one undo step, and
+ * Escape (`onCancel` with that key) takes the drafts back.
  */
 export function InlineText({
   value,
   label,
   multiline = false,
+  onDraft,
   onCommit,
   onCancel,
 }: {
   value: string;
   label: string;
   multiline?: boolean;
-  onCommit(text: string): void;
-  onCancel(): void;
+  onDraft?(text: string, coalesce: string): void;
+  onCommit(text: string, coalesce: string): void;
+  onCancel(coalesce: string): void;
 }) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const done = useRef(false);
+  const [draft] = useState(() => new DraftSession());
+
+  useEffect(() => {
+    draft.sendTo(onDraft);
+  }, [draft, onDraft]);
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.select();
-  }, []);
+    if (el) {
+      el.focus();
+      el.select();
+    }
+    draft.open();
+    return () => draft.end();
+  }, [draft]);
 
   const finish = (commit: boolean) => {
     if (done.current) return;
     done.current = true;
-    if (commit) onCommit(ref.current?.value ?? value);
-    else onCancel();
+    draft.end();
+    if (commit) onCommit(ref.current?.value ?? value, draft.coalesce);
+    else onCancel(draft.coalesce);
+    typingSettled();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -52,6 +70,7 @@ export function InlineText({
     dir: 'auto' as const,
     className: 'jb-inline nodrag nopan nowheel',
     onKeyDown,
+    onInput: () => draft.typed(ref.current?.value ?? ''),
     onBlur: () => finish(true),
     onPointerDown: (e: React.PointerEvent) => e.stopPropagation(),
     onDoubleClick: (e: React.MouseEvent) => e.stopPropagation(),

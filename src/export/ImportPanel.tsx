@@ -47,14 +47,21 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
   const importFile = useCallback(
     async (file: File) => {
       setState({ kind: 'busy' });
-      const result = await parseImportFile(file);
-      if (result.kind === 'error') {
-        setState({ kind: 'errors', file: file.name, errors: result.errors });
-        return;
+      try {
+        const result = await parseImportFile(file);
+        if (result.kind === 'error') {
+          setState({ kind: 'errors', file: file.name, errors: result.errors });
+          return;
+        }
+        const plan = await planImport(result);
+        if (plan.conflicts.length > 0) setState({ kind: 'conflict', plan });
+        else await finish(plan, 'replace');
+      } catch (err) {
+        // Whatever went wrong, "Importing…" ends with a message; nothing was stored (applyImport,
+        // inside finish, catches its own errors and writes in one transaction).
+        const reason = err instanceof Error ? err.message : String(err);
+        setState({ kind: 'errors', file: file.name, errors: [{ path: '', message: `The file could not be imported (${reason.slice(0, 200)}). Nothing was imported.` }] });
       }
-      const plan = await planImport(result);
-      if (plan.conflicts.length > 0) setState({ kind: 'conflict', plan });
-      else await finish(plan, 'replace');
     },
     [finish],
   );
@@ -174,7 +181,7 @@ export default function ImportPanel({
         Import a file
         <input
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.html,text/html"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';

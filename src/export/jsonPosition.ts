@@ -150,3 +150,23 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     return bad(i);
   }
 }
+
+/**
+ * Does the text open more than `limit` objects or arrays inside one another? A flat scan (strings
+ * skipped, no recursion, stops at the first level past the limit), run before JSON.parse.
+ */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}

@@ -25,7 +25,8 @@ export type ChannelId = z.infer<typeof ChannelIdSchema>;
 /** A channel as a map sees it: its response target can be changed per map. */
 export const ChannelSchema = z.object({
   id: ChannelIdSchema,
-  name: z.string(),
+  /** Capped like every other name in the document (schema.ts: Text(500)). */
+  name: z.string().check(z.maxLength(500)),
   /** Real-time channels (phone, chat, video) are answered while the customer waits. */
   realtime: z.boolean(),
   /** Response target in minutes; 0 means "at once". */

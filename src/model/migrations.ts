@@ -80,10 +80,22 @@ export function readSchemaVersion(input: Record<string, unknown>): SchemaVersion
   const v = input.schemaVersion;
   if (v === undefined) return { kind: 'ok', version: FIRST_SCHEMA_VERSION, assumed: true };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_SCHEMA_VERSION) {
-    const got = typeof v === 'string' ? `"${v.slice(0, 40)}"` : JSON.stringify(v) ?? typeof v;
-    return { kind: 'invalid', message: `expected a whole number of 1 or more, got ${got}` };
+    return { kind: 'invalid', message: `expected a whole number of 1 or more, got ${describeFound(v)}` };
   }
   return { kind: 'ok', version: v, assumed: false };
+}
+
+/**
+ * What a field holds, in a few words for a message: a short excerpt of text, the number, or the kind of
+ * value. Never the value whole: a list of megabytes (or nested thousands deep) must not become the message.
+ */
+export function describeFound(v: unknown): string {
+  if (typeof v === 'string') return v.length > 40 ? `"${Array.from(v).slice(0, 40).join('')}…" (${v.length} characters)` : `"${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
 }
 
 export type MigrateResult =

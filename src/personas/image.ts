@@ -6,6 +6,7 @@
  * claims to be. Only PNG, JPEG and WebP up to 10 MB pass. Accepted photos are redrawn
  * on a canvas (longest side 512 px), which also drops their metadata (camera, GPS).
  */
+import { formatSizeAgainst } from '../app/format';
 import { sniffImageType, type ImageType } from '../export/images';
 
 export const MAX_AVATAR_BYTES = 10 * 1024 * 1024;
@@ -27,11 +28,6 @@ async function readBytes(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsArrayBuffer(blob);
   });
-}
-
-function formatSize(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
 
 /** Text that is (or starts like) an SVG document: optional BOM, whitespace, XML prolog or comments, then <svg. */
@@ -57,9 +53,10 @@ export async function checkAvatarFile(file: Blob): Promise<AvatarCheck> {
     return { ok: false, message: `${called} is an SVG image. SVG is not accepted for photos (it can contain scripts); use a PNG, JPEG or WebP image.` };
   }
   if (file.size > MAX_AVATAR_BYTES) {
+    const sizes = formatSizeAgainst(file.size, MAX_AVATAR_BYTES);
     return {
       ok: false,
-      message: `${called} is ${formatSize(file.size)}; photos can be at most ${formatSize(MAX_AVATAR_BYTES)}. Choose a smaller image.`,
+      message: `${called} is ${sizes.size}; photos can be at most ${sizes.limit}. Choose a smaller image.`,
     };
   }
   if (file.size === 0) return { ok: false, message: `${called} is empty. Choose a PNG, JPEG or WebP image.` };

@@ -6,8 +6,12 @@
  * Rules (architecture.md, "Storage"):
  * - Nothing is written before markLoaded(): until the first load finishes, the queue
  *   holds, so an empty or half-built document cannot overwrite what is stored.
- * - Flushes happen about every `delayMs` while edits come in (a throttle, not a
- *   debounce: continuous typing still saves), and at once on flush() / page hide.
+ * - The first change after a quiet spell is written at once (on the next task, so the
+ *   changes of one gesture still share a write); changes that follow are throttled to
+ *   one write every `delayMs` (a throttle, not a debounce: continuous typing still
+ *   saves). So an edit is on disk within the write's own time after a pause, and within
+ *   `delayMs` plus that while edits keep coming; a crash (where no page-hide handler
+ *   runs) loses at most that window. flush() and page hide write at once.
  * - A failed write keeps its documents (newer edits of the same document win) and is
  *   retried with backoff; the status says 'error' with the message until a write
  *   succeeds. Work is never silently dropped.
@@ -48,7 +52,8 @@ export interface AutosaveOptions {
   /**
    * Starts writing one batch synchronously (every request issued and the commit asked for
    * before it returns), or returns null when it cannot do so safely; used at page hide.
-   * It must keep write's rules (never over a newer version's record).
+   * It must keep write's rules (never over a newer version's record). It may abort the write
+   * on its way (whose documents the batch includes): that write's failure is not reported.
    */
   writeNow?(batch: AutosaveBatch): Promise<void> | null;
   delayMs?: number;
@@ -97,7 +102,11 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   let inflight: Promise<void> | null = null;
   // The batch of the write on its way: if the page goes away first, flushNow writes it again.
   let inflightBatch: { maps: Map<string, JourneyMap>; personas: Map<string, Persona> } | null = null;
+  // The maps batch of a write that flushNow's synchronous write replaced (see flushNow).
+  let superseded: Map<string, JourneyMap> | null = null;
   let failures = 0;
+  // When the last write started: the throttle counts from there.
+  let lastWriteAt: number | null = null;
   const listeners = new Set<(status: AutosaveStatus) => void>();
   let current: AutosaveStatus = { state: 'saved', pending: 0, error: null, errorKind: null, loaded: false, lastSavedAt: null };
 
@@ -116,10 +125,13 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     }, delay);
   }
 
-  /** Starts the flush timer unless one (a flush or a retry) is already waiting. */
+  /**
+   * Starts the flush timer unless one (a flush or a retry) is already waiting: at once after a
+   * quiet spell of delayMs, else delayMs after the last write started.
+   */
   function schedule(): void {
     if (disposed || !loaded || timer !== null || pendingCount() === 0) return;
-    setTimer(delayMs);
+    setTimer(lastWriteAt === null ? 0 : Math.max(0, lastWriteAt + delayMs - now()));
   }
 
   function enqueue<T>(queue: Map<string, T>, id: string, doc: T, opts?: EnqueueOptions): boolean {
@@ -145,18 +157,26 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     const batchPersonas = personas;
     maps = new Map();
     personas = new Map();
+    lastWriteAt = now();
     emit({ state: 'saving' });
 
     const run = (async () => {
       try {
         await options.write({ maps: [...batchMaps.values()], personas: [...batchPersonas.values()] });
         failures = 0;
+        if (superseded === batchMaps) superseded = null;
         emit({ state: pendingCount() > 0 ? 'saving' : 'saved', error: null, errorKind: null, lastSavedAt: now() });
         schedule();
       } catch (err) {
         // Put the batch back under anything edited meanwhile (the newer edit wins).
         maps = new Map([...batchMaps, ...maps]);
         personas = new Map([...batchPersonas, ...personas]);
+        // flushNow's write took this one's place (the writer may abort it to do so): not a
+        // failure to show; the flush that follows writes the batch again and reports.
+        if (superseded === batchMaps) {
+          superseded = null;
+          return;
+        }
         const error = toStorageError(err);
         emit({ state: 'error', error: error.message, errorKind: error.kind });
         const delay = retryDelays[Math.min(failures, retryDelays.length - 1)]!;
@@ -186,7 +206,11 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         try {
           // Its outcome does not change the status: the flush below writes the same documents
           // again through the normal writer, which reports, retries and tells other tabs.
-          options.writeNow({ maps: [...unsaved.maps.values()], personas: [...unsaved.personas.values()] })?.catch(() => undefined);
+          const started = options.writeNow({ maps: [...unsaved.maps.values()], personas: [...unsaved.personas.values()] });
+          if (started) {
+            superseded = inflightBatch?.maps ?? null;
+            started.catch(() => undefined);
+          }
         } catch {
           // A writer that throws instead of returning null: the flush below still runs.
         }

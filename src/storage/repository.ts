@@ -6,7 +6,7 @@
  * Documents from a newer Journeyboard are shown read-only and never written back:
  * saveMap / savePersona check the stored record inside the write transaction and refuse.
  */
-import { liveQuery } from 'dexie';
+import { liveQuery, type Transaction } from 'dexie';
 import { newId } from '../model/ids';
 import { readSchemaVersion } from '../model/migrations';
 import { linkPersona, setConnectionPersona, touch, unlinkPersona } from '../model/operations';
@@ -14,6 +14,7 @@ import { restoreMap, restorePersona, type RestoreResult } from '../model/restore
 import { CURRENT_SCHEMA_VERSION, type JourneyMap, type Persona } from '../model/schema';
 import type { ImageRecord, JourneyboardDB, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
 import { copyMapWithFreshIds } from './duplicate';
+import { browserRescueStorage, createRescue, recoverRescued, type RescueStorage } from './rescue';
 import { StorageError, guard, toStorageError } from './errors';
 import { MapBusyError, whileMapsFree } from './locks';
 
@@ -137,6 +138,8 @@ export interface RepositoryOptions {
   now?: () => Date;
   /** How long the library waits for the database to open before it says storage is unavailable. */
   openTimeoutMs?: number;
+  /** Where page-hide rescue copies go (src/storage/rescue.ts); the browser's localStorage unless null. */
+  rescueStorage?: RescueStorage | null;
 }
 
 export const OPEN_TIMEOUT_MS = 10_000;
@@ -154,6 +157,12 @@ function openFailure(err: unknown): StorageError {
 
 export function createRepository(db: JourneyboardDB, options: RepositoryOptions = {}) {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
+  const rescueStorage = options.rescueStorage === undefined ? browserRescueStorage() : options.rescueStorage;
+  const rescue = createRescue(rescueStorage);
+  // Copies left by a page that went before its last write finished are stored before the
+  // first query runs. A failure there must not keep the database shut: the copies are gone
+  // either way, and what was stored stays as it was.
+  db.on('ready', (vip) => recoverRescued(vip, rescueStorage).then(() => undefined, () => undefined), true);
 
   // What this repository last saw stored under each id, by its own reads and writes: true
   // when the record there may be overwritten (absent, or not from a newer version), false
@@ -515,24 +524,36 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
    * Writes a batch of maps and personas in ONE read-write transaction (all or nothing).
    * Refuses the whole batch if any of them is stored by a newer version.
    */
+  // The transaction of the writeBatch on its way, if any. It reads before it writes, so it needs
+  // the page to run its callbacks: on a page being unloaded it never finishes, and a transaction
+  // over the same stores queued behind it (writeBatchNow's) never starts, and is lost with it.
+  let running: Transaction | null = null;
+
   async function writeBatch(batch: WriteBatch): Promise<void> {
     for (const doc of [...batch.maps, ...batch.personas]) refuseWrongVersion(doc);
     if (batch.maps.length === 0 && batch.personas.length === 0) return;
     await guard(() =>
-      db.transaction('rw', db.maps, db.personas, async () => {
-        const [maps, personas] = await Promise.all([
-          db.maps.bulkGet(batch.maps.map((m) => m.id)),
-          db.personas.bulkGet(batch.personas.map((p) => p.id)),
-        ]);
-        batch.maps.forEach((m, i) => seen('maps', m.id, maps[i]));
-        batch.personas.forEach((p, i) => seen('personas', p.id, personas[i]));
-        if ([...maps, ...personas].some(isNewer)) throw new StorageError('newer-version');
-        if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
-        if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
+      db.transaction('rw', db.maps, db.personas, async (tx) => {
+        running = tx;
+        try {
+          const [maps, personas] = await Promise.all([
+            db.maps.bulkGet(batch.maps.map((m) => m.id)),
+            db.personas.bulkGet(batch.personas.map((p) => p.id)),
+          ]);
+          batch.maps.forEach((m, i) => seen('maps', m.id, maps[i]));
+          batch.personas.forEach((p, i) => seen('personas', p.id, personas[i]));
+          if ([...maps, ...personas].some(isNewer)) throw new StorageError('newer-version');
+          if (batch.maps.length) await db.maps.bulkPut(batch.maps as unknown as StoredDoc[]);
+          if (batch.personas.length) await db.personas.bulkPut(batch.personas as unknown as StoredDoc[]);
+        } finally {
+          if (running === tx) running = null;
+        }
       }),
     );
     wrote('maps', batch.maps);
     wrote('personas', batch.personas);
+    rescue.stored('maps', batch.maps);
+    rescue.stored('personas', batch.personas);
   }
 
   /**
@@ -547,15 +568,27 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
    * returns null (the caller still runs the normal flush). The promise settles when the
    * transaction commits or fails. Nothing else changes: this is a net under writeBatch,
    * which the caller runs right after (it tells live queries, here and in other tabs).
+   * Before the transaction, the documents are copied to Web Storage (src/storage/rescue.ts):
+   * an unloading page may lose the transaction, never that copy.
    */
   function writeBatchNow(batch: WriteBatch): Promise<void> | null {
     if (batch.maps.length === 0 && batch.personas.length === 0) return null;
     if (![...batch.maps, ...batch.personas].every((doc) => doc.schemaVersion === CURRENT_SCHEMA_VERSION)) return null;
     if (!batch.maps.every((m) => writable.maps.get(m.id) === true)) return null;
     if (!batch.personas.every((p) => writable.personas.get(p.id) === true)) return null;
+    // First the copy that survives the unload for sure; the transaction below may not.
+    rescue.keep('maps', batch.maps);
+    rescue.keep('personas', batch.personas);
     const idb = db.isOpen() ? db.backendDB() : null;
     if (!idb) return null;
     const stores = [...(batch.maps.length ? [db.maps.name] : []), ...(batch.personas.length ? [db.personas.name] : [])];
+    // Clear the way: the caller's batch holds the documents of the write on its way (see
+    // `running`), which fails with an AbortError and which the caller writes again afterwards.
+    try {
+      running?.abort();
+    } catch {
+      // It has just finished.
+    }
     let tx: IDBTransaction | undefined;
     try {
       tx = idb.transaction(stores, 'readwrite');

@@ -12,7 +12,7 @@ import {
 import { mapViolations } from '../../src/model/invariants';
 import { restoreMap, restorePersona } from '../../src/model/restore';
 import { CURRENT_SCHEMA_VERSION } from '../../src/model/schema';
-import { fixture, fixtureText, hasFixture } from '../fixtures';
+import { fixture, fixtureText, fixtureVersions, hasFixture } from '../fixtures';
 import { deepFreeze } from './helpers';
 
 /** Frozen shapes of the test-only history: v1 has `title`, v2 splits it in parts, v3 joins them again. */
@@ -46,6 +46,22 @@ describe('the real registries', () => {
   it('cover every version from 1 to the current one, one step each', () => {
     expect(registryProblems(MAP_MIGRATIONS)).toEqual([]);
     expect(registryProblems(PERSONA_MIGRATIONS)).toEqual([]);
+  });
+
+  it('would be caught if the version were raised without a step (the check above is not vacuous)', () => {
+    const next = CURRENT_SCHEMA_VERSION + 1;
+    expect(registryProblems(MAP_MIGRATIONS, next)).toContain(`no step from version ${CURRENT_SCHEMA_VERSION} to ${next}`);
+    expect(registryProblems(PERSONA_MIGRATIONS, next)).toContain(`no step from version ${CURRENT_SCHEMA_VERSION} to ${next}`);
+  });
+
+  it('have a fixture folder for exactly the versions 1..CURRENT (and the future v99): raising the version needs a fixture', () => {
+    const saved = fixtureVersions().filter((v) => v !== 99);
+    expect(saved).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1));
+    // Every saved version older than the current one has a step of each kind to leave it.
+    for (const v of saved.filter((v) => v < CURRENT_SCHEMA_VERSION)) {
+      expect(MAP_MIGRATIONS.some((s) => s.from === v), `map step from ${v}`).toBe(true);
+      expect(PERSONA_MIGRATIONS.some((s) => s.from === v), `persona step from ${v}`).toBe(true);
+    }
   });
 
   it('have a saved map and persona fixture for every version 1..CURRENT, each restoring to a valid current document', () => {

@@ -51,11 +51,33 @@ describe('autosave (fake timers)', () => {
     autosave.enqueueMap(makeMap({ id: 'b', title: 'only' }));
     autosave.enqueuePersona(makePersona({ id: 'p', name: 'first' }));
     autosave.enqueuePersona(makePersona({ id: 'p', name: 'second' }));
-    await vi.advanceTimersByTimeAsync(299);
     expect(write).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(0);
     expect(write).toHaveBeenCalledTimes(1);
     expect(titles(batches[0]!)).toEqual({ maps: ['a:v3', 'b:only'], personas: ['p:second'] });
+  });
+
+  it('writes the first change after a quiet spell at once, and throttles the ones that follow', async () => {
+    const { write, batches } = recorder();
+    const autosave = createAutosave({ write, delayMs: 300 });
+    autosave.markLoaded();
+    autosave.enqueueMap(makeMap({ title: 'first' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(write).toHaveBeenCalledTimes(1);
+
+    await vi.advanceTimersByTimeAsync(100);
+    autosave.enqueueMap(makeMap({ title: 'soon after' }));
+    await vi.advanceTimersByTimeAsync(199);
+    expect(write).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(titles(batches[1]!).maps).toEqual(['fx-map-1:soon after']);
+
+    // A quiet spell again: the next change does not wait.
+    await vi.advanceTimersByTimeAsync(1_000);
+    autosave.enqueueMap(makeMap({ title: 'after a pause' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(write).toHaveBeenCalledTimes(3);
   });
 
   it('saves about every delayMs while edits keep coming (a throttle, not a debounce)', async () => {
@@ -66,7 +88,8 @@ describe('autosave (fake timers)', () => {
       autosave.enqueueMap(makeMap({ title: `t${i}` }));
       await vi.advanceTimersByTimeAsync(100);
     }
-    expect(write).toHaveBeenCalledTimes(3);
+    // At once, then at 300, 600 and 900 ms.
+    expect(write).toHaveBeenCalledTimes(4);
   });
 
   it('never queues a read-only document', async () => {
@@ -90,7 +113,7 @@ describe('autosave (fake timers)', () => {
     autosave.markLoaded();
     autosave.enqueueMap(makeMap({ id: 'a', title: 'one' }));
     autosave.enqueueMap(makeMap({ id: 'b', title: 'kept' }));
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(0);
     expect(autosave.status()).toMatchObject({ state: 'error', errorKind: 'quota', error: STORAGE_MESSAGES.quota, pending: 2 });
 
     autosave.enqueueMap(makeMap({ id: 'a', title: 'two' }));
@@ -109,7 +132,7 @@ describe('autosave (fake timers)', () => {
     const autosave = createAutosave({ write });
     autosave.markLoaded();
     autosave.enqueueMap(makeMap());
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(0);
     const at: number[] = [];
     for (const wait of [500, 1000, 2000, 5000, 5000]) {
       await vi.advanceTimersByTimeAsync(wait - 1);
@@ -276,6 +299,27 @@ describe('autosave with the Dexie writer (real timers)', () => {
     autosave.enqueueMap(edited);
     void autosave.flushNow();
     await vi.waitFor(async () => expect(await repo.loadMap('m')).toEqual({ kind: 'ok', doc: edited }));
+  });
+
+  it('a write on its way when the page hides gives way to the synchronous write: no error shown, the newest version stored', async () => {
+    const repo = freshRepo();
+    const map = makeMap({ id: 'm', title: 'first' });
+    await repo.saveMap(map);
+    const autosave = createAutosave({ write: (batch) => repo.writeBatch(batch), writeNow: (batch) => repo.writeBatchNow(batch) });
+    const states: AutosaveState[] = [];
+    autosave.subscribe((s) => states.push(s.state));
+    autosave.markLoaded();
+    autosave.enqueueMap({ ...map, title: 'on its way' });
+    const writing = autosave.flush();
+    // The write has opened its transaction and waits for its read: the page hides now.
+    await vi.waitFor(() => expect(repo.db.maps.get('m')).resolves.toBeDefined());
+    autosave.enqueueMap({ ...map, title: 'last' });
+    const hidden = autosave.flushNow();
+    await writing;
+    await hidden;
+    expect(states).not.toContain('error');
+    expect(autosave.status()).toMatchObject({ state: 'saved', pending: 0, error: null });
+    expect(await repo.loadMap('m')).toMatchObject({ kind: 'ok', doc: { title: 'last' } });
   });
 
   it('a quota failure inside the transaction shows the quota message and nothing is lost', async () => {

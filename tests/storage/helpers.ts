@@ -8,7 +8,8 @@ let counter = 0;
 /** A repository on a database nobody else uses (fake-indexeddb, from tests/setup.ts). */
 export function freshRepo(): Repository {
   counter++;
-  return createRepository(openDatabase(`test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`));
+  // No page-hide copies in Web Storage: jsdom's localStorage outlives each test (tests/storage/rescue.test.ts has its own).
+  return createRepository(openDatabase(`test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`), { rescueStorage: null });
 }
 
 /** The v1 fixture map, restored, with overrides: a complete document built by hand, not by the operations. */
