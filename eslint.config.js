@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.js'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'bin/**/*.mjs', '*.js'],
     extends: [js.configs.recommended],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
   },

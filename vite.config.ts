@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { viewerPlugin } from './vite-plugin-viewer.ts';
 
 // base './' so the built app works from any folder and from a plain file server
 // (routing is by hash, so no server rewrites are needed).
@@ -8,6 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The web page export's viewer, built from src/viewer into one html file (see the plugin).
+    viewerPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -33,5 +36,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
+    // Room for a slow, shared CI machine: jsdom UI tests that take 1-2 s here took over the
+    // default 5 s there. Speed is measured by `npm run bench`, never by a test's timeout.
+    testTimeout: 30_000,
   },
 });

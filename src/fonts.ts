@@ -1,6 +1,9 @@
 // Fonts ship with the app (no runtime fetch). Noto Sans covers Latin and Vietnamese,
-// Noto Sans Thai covers Thai, Vazirmatn covers Persian; each @font-face carries a
-// unicode-range, so the browser only loads the files a page's text needs.
+// Noto Sans Thai covers Thai, Vazirmatn covers Persian. These per-subset files of fontsource
+// carry no unicode-range, so Chromium treats the three Noto Sans faces as one family and picks
+// each glyph from the face that has it (checked: Latin and Vietnamese text draws wholly in Noto
+// Sans); preloadFonts below loads every face anyway. The web page export writes its own rules,
+// with ranges (src/export/webPage.ts), because it embeds only the faces a map needs.
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';

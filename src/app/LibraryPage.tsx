@@ -142,7 +142,7 @@ export function LibraryPage() {
             {backup}
           </p>
         )}
-        <p className="hint">Drop a .journey.json, .persona.json or backup file anywhere here to import it.</p>
+        <p className="hint">Drop a .journey.json, .persona.json, backup or exported web page (.html) anywhere here to import it.</p>
       </div>
 
       {entries === null && unavailable ? (

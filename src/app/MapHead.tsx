@@ -41,12 +41,12 @@ export function MapHead({ flush }: MapHeadProps) {
     [flush],
   );
 
-  const download = async (what: 'json' | 'csv') => {
+  const download = async (what: 'json' | 'csv' | 'html') => {
     setBusy(what);
     try {
       await flush();
       const actions = await import('../export/actions');
-      await (what === 'json' ? actions.downloadMapJson(mapId) : actions.downloadMapCsv(mapId));
+      await (what === 'json' ? actions.downloadMapJson(mapId) : what === 'csv' ? actions.downloadMapCsv(mapId) : actions.downloadMapWebPage(mapId));
     } catch (err) {
       report(describeError(err));
     } finally {
@@ -80,6 +80,9 @@ export function MapHead({ flush }: MapHeadProps) {
         </button>
         <button type="button" onClick={() => void download('csv')} disabled={busy !== null}>
           Export CSV
+        </button>
+        <button type="button" onClick={() => void download('html')} disabled={busy !== null}>
+          Export web page
         </button>
       </nav>
     </header>

@@ -18,7 +18,7 @@ import {
 } from '../model/schema';
 import { PersonaRepoContext } from '../personas/repo';
 import { useEditor, useEditorApi } from './context';
-import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { EVERYONE_LABEL, KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
 import { scoreText } from './nodes';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
@@ -437,7 +437,7 @@ function ConnectionPanel({ id }: { id: string }) {
               aria-describedby={personaIds.length === 0 ? `${fid}-hint` : undefined}
               onChange={(e) => a().setConnectionPersona(id, e.target.value || null)}
             >
-              <option value="">Everyone</option>
+              <option value="">{EVERYONE_LABEL}</option>
               {personaIds.map((pid) => (
                 <option key={pid} value={pid}>
                   {names?.get(pid) ?? (names ? 'Persona not in the library' : 'Persona')}

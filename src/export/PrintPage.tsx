@@ -2,7 +2,8 @@
  * Route component for #/maps/<id>/print. Load it lazily so export code stays out of the start-up
  * bundle:  const PrintPage = React.lazy(() => import('../export/PrintPage'));
  * It loads the map, its personas and their photos through the storage repositories and renders the
- * print studio (page size, orientation, Print / Save as PDF, Download PNG).
+ * print studio (paper size, orientation, fit to one page, cover page, Print / Save as PDF, Download PNG)
+ * inside the page's <main> landmark.
  */
 import { useEffect, useState } from 'react';
 import { loadMapForExport, type LoadedForExport } from './source';
@@ -38,6 +39,11 @@ export default function PrintPage({ mapId }: { mapId: string }) {
   }, [mapId]);
 
   const back = `#/maps/${encodeURIComponent(mapId)}`;
+  // The print page stands alone, outside the app's chrome: it is its own <main> landmark.
+  return <main className="jbp-print-main">{body(state, avatarUrls, back)}</main>;
+}
+
+function body(state: LoadedForExport | { kind: 'loading' } | { kind: 'failed'; message: string }, avatarUrls: Record<string, string>, back: string) {
   switch (state.kind) {
     case 'loading':
       return <p role="status">Preparing the print view…</p>;

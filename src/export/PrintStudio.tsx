@@ -1,5 +1,5 @@
 /**
- * The print screen around PrintView: page size and orientation, "Print / Save as PDF" (window.print()
+ * The print screen around PrintView: paper size, orientation, fit to one page and the cover, "Print / Save as PDF" (window.print()
  * once the fonts are ready) and "Download PNG" (the whole map at 2x). It takes documents, not ids, so
  * it can be tested and reused without storage; PrintPage loads the documents and renders it.
  */
@@ -13,7 +13,7 @@ import {
   METRICS,
   ORIENTATIONS,
   PAGE_SIZE_LABEL,
-  PAGE_SIZE_NAMES,
+  PAPER_SIZE_NAMES,
   printLayout,
   type Orientation,
   type PageSizeName,
@@ -48,7 +48,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   const rootRef = useRef<HTMLDivElement>(null);
   const pngRef = useRef<HTMLDivElement>(null);
 
-  const layoutKey = `${options.size}|${options.orientation}|${map.updatedAt}|${map.id}|${personas.length}`;
+  const layoutKey = `${options.size}|${options.orientation}|${options.fitToPage === true}|${options.cover !== false}|${map.updatedAt}|${map.id}|${personas.length}`;
   const current = tuning?.key === layoutKey ? tuning : { key: layoutKey, heightScale: 1, tries: 0 };
   const heightScale = current.heightScale;
   const base = useMemo(() => printLayout(map, personas, options, { heightScale }), [map, personas, options, heightScale]);
@@ -150,6 +150,8 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   }, [pngRequested, map.title]);
 
   const fit = options.size === 'fit';
+  // The sizes offered; a caller's 'fit' (a page sized to the map) is kept in the list when it asked for it.
+  const sizes: readonly PageSizeName[] = fit ? [...PAPER_SIZE_NAMES, 'fit'] : PAPER_SIZE_NAMES;
   const measuring = typeof ResizeObserver !== 'undefined';
   const settled = !measuring || measured?.key === measureKey;
   const ready = fontsLoaded && settled;
@@ -161,7 +163,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
         <label>
           Page size
           <select value={options.size} onChange={(e) => setOptions((o) => ({ ...o, size: e.target.value as PageSizeName }))}>
-            {PAGE_SIZE_NAMES.map((s) => (
+            {sizes.map((s) => (
               <option key={s} value={s}>
                 {PAGE_SIZE_LABEL[s]}
               </option>
@@ -181,6 +183,19 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
               </option>
             ))}
           </select>
+        </label>
+        <label className="jbp-check">
+          <input
+            type="checkbox"
+            checked={options.fitToPage === true}
+            disabled={fit}
+            onChange={(e) => setOptions((o) => ({ ...o, fitToPage: e.target.checked }))}
+          />
+          Fit to one page
+        </label>
+        <label className="jbp-check">
+          <input type="checkbox" checked={options.cover !== false} onChange={(e) => setOptions((o) => ({ ...o, cover: e.target.checked }))} />
+          Cover page
         </label>
         <button type="button" onClick={print}>
           Print / Save as PDF

@@ -5,20 +5,30 @@
  * the map's direction, so a Persian map runs its stages from right to left.
  */
 import { Fragment, memo, type ReactNode } from 'react';
+import { kpiStatus } from '../model/kpi';
+import { KPI_METRIC_LABELS, KPI_STATUS_LABELS, kpiStatusMark, LANE_KIND_LABELS } from '../editor/labels';
 import { channelById } from '../model/channels';
-import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
-import { cardMeta, type MetaSpan } from './cardMeta';
-import { pageCss, showsAllLanesWhole, wholeRows, type CardPiece, type MapRow, type PageSpec, type PrintLayout } from './printLayout';
+import { LANE_KINDS, type Card, type JourneyMap, type Lane, type Persona, type Stage } from '../model/schema';
+import { cardMeta, withUnit, type MetaSpan } from './cardMeta';
+import { COVER, kpiCardsInOrder, mapPageRoomMm, pageCss, showsAllLanesWhole, wholeRows, type CardPiece, type MapRow, type PageSpec, type PrintLayout } from './printLayout';
 import './print.css';
 
-export const LANE_KIND_NAME: Record<Lane['kind'], string> = {
-  text: 'Text',
-  touchpoint: 'Touchpoints',
-  emotion: 'Emotion',
-  pain: 'Pain points',
-  opportunity: 'Opportunities',
-  kpi: 'KPIs',
-};
+/** The lane kinds' names: the app's one label table (kept under this name for the callers that import it from here). */
+export const LANE_KIND_NAME: Record<Lane['kind'], string> = LANE_KIND_LABELS;
+
+/**
+ * The kind under a lane's title, unless the title already says it: a lane titled "Touchpoints" of
+ * kind touchpoint printed "Touchpoints / Touchpoints".
+ */
+function laneKindNote(lane: Lane): string | null {
+  // A text lane's title is all it has to say ("Customer goals", not "Customer goals / Text").
+  if (lane.kind === 'text') return null;
+  const kind = LANE_KIND_NAME[lane.kind];
+  const said = (s: string) => s.trim().toLocaleLowerCase('en');
+  const title = said(lane.title);
+  // "Emotion" names the "Emotion curve" kind well enough, "Pain points" the pain kind.
+  return title === said(kind) || said(kind).startsWith(`${title} `) ? null : kind;
+}
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 
@@ -107,6 +117,7 @@ export const MapTable = memo(function MapTable({
   laneHeaderMm,
   stageWidthMm,
   caption,
+  scale = 1,
 }: {
   map: JourneyMap;
   stageIds: readonly string[];
@@ -114,6 +125,8 @@ export const MapTable = memo(function MapTable({
   laneHeaderMm: number;
   stageWidthMm: number;
   caption?: ReactNode;
+  /** Draw the table at this zoom ("fit to one page"). CSS zoom, not a transform: the zoomed size is the size the page lays out and prints. */
+  scale?: number;
 }) {
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
@@ -121,7 +134,12 @@ export const MapTable = memo(function MapTable({
   const cards = new Map(map.cards.map((c) => [c.id, c]));
   const shown = rows ?? wholeRows(map, stageIds);
   return (
-    <table className="jbp-map" dir={map.direction} style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm` }}>
+    <table
+      className="jbp-map"
+      dir={map.direction}
+      style={{ inlineSize: `${laneHeaderMm + stages.length * stageWidthMm}mm`, ...(scale !== 1 ? { zoom: scale } : {}) }}
+      data-scale={scale}
+    >
       {caption && <caption className="jbp-map-caption">{caption}</caption>}
       <colgroup>
         <col style={{ inlineSize: `${laneHeaderMm}mm` }} />
@@ -143,13 +161,14 @@ export const MapTable = memo(function MapTable({
         {shown.map((row) => {
           const lane = lanes.get(row.laneId);
           if (!lane) return null;
+          const kindNote = laneKindNote(lane);
           return (
             <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
               <th scope="row" className="jbp-lane-header">
                 <span dir="auto" className="jbp-lane-title">
                   {lane.title}
                 </span>
-                <span className="jbp-lane-kind">{LANE_KIND_NAME[lane.kind]}</span>
+                {kindNote && <span className="jbp-lane-kind">{kindNote}</span>}
                 {row.continued && <span className="jbp-lane-kind">continued</span>}
               </th>
               {stages.map((stage, k) => (
@@ -271,66 +290,156 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
   );
 }
 
-function CoverPage({ map, personas, date, avatarUrls }: { map: JourneyMap; personas: Persona[]; date: Date; avatarUrls: Record<string, string> }) {
+/** How many cards of each kind the map has, in the order of the lane kinds (kinds with none left out). */
+function cardCounts(map: JourneyMap): { kind: Lane['kind']; count: number }[] {
+  const counts = new Map<Lane['kind'], number>();
+  for (const card of map.cards) counts.set(card.kind, (counts.get(card.kind) ?? 0) + 1);
+  return LANE_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
+}
+
+function more(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+
+/**
+ * The cover: the title band, a summary (stages, cards by kind), the personas (photo, name, role) and
+ * the KPI scorecard, with the dates at the foot. It is as tall as the printable page (the foot sits
+ * at the bottom), so it reads as a page of its own rather than a heading lost at the top of a sheet.
+ */
+function CoverPage({
+  map,
+  personas,
+  date,
+  avatarUrls,
+  heightMm,
+  spec,
+}: {
+  map: JourneyMap;
+  personas: Persona[];
+  date: Date;
+  avatarUrls: Record<string, string>;
+  heightMm: number;
+  spec: Extract<PageSpec, { kind: 'cover' }>;
+}) {
+  const counts = cardCounts(map);
+  const allKpis = kpiCardsInOrder(map);
+  // What the layout found room for; the rest is on the persona pages and the map pages.
+  const kpiIds = spec.kpiCardIds ? new Set(spec.kpiCardIds) : null;
+  const kpis = kpiIds ? allKpis.filter((c) => kpiIds.has(c.id)) : allKpis;
+  const personaIds = spec.personaIds ? new Set(spec.personaIds) : null;
+  const listed = personaIds ? personas.filter((p) => personaIds.has(p.id)) : personas;
+  const stageName = new Map(map.stages.map((s) => [s.id, s.name]));
   return (
-    <>
-      <p className="jbp-kicker">Customer journey map</p>
-      <h1 dir="auto" className="jbp-title">
-        {map.title}
-      </h1>
-      {map.description && (
-        <p dir="auto" className="jbp-description jbp-prose">
-          {map.description}
-        </p>
-      )}
-      <dl className="jbp-cover-facts">
-        <div>
-          <dt>Printed</dt>
-          <dd>{formatDate(date)}</dd>
-        </div>
-        <div>
-          <dt>Last edited</dt>
-          <dd>{formatDate(map.updatedAt)}</dd>
-        </div>
-        <div>
-          <dt>Stages</dt>
-          <dd>
-            <ol className="jbp-stage-list" dir={map.direction}>
-              {map.stages.map((s) => (
-                <li key={s.id} dir="auto">
-                  {s.name}
-                </li>
-              ))}
-            </ol>
-          </dd>
-        </div>
-      </dl>
-      {personas.length > 0 && (
-        <section className="jbp-cover-personas">
-          <h2>Personas</h2>
-          <ul>
-            {personas.map((p) => (
-              <li key={p.id}>
-                <Avatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} size="small" />
-                <span>
-                  <strong dir="auto">{p.name}</strong>
-                  {p.occupation && (
-                    <span dir="auto" className="jbp-muted">
-                      {p.occupation}
-                    </span>
-                  )}
-                  {p.quote && (
-                    <q dir="auto" className="jbp-muted">
-                      {p.quote}
-                    </q>
-                  )}
-                </span>
+    <div className="jbp-cover" style={{ minBlockSize: `${heightMm}mm` }}>
+      <header className="jbp-cover-head">
+        <p className="jbp-kicker">Customer journey map</p>
+        <h1 dir="auto" className="jbp-title">
+          {map.title}
+        </h1>
+        {map.description && (
+          <p dir="auto" className="jbp-description jbp-prose">
+            {map.description}
+          </p>
+        )}
+      </header>
+      <div className="jbp-cover-grid">
+        <section className="jbp-cover-summary" aria-label="Summary">
+          <h2>
+            {map.stages.length} {map.stages.length === 1 ? 'stage' : 'stages'}, {map.lanes.length} {map.lanes.length === 1 ? 'lane' : 'lanes'},{' '}
+            {map.cards.length} {map.cards.length === 1 ? 'card' : 'cards'}
+          </h2>
+          <ol className="jbp-stage-list" dir={map.direction}>
+            {map.stages.map((s) => (
+              <li key={s.id} dir="auto">
+                {s.name}
               </li>
             ))}
-          </ul>
+          </ol>
+          {counts.length > 0 && (
+            <dl className="jbp-card-counts">
+              {counts.map(({ kind, count }) => (
+                <div key={kind}>
+                  <dt>{LANE_KIND_NAME[kind]}</dt>
+                  <dd>{count}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </section>
+        {listed.length > 0 && (
+          <section className="jbp-cover-personas">
+            <h2>Personas</h2>
+            <ul>
+              {listed.map((p) => (
+                <li key={p.id}>
+                  <Avatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} size="small" />
+                  <span>
+                    <strong dir="auto">{p.name}</strong>
+                    {p.occupation && (
+                      <span dir="auto" className="jbp-muted">
+                        {p.occupation}
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {listed.length < personas.length && <p className="jbp-muted">and {more(personas.length - listed.length, 'more persona', 'more personas')}, each on a profile page</p>}
+          </section>
+        )}
+      </div>
+      {allKpis.length > 0 && (
+        <section className="jbp-scorecard">
+          <h2>KPI scorecard</h2>
+          <table>
+            <colgroup>
+              {COVER.scoreColumns.map((share, i) => (
+                <col key={i} style={{ inlineSize: `${share * 100}%` }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">KPI</th>
+                <th scope="col">Metric</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Value</th>
+                <th scope="col">Target</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kpis.map((card) => {
+                const status = kpiStatus(card);
+                return (
+                  <tr key={card.id} data-card-id={card.id} className={`jbp-kpi-${status}`}>
+                    <td dir="auto">{card.text || KPI_METRIC_LABELS[card.metric]}</td>
+                    <td>{KPI_METRIC_LABELS[card.metric]}</td>
+                    <td dir="auto">{stageName.get(card.stageId) ?? ''}</td>
+                    <td>
+                      <bdi dir="auto">{withUnit(card.value, card.unit)}</bdi>
+                    </td>
+                    <td>
+                      <bdi dir="auto">{withUnit(card.target, card.unit)}</bdi>
+                    </td>
+                    <td className="jbp-kpi-status">{status === 'none' ? KPI_STATUS_LABELS.none : kpiStatusMark(status)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {kpis.length < allKpis.length && <p className="jbp-muted">and {more(allKpis.length - kpis.length, 'more KPI', 'more KPIs')} on the map pages</p>}
         </section>
       )}
-    </>
+      <footer className="jbp-cover-foot">
+        <span>
+          Printed <time>{formatDate(date)}</time>
+        </span>
+        <span>
+          Last edited <time>{formatDate(map.updatedAt)}</time>
+        </span>
+      </footer>
+    </div>
   );
 }
 
@@ -372,7 +481,11 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
       {layout.pages.map((page, i) => {
         const key = page.kind === 'persona' ? `persona-${page.personaId}` : page.kind === 'map' ? `map-${page.part}` : 'cover';
         let content: ReactNode = null;
-        if (page.kind === 'cover') content = <CoverPage map={map} personas={mapPersonas} date={date} avatarUrls={avatarUrls} />;
+        if (page.kind === 'cover') {
+          // As tall as a map page may be (the slack keeps rounding from pushing its foot onto a second sheet).
+          const heightMm = mapPageRoomMm(layout);
+          content = <CoverPage map={map} personas={mapPersonas} date={date} avatarUrls={avatarUrls} heightMm={heightMm} spec={page} />;
+        }
         else if (page.kind === 'persona') {
           const persona = byId.get(page.personaId);
           if (persona) {
@@ -387,7 +500,8 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
               stageIds={page.stageIds}
               rows={page.rows}
               laneHeaderMm={layout.laneHeaderMm}
-              stageWidthMm={layout.stageWidthMm}
+              stageWidthMm={page.stageWidthMm}
+              scale={page.scale}
               caption={
                 <>
                   <bdi dir="auto" className="jbp-caption-title">

@@ -2,7 +2,7 @@
  * Buttons' work, loaded on demand:  const { downloadMapJson } = await import('../export/actions');
  */
 import { exportMapCsv } from './csv';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import { backupTooLargeToRestore, exportLibraryFile, exportMapFile, MAX_BACKUP_IMPORT_BYTES } from './envelope';
 import { blobToExportImage } from './images';
 import { loadLibraryForExport, loadMapForExport } from './source';
@@ -22,11 +22,29 @@ export async function downloadMapJson(mapId: string): Promise<void> {
   downloadText(file.filename, file.text, file.mimeType);
 }
 
-/** `<title>.csv`: one row per card, UTF-8 with BOM. */
+/** `<title>.zip`: cards.csv, personas.csv and connections.csv, each UTF-8 with BOM. */
 export async function downloadMapCsv(mapId: string): Promise<void> {
-  const { map } = await load(mapId);
-  const file = exportMapCsv(map);
-  downloadText(file.filename, file.text, file.mimeType);
+  const { map, personas } = await load(mapId);
+  const file = await exportMapCsv(map, personas);
+  downloadBlob(file.filename, new Blob([file.bytes], { type: file.mimeType }));
+}
+
+/**
+ * `<title>.html`: the map as one web page that opens anywhere, offline (src/export/webPage.ts). The
+ * viewer page and the fonts load only now; the envelope inside is exactly what Export JSON writes.
+ */
+export async function downloadMapWebPage(mapId: string): Promise<void> {
+  const { map, personas, imageBlobs } = await load(mapId);
+  const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
+  const envelope = exportMapFile(map, personas, images).text;
+  const [{ default: template }, { composeWebPage, webPageParts }, { fetchFontBytes }] = await Promise.all([
+    import('virtual:journeyboard-viewer'),
+    import('./webPage'),
+    import('./webFontUrls'),
+  ]);
+  const fonts = await fetchFontBytes(webPageParts(envelope, map, personas).fonts);
+  const page = composeWebPage(template, envelope, map, personas, (f) => fonts.get(f.path)!);
+  downloadText(page.filename, page.html, 'text/html');
 }
 
 /**

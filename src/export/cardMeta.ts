@@ -5,7 +5,8 @@
  */
 import { channelById, formatResponseTarget } from '../model/channels';
 import type { Card, JourneyMap } from '../model/schema';
-import { KPI_METRIC_SHORT_LABELS } from '../editor/labels';
+import { KPI_METRIC_SHORT_LABELS, kpiStatusMark } from '../editor/labels';
+import { kpiStatus } from '../model/kpi';
 
 /** A piece of a meta span: our own words, or a value that came from the document. */
 export interface MetaPart {
@@ -77,6 +78,7 @@ export function cardMeta(card: Card, map: JourneyMap): MetaSpan[] {
             { text: withUnit(card.value, card.unit), value: true },
             { text: ' · target ' },
             { text: withUnit(card.target, card.unit), value: true },
+            ...(kpiStatus(card) === 'none' ? [] : [{ text: ` · ${kpiStatusMark(kpiStatus(card))}` }]),
           ],
         },
       ];

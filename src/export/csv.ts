@@ -1,38 +1,96 @@
 /**
- * CSV export: one row per card, in reading order (stage by stage, lane by lane, card order).
- * RFC 4180 (commas, CRLF, fields with a quote, comma or line break are quoted and quotes doubled),
- * UTF-8 with a byte-order mark so that Excel shows Thai, Persian and Vietnamese correctly, and a
- * guard against formula injection: a text cell that starts with = + - @ (or a tab / carriage
- * return) gets a leading apostrophe so a spreadsheet shows it as text instead of running it.
+ * CSV export: one `<title>.zip` holding three spreadsheets of the map, so that nothing of it is lost:
  *
- * Columns: Stage, Lane, Kind, Text, Channel, Owner, Severity, Score, KPI metric (its name as the
- * editor shows it, e.g. "Response time"), Value, Target, Unit (the KPI's unit, e.g. "%" or "h").
+ * - cards.csv: one row per card, in reading order (stage by stage, lane by lane, card order), with
+ *   every field of every kind (a column that does not apply to a card's kind stays empty) and the
+ *   card's id, which connections.csv and the pain points' "Touchpoint id" refer to;
+ * - personas.csv: the map's personas, every text field (lists one item a line), no photos;
+ * - connections.csv: the arrows, from card and to card (id and text), label and whose path it is.
+ *
+ * Each file is RFC 4180 (commas, CRLF, fields with a quote, comma or line break are quoted and quotes
+ * doubled), UTF-8 with a byte-order mark so that Excel shows Thai, Persian and Vietnamese correctly,
+ * and guarded against formula injection: a text cell that starts with = + - @ (or a tab / carriage
+ * return) gets a leading apostrophe so a spreadsheet shows it as text instead of running it.
  *
  * Every cell is either text, which always goes through guardFormula (whatever its source: a card,
  * the map's own channel catalogue, our labels), or a number we format ourselves, which cannot start
  * a formula and stays a number for the spreadsheet ("-1" is minus one, not text).
+ *
+ * Headers and value labels (kind, severity, status, levels, KPI metric) come from src/editor/labels.ts,
+ * the one home of display words, so the languages work can put them in the map's language.
+ *
+ * The zip (fflate, loaded on demand) dates its files with the map's updatedAt, so the same map always
+ * gives the same bytes: a re-export does not look changed to a diff or a backup tool.
  */
-import { KPI_METRIC_LABELS } from '../editor/labels';
+import {
+  CARD_COLUMN_LABELS,
+  CONNECTION_COLUMN_LABELS,
+  EVERYONE_LABEL,
+  KPI_METRIC_LABELS,
+  KPI_STATUS_LABELS,
+  LANE_KIND_LABELS,
+  PERSONA_COLUMN_LABELS,
+  PRIORITY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../editor/labels';
 import { channelById } from '../model/channels';
-import type { Card, JourneyMap } from '../model/schema';
-import { fileStem } from './filename';
+import { kpiStatus } from '../model/kpi';
 import { cardsByCell, cellKey } from '../model/cells';
+import type { Card, JourneyMap, Persona } from '../model/schema';
+import { fileStem } from './filename';
 
-export const CSV_COLUMNS = [
-  'Stage',
-  'Lane',
-  'Kind',
-  'Text',
-  'Channel',
-  'Owner',
-  'Severity',
-  'Score',
-  'KPI metric',
-  'Value',
-  'Target',
-  'Unit',
+export const CARD_COLUMNS = [
+  'id',
+  'stage',
+  'lane',
+  'kind',
+  'text',
+  'channel',
+  'owner',
+  'score',
+  'severity',
+  'touchpointId',
+  'touchpoint',
+  'status',
+  'priority',
+  'impact',
+  'effort',
+  'metric',
+  'value',
+  'target',
+  'unit',
+  'kpiStatus',
 ] as const;
-type Column = (typeof CSV_COLUMNS)[number];
+export type CardColumn = (typeof CARD_COLUMNS)[number];
+
+export const PERSONA_COLUMNS = [
+  'id',
+  'name',
+  'age',
+  'occupation',
+  'family',
+  'location',
+  'quote',
+  'story',
+  'goals',
+  'needs',
+  'motivations',
+  'frustrations',
+  'behaviours',
+  'preferredChannels',
+  'techComfort',
+  'demographics',
+  'psychographics',
+] as const;
+export type PersonaColumn = (typeof PERSONA_COLUMNS)[number];
+
+export const CONNECTION_COLUMNS = ['fromId', 'from', 'toId', 'to', 'label', 'persona'] as const;
+export type ConnectionColumn = (typeof CONNECTION_COLUMNS)[number];
+
+/** The files of the zip, in the order they are written. */
+export const CSV_FILES = ['cards.csv', 'personas.csv', 'connections.csv'] as const;
+export type CsvFileName = (typeof CSV_FILES)[number];
 
 const BOM = '\uFEFF';
 
@@ -55,50 +113,153 @@ function written(cell: Cell): string {
   return guardFormula(cell);
 }
 
-function cardRow(map: JourneyMap, card: Card, stage: string, lane: string): string[] {
-  const row: Partial<Record<Column, Cell>> = { Stage: stage, Lane: lane, Kind: card.kind, Text: card.text };
+/** One row in the order of `columns`, with a header row made from `labels` first. */
+function table<C extends string>(columns: readonly C[], labels: Record<C, string>, rows: Partial<Record<C, Cell>>[]): string[][] {
+  return [columns.map((c) => written(labels[c])), ...rows.map((row) => columns.map((c) => written(row[c] ?? null)))];
+}
+
+/** A list field in one cell, one item a line (a spreadsheet shows a line break inside a cell). */
+function lines(items: readonly string[]): string {
+  return items.join('\n');
+}
+
+function cardRow(map: JourneyMap, card: Card, stage: string, lane: string, cards: ReadonlyMap<string, Card>): Partial<Record<CardColumn, Cell>> {
+  const row: Partial<Record<CardColumn, Cell>> = { id: card.id, stage, lane, kind: LANE_KIND_LABELS[card.kind], text: card.text };
   switch (card.kind) {
     case 'touchpoint':
-      row.Channel = card.channel ? (channelById(map.channels, card.channel)?.name ?? card.channel) : null;
-      row.Owner = card.owner;
+      row.channel = card.channel ? (channelById(map.channels, card.channel)?.name ?? card.channel) : null;
+      row.owner = card.owner;
       break;
     case 'opportunity':
-      row.Owner = card.owner;
+      row.owner = card.owner;
+      row.status = STATUS_LABELS[card.status];
+      row.priority = PRIORITY_LABELS[card.priority];
+      row.impact = PRIORITY_LABELS[card.impact];
+      row.effort = PRIORITY_LABELS[card.effort];
       break;
     case 'pain':
-      row.Severity = card.severity;
+      row.severity = SEVERITY_LABELS[card.severity];
+      if (card.touchpointId) {
+        row.touchpointId = card.touchpointId;
+        row.touchpoint = cards.get(card.touchpointId)?.text ?? null;
+      }
       break;
     case 'emotion':
-      row.Score = card.score;
+      row.score = card.score;
       break;
     case 'kpi':
-      row['KPI metric'] = KPI_METRIC_LABELS[card.metric] ?? card.metric;
-      row.Value = card.value;
-      row.Target = card.target;
-      row.Unit = card.unit;
+      row.metric = KPI_METRIC_LABELS[card.metric] ?? card.metric;
+      row.value = card.value;
+      row.target = card.target;
+      row.unit = card.unit;
+      row.kpiStatus = KPI_STATUS_LABELS[kpiStatus(card)];
       break;
     default:
       break;
   }
-  return CSV_COLUMNS.map((c) => written(row[c] ?? null));
+  return row;
 }
 
-/** The rows (header first) as plain strings, before quoting: handy for tests and previews. */
-export function csvRows(map: JourneyMap): string[][] {
-  const rows: string[][] = [[...CSV_COLUMNS]];
+/** The map's personas, in the map's order; a linked id without a persona here is left out. */
+function mapPersonas(map: JourneyMap, personas: readonly Persona[]): Persona[] {
+  const byId = new Map(personas.map((p) => [p.id, p]));
+  return map.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
+}
+
+/** cards.csv as rows (header first) of plain strings, before quoting: handy for tests and previews. */
+export function cardRows(map: JourneyMap): string[][] {
+  const cards = new Map(map.cards.map((c) => [c.id, c]));
   const byCell = cardsByCell(map.cards);
+  const rows: Partial<Record<CardColumn, Cell>>[] = [];
   for (const stage of map.stages) {
     for (const lane of map.lanes) {
-      for (const card of byCell.get(cellKey(stage.id, lane.id)) ?? []) rows.push(cardRow(map, card, stage.name, lane.title));
+      for (const card of byCell.get(cellKey(stage.id, lane.id)) ?? []) rows.push(cardRow(map, card, stage.name, lane.title, cards));
     }
   }
-  return rows;
+  return table(CARD_COLUMNS, CARD_COLUMN_LABELS, rows);
 }
 
-export function mapToCsv(map: JourneyMap): string {
-  return BOM + csvRows(map).map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+export function personaRows(map: JourneyMap, personas: readonly Persona[]): string[][] {
+  const rows = mapPersonas(map, personas).map(
+    (p): Partial<Record<PersonaColumn, Cell>> => ({
+      id: p.id,
+      name: p.name,
+      age: p.age,
+      occupation: p.occupation,
+      family: p.family,
+      location: p.location,
+      quote: p.quote,
+      story: p.story,
+      goals: lines(p.goals),
+      needs: lines(p.needs),
+      motivations: lines(p.motivations),
+      frustrations: lines(p.frustrations),
+      behaviours: lines(p.behaviours),
+      preferredChannels: lines(p.preferredChannels.map((id) => channelById(map.channels, id)?.name ?? id)),
+      techComfort: p.techComfort,
+      demographics: p.demographics,
+      psychographics: p.psychographics,
+    }),
+  );
+  return table(PERSONA_COLUMNS, PERSONA_COLUMN_LABELS, rows);
 }
 
-export function exportMapCsv(map: JourneyMap): { filename: string; text: string; mimeType: 'text/csv;charset=utf-8' } {
-  return { filename: `${fileStem(map.title)}.csv`, text: mapToCsv(map), mimeType: 'text/csv;charset=utf-8' };
+export function connectionRows(map: JourneyMap, personas: readonly Persona[]): string[][] {
+  const cards = new Map(map.cards.map((c) => [c.id, c]));
+  const names = new Map(personas.map((p) => [p.id, p.name]));
+  const rows = map.connections.map(
+    (c): Partial<Record<ConnectionColumn, Cell>> => ({
+      fromId: c.from,
+      from: cards.get(c.from)?.text ?? null,
+      toId: c.to,
+      to: cards.get(c.to)?.text ?? null,
+      label: c.label,
+      // A persona that is not in this library still names the path, by its id.
+      persona: c.personaId === undefined ? EVERYONE_LABEL : (names.get(c.personaId) ?? c.personaId),
+    }),
+  );
+  return table(CONNECTION_COLUMNS, CONNECTION_COLUMN_LABELS, rows);
+}
+
+/** Rows as one CSV file's text: BOM, quoted fields, CRLF after every row. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The three files' texts, by name. */
+export function mapCsvFiles(map: JourneyMap, personas: readonly Persona[]): Record<CsvFileName, string> {
+  return {
+    'cards.csv': toCsv(cardRows(map)),
+    'personas.csv': toCsv(personaRows(map, personas)),
+    'connections.csv': toCsv(connectionRows(map, personas)),
+  };
+}
+
+/**
+ * The date the zip gives its files. Zip dates are local wall-clock times without a zone, and fflate
+ * reads a Date's local fields: a Date whose local fields are updatedAt's UTC ones writes the same
+ * bytes on every machine. Zip dates run from 1980 to 2107 (fflate: to 2099), so clamp.
+ */
+function zipDate(iso: string): Date {
+  const t = new Date(iso);
+  const year = Math.min(2099, Math.max(1980, t.getUTCFullYear()));
+  return year === t.getUTCFullYear()
+    ? new Date(year, t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds())
+    : new Date(year, 0, 1);
+}
+
+export interface CsvExport {
+  filename: string;
+  /** zipSync allocates a fresh ArrayBuffer, never a shared one: a Blob takes these bytes as they are. */
+  bytes: Uint8Array<ArrayBuffer>;
+  mimeType: 'application/zip';
+}
+
+/** `<title>.zip` with cards.csv, personas.csv and connections.csv; `personas` may hold more than the map's. */
+export async function exportMapCsv(map: JourneyMap, personas: readonly Persona[]): Promise<CsvExport> {
+  const { strToU8, zipSync } = await import('fflate');
+  const files = mapCsvFiles(map, personas);
+  const mtime = zipDate(map.updatedAt);
+  const bytes = zipSync(Object.fromEntries(CSV_FILES.map((name) => [name, [strToU8(files[name]), { mtime }]])), { level: 6 });
+  return { filename: `${fileStem(map.title)}.zip`, bytes: bytes as Uint8Array<ArrayBuffer>, mimeType: 'application/zip' };
 }

@@ -23,8 +23,10 @@ import {
   type Envelope,
   type EnvelopeKind,
 } from './format';
-import { findJsonSyntaxError } from './jsonPosition';
+import { findJsonSyntaxError, nestedDeeperThan } from './jsonPosition';
+import { formatSize, formatSizeAgainst } from '../app/format';
 import { checkDataUrl, IMAGE_TYPES, isImageType, type ExportImage } from './images';
+import { extractEnvelopeText, looksLikeHtml } from './webPage';
 
 export { DEFAULT_MAX_IMPORT_BYTES, ENVELOPE_KINDS, EnvelopeSchema, ExportImageSchema, FORMAT_NAME, MAX_BACKUP_IMPORT_BYTES };
 export type { Envelope, EnvelopeKind };
@@ -136,20 +138,35 @@ function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
   return { kind: 'error', reason, errors };
 }
 
-export function formatSize(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+export { formatSize };
 
 function tooLarge(size: number, maxBytes: number, backup = false): ImportResult {
+  const sizes = formatSizeAgainst(size, maxBytes);
   return fail('too-large', [
     {
       path: '',
       message: backup
-        ? `The backup is ${formatSize(size)}; Journeyboard restores backups up to ${formatSize(maxBytes)}. Nothing was imported.`
-        : `The file is ${formatSize(size)}; Journeyboard imports files up to ${formatSize(maxBytes)}. Nothing was imported.`,
+        ? `The backup is ${sizes.size}; Journeyboard restores backups up to ${sizes.limit}. Nothing was imported.`
+        : `The file is ${sizes.size}; Journeyboard imports files up to ${sizes.limit}. Nothing was imported.`,
     },
   ]);
+}
+
+/**
+ * Deeper than any Journeyboard file (an envelope, a map, a card, its fields: under ten levels). A
+ * deeper file is hostile or damaged; refusing it before JSON.parse keeps every later step (which may
+ * recurse) on data of a bounded depth.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** A character as a message can show it: invisible ones by name and code point. */
+function describeChar(ch: string): string {
+  if (ch === '\uFEFF') return 'a second byte-order mark (U+FEFF, an invisible character)';
+  if (/^[\p{Cc}\p{Cf}\p{Z}]$/u.test(ch) && ch !== ' ') {
+    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `an invisible character (${code})`;
+  }
+  return JSON.stringify(ch);
 }
 
 /**
@@ -206,7 +223,7 @@ function describeJsonError(text: string, err: unknown): ImportError {
     const found = Array.from(text.slice(problem.offset, problem.offset + 12))[0] ?? '';
     return {
       path: '',
-      message: `The file is not valid JSON at line ${where.line}, column ${where.column} (unexpected ${JSON.stringify(found)}). Nothing was imported.`,
+      message: `The file is not valid JSON at line ${where.line}, column ${where.column} (unexpected ${describeChar(found)}). Nothing was imported.`,
     };
   }
   const raw = err instanceof Error ? err.message : String(err);
@@ -297,6 +314,14 @@ export function parseImport(
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('not-json', [{ path: '', message: 'The file is empty. Nothing was imported.' }]);
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+    return fail('not-journeyboard', [
+      {
+        path: '',
+        message: `The file nests its data more than ${MAX_JSON_DEPTH} levels deep; a Journeyboard file never does, so it is damaged or not a Journeyboard file. Nothing was imported.`,
+      },
+    ]);
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -409,10 +434,49 @@ function readBlobText(blob: Blob): Promise<string> {
 }
 
 /** parseImport for a picked or dropped file: a file over the limit is refused before it is read. */
+/**
+ * Room a web page takes beyond the map file it carries: the viewer (about 340 KB) and the fonts of
+ * the map's scripts (up to about 300 KB as base64), with plenty to spare.
+ */
+export const WEB_PAGE_EXTRA_BYTES = 4 * 1024 * 1024;
+
+function isWebPageFile(file: Blob): boolean {
+  const name = typeof (file as Partial<File>).name === 'string' ? (file as File).name : '';
+  return /\.html?$/i.test(name) || file.type === 'text/html';
+}
+
+/**
+ * A web page made by "Export web page": the export envelope it carries, read as a JSON import is
+ * (the same chain, the same limits on the map file). Any other page is refused with a message.
+ */
+export function parseWebPage(html: string, options: ImportOptions = {}): ImportResult {
+  const envelope = extractEnvelopeText(html);
+  if (envelope === null) {
+    return fail('not-journeyboard', [
+      {
+        path: '',
+        message:
+          'This web page holds no Journeyboard map: only a page made by "Export web page" can be imported. Nothing was imported.',
+      },
+    ]);
+  }
+  return parseImport(envelope, options);
+}
+
 export async function parseImportFile(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const maxBackupBytes = options.maxBackupBytes ?? Math.max(maxBytes, MAX_BACKUP_IMPORT_BYTES);
   let text: string;
+  if (isWebPageFile(file)) {
+    const limit = maxBytes + WEB_PAGE_EXTRA_BYTES;
+    if (file.size > limit) return tooLarge(file.size, limit);
+    try {
+      text = await readBlobText(file);
+    } catch {
+      return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
+    }
+    return parseWebPage(text, { ...options, maxBytes, maxBackupBytes });
+  }
   try {
     if (file.size > maxBytes) {
       // Larger than a map file may be: read only the start, to see whether it is a backup.
@@ -424,6 +488,8 @@ export async function parseImportFile(file: Blob, options: ImportOptions = {}): 
   } catch {
     return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
   }
+  // A web page under another name (saved as .json, or without an extension).
+  if (looksLikeHtml(text.slice(0, SNIFF_CHARS))) return parseWebPage(text, { ...options, maxBytes, maxBackupBytes });
   return parseImport(text, { ...options, maxBytes, maxBackupBytes });
 }
 

@@ -1,7 +1,13 @@
 /**
  * The print layout, as a pure step: which pages there are and what each map page shows. Drawing it
- * is PrintView's job. The first page is a cover (title, description, date, personas), then one
- * profile page per persona, then the map pages.
+ * is PrintView's job. The first page is a cover (title, personas, a summary and the KPI scorecard,
+ * as much as the page holds; it can be left out), then one profile page per persona, then the map
+ * pages.
+ *
+ * Every map page spans the printable width: a tile's stages share what the lane header leaves of
+ * it, and a zoomed page (fit to one page, or a tile drawn a little smaller so that its stage group
+ * stays on one page) is zoomed to that width. The tiles are the fewest stage groups that each fit
+ * one page at a zoom of MIN_TILE_SCALE or more; only a map taller than that is packed as below.
  *
  * A map wider than the page is split into groups of whole stages (never a stage cut in two). A map
  * taller than the page is split too: the lane rows of each stage group are packed into pages by
@@ -21,9 +27,17 @@
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
 import { cardMeta, metaSpanText } from './cardMeta';
 import { cardsByCell, cellKey } from '../model/cells';
+import { KPI_METRIC_LABELS, KPI_STATUS_LABELS, kpiStatusMark } from '../editor/labels';
+import { kpiStatus } from '../model/kpi';
+import { lineCount, textWidth } from '../editor/textMetrics';
 
-export const PAGE_SIZE_NAMES = ['A4', 'A3', 'Letter', 'fit'] as const;
+export const PAGE_SIZE_NAMES = ['A4', 'A3', 'A2', 'Letter', 'fit'] as const;
 export type PageSizeName = (typeof PAGE_SIZE_NAMES)[number];
+/** The sheets of paper the print studio offers (A3 and A2 are posters for workshop walls). 'fit' stays a
+ * layout option (a page as large as the map) for callers that ask for it, but the studio's one-page
+ * choice is "Fit to one page" of a real sheet. */
+export const PAPER_SIZE_NAMES = ['A4', 'A3', 'A2', 'Letter'] as const;
+export type PaperSizeName = (typeof PAPER_SIZE_NAMES)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 
@@ -31,12 +45,14 @@ export type Orientation = (typeof ORIENTATIONS)[number];
 export const PAPER_MM: Record<Exclude<PageSizeName, 'fit'>, { width: number; height: number }> = {
   A4: { width: 210, height: 297 },
   A3: { width: 297, height: 420 },
+  A2: { width: 420, height: 594 },
   Letter: { width: 215.9, height: 279.4 },
 };
 
 export const PAGE_SIZE_LABEL: Record<PageSizeName, string> = {
   A4: 'A4',
-  A3: 'A3',
+  A3: 'A3 (poster)',
+  A2: 'A2 (poster)',
   Letter: 'US Letter',
   fit: 'Whole map on one page',
 };
@@ -44,11 +60,24 @@ export const PAGE_SIZE_LABEL: Record<PageSizeName, string> = {
 export interface PrintOptions {
   size: PageSizeName;
   orientation: Orientation;
+  /** The whole map on one sheet of the chosen paper, scaled to fill it. Default false: tiles. */
+  fitToPage?: boolean;
+  /** Begin with a cover page (title, personas, summary, KPI scorecard). Default true. */
+  cover?: boolean;
 }
 
-export const DEFAULT_PRINT_OPTIONS: PrintOptions = { size: 'A4', orientation: 'landscape' };
+export const DEFAULT_PRINT_OPTIONS: PrintOptions = { size: 'A4', orientation: 'landscape', fitToPage: false, cover: true };
+
+/** How far a tile may be shrunk to keep a stage group on one page instead of cutting it across two (9pt text prints at 7.2pt). */
+export const MIN_TILE_SCALE = 0.8;
+
+/** How far "fit to one page" may enlarge a small map on a large sheet (beyond that, text turns into a poster's headline). */
+export const MAX_FIT_SCALE = 3;
 
 const PT_MM = 25.4 / 72;
+/** CSS pixels: 96 to the inch, so 1pt is 4/3 px. */
+const PX_PER_MM = 96 / 25.4;
+const PT_PX = 96 / 72;
 
 /** The measures of print.css (keep them in step); the estimates below use the same numbers. */
 export const METRICS = {
@@ -96,7 +125,15 @@ export interface MapRow {
 }
 
 export type PageSpec =
-  | { kind: 'cover' }
+  | {
+      kind: 'cover';
+      /**
+       * The KPI cards of the scorecard and the personas listed, as many as the page holds (in map
+       * order); the cover says how many more there are. Absent: all of them.
+       */
+      kpiCardIds?: string[];
+      personaIds?: string[];
+    }
   | { kind: 'persona'; personaId: string }
   | {
       kind: 'map';
@@ -111,6 +148,13 @@ export type PageSpec =
       /** 1-based positions of the first and last lane on the page (0 when the map has no lanes). */
       firstLane: number;
       lastLane: number;
+      /**
+       * The width of each stage column on this page, before `scale`: the columns share what the lane
+       * header leaves of the printable width, so a page of fewer stages (the last tile) still fills it.
+       */
+      stageWidthMm: number;
+      /** The page's table is drawn at this zoom (1 for tiles; "fit to one page" shrinks or grows it to the sheet). */
+      scale: number;
     };
 
 export type MapPageSpec = Extract<PageSpec, { kind: 'map' }>;
@@ -122,8 +166,12 @@ export interface PrintLayout {
   pageHeightMm: number;
   marginMm: number;
   laneHeaderMm: number;
+  /** The stage width of the first map page (each map page says its own: `MapPageSpec.stageWidthMm`). */
   stageWidthMm: number;
   stagesPerPage: number;
+  /** The printable area of a page (the page less its margins, and less the slack kept at a map page's foot for the height). */
+  contentWidthMm: number;
+  contentHeightMm: number;
   /** The personas of the map that exist, in the map's order. */
   personaIds: string[];
   pages: PageSpec[];
@@ -153,46 +201,18 @@ function balanced<T>(items: readonly T[], perGroup: number): T[][] {
   return out;
 }
 
-/**
- * The advance of a character as a share of the font size: a little over the average of the bundled
- * fonts' glyphs of its kind (Noto Sans: lower case 0.53, capitals 0.63, Vietnamese 0.56; Noto Sans
- * Thai 0.58; Vazirmatn's joined Persian letters ~0.45), so estimates err on the tall side. Anything
- * else (CJK, emoji) counts a full em. Combining marks take no room.
- */
-function charEm(ch: string): number {
-  const c = ch.codePointAt(0)!;
-  if (c === 0x20 || c === 0xa0) return 0.27;
-  if (c >= 0x61 && c <= 0x7a) return ch === 'm' || ch === 'w' ? 0.95 : 0.56;
-  if (c >= 0x41 && c <= 0x5a) return ch === 'M' || ch === 'W' ? 0.95 : 0.68;
-  if (c >= 0x30 && c <= 0x39) return 0.58;
-  if (c < 0x80) return 0.45; // ASCII punctuation and symbols
-  if (/\p{M}|\p{Cf}/u.test(ch)) return 0;
-  if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) return 0.62; // Latin with diacritics, Vietnamese
-  if (c >= 0x0e00 && c <= 0x0e7f) return 0.62; // Thai
-  if ((c >= 0x0600 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfeff)) return 0.5; // Arabic script
-  if (c >= 0x2000 && c <= 0x206f) return 0.5; // general punctuation (· – …)
-  return 1;
-}
-
 const wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
 
-/** A word, a run of spaces or a line break of a text, with where it starts and how wide it is. */
+/** A word, a run of spaces or a line break of a text, with where it starts: where a long card may be cut. */
 interface Seg {
   start: number;
   end: number;
-  em: number;
   kind: 'word' | 'space' | 'newline';
 }
 
-function widthEm(text: string): number {
-  let em = 0;
-  for (const ch of text) em += charEm(ch);
-  return em;
-}
-
 /**
- * Segmenting is the costly part of an estimate, and the same texts are estimated again and again
- * (each page a row is tried on, each cut of a long card): keep the segments of recent texts.
+ * Segmenting is costly, and the same long cards are cut again and again (each page a row is tried
+ * on, each try of a cut): keep the segments of recent texts.
  */
 const segCache = new Map<string, Seg[]>();
 const SEG_CACHE_MAX = 4000;
@@ -205,8 +225,8 @@ function segments(text: string): Seg[] {
     // A segment may hold line breaks (the word segmenter keeps "\n" apart, the fallback may not).
     let at = start;
     for (const part of piece.split(/(\n)/u)) {
-      if (part === '\n') out.push({ start: at, end: at + 1, em: 0, kind: 'newline' });
-      else if (part) out.push({ start: at, end: at + part.length, em: widthEm(part), kind: /^\s+$/u.test(part) ? 'space' : 'word' });
+      if (part === '\n') out.push({ start: at, end: at + 1, kind: 'newline' });
+      else if (part) out.push({ start: at, end: at + part.length, kind: /^\s+$/u.test(part) ? 'space' : 'word' });
       at += part.length;
     }
   };
@@ -226,51 +246,14 @@ function segments(text: string): Seg[] {
 const lineMm = (pt: number) => pt * PT_MM * METRICS.lineHeight;
 
 /**
- * Lines of the part `from`..`to` of a text in a column `widthMm` wide, at `pt` points: the browser's
- * greedy line breaking between words (Thai words found by the same segmenter), a word longer than a
- * line broken anywhere. `from` and `to` fall between segments (the cuts are made there).
+ * Lines of the part `from`..`to` of a text in a column `widthMm` wide, at `pt` points, measured by
+ * the app's one text engine (editor/textMetrics: the bundled fonts' glyph widths, the browser's line
+ * breaking with Thai words, a word longer than a line broken anywhere; it guesses wide). `from` and
+ * `to` fall between segments (the cuts are made there). Print text is pre-wrap: a newline breaks.
  */
 function linesOf(text: string, widthMm: number, pt: number, bold = false, from = 0, to = text.length): number {
-  const emMm = pt * PT_MM * (bold ? 1.07 : 1);
-  const width = Math.max(1, widthMm / emMm - 0.5);
-  let lines = 1;
-  let used = 0;
-  for (const seg of segments(text)) {
-    if (seg.start < from) continue;
-    if (seg.start >= to) break;
-    if (seg.kind === 'newline') {
-      lines += 1;
-      used = 0;
-      continue;
-    }
-    const w = seg.em;
-    if (seg.kind === 'space') {
-      used += w; // a space at the end of a line hangs; it never wraps a line by itself
-      continue;
-    }
-    if (used + w <= width) {
-      used += w;
-      continue;
-    }
-    if (w <= width) {
-      lines += 1;
-      used = w;
-      continue;
-    }
-    // Longer than a line: broken anywhere (overflow-wrap: anywhere), from the start of a new line.
-    if (used > 0) lines += 1;
-    let rest = 0;
-    for (const ch of text.slice(seg.start, seg.end)) {
-      const cw = charEm(ch);
-      if (rest + cw > width) {
-        lines += 1;
-        rest = 0;
-      }
-      rest += cw;
-    }
-    used = rest;
-  }
-  return lines;
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  return lineCount(part, widthMm * PX_PER_MM, { px: pt * PT_PX, bold, preWrap: true });
 }
 
 function textLines(text: string, widthMm: number, pt: number, bold = false): number {
@@ -279,7 +262,7 @@ function textLines(text: string, widthMm: number, pt: number, bold = false): num
 
 /** The width of a single-line text in mm (for packing meta spans). */
 function textWidthMm(text: string, pt: number): number {
-  return widthEm(text) * pt * PT_MM;
+  return textWidth(text, pt * PT_PX) / PX_PER_MM;
 }
 
 function textMm(text: string, widthMm: number, pt: number, bold = false): number {
@@ -550,6 +533,128 @@ export function wholeRows(map: JourneyMap, stageIds: readonly string[]): MapRow[
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// The cover
+
+/** The measures of the cover in print.css (keep them in step). */
+export const COVER = {
+  kickerPt: 8,
+  titlePt: 26,
+  titleLineHeight: 1.25,
+  descriptionPt: 11,
+  descriptionMaxMm: 180,
+  headingPt: 13,
+  /** The gap between the cover's blocks, and the rule and padding under the title band. */
+  gapMm: 6,
+  headRuleMm: 1.5 + 4,
+  avatarMm: 12,
+  personaGapMm: 3,
+  /** The scorecard's columns, as shares of its width: KPI, metric, stage, value, target, status. */
+  scoreColumns: [0.3, 0.15, 0.18, 0.11, 0.11, 0.15],
+  scorePaddingMm: 2 + 0.3,
+  /** Below this width the summary and the personas stack instead of standing side by side. */
+  twoColumnsMm: 170,
+} as const;
+
+/** The KPI cards in map order: stage by stage, then lane by lane, then card by card. */
+export function kpiCardsInOrder(map: JourneyMap): Extract<Card, { kind: 'kpi' }>[] {
+  const stage = new Map(map.stages.map((s, i) => [s.id, i]));
+  const lane = new Map(map.lanes.map((l, i) => [l.id, i]));
+  return map.cards
+    .filter((c): c is Extract<Card, { kind: 'kpi' }> => c.kind === 'kpi')
+    .sort((a, b) => (stage.get(a.stageId) ?? 0) - (stage.get(b.stageId) ?? 0) || (lane.get(a.laneId) ?? 0) - (lane.get(b.laneId) ?? 0) || a.order - b.order);
+}
+
+/** The height of one scorecard row: the KPI's name (and its metric under it) or its stage, whichever is taller. */
+function scoreRowMm(card: Extract<Card, { kind: 'kpi' }>, map: JourneyMap, widthMm: number): number {
+  const [nameShare, metricShare, stageShare, , , statusShare] = COVER.scoreColumns;
+  const column = (share: number) => widthMm * share - 2 * COVER.scorePaddingMm;
+  return (
+    Math.max(
+      textMm(card.text || KPI_METRIC_LABELS[card.metric], column(nameShare), METRICS.bodyPt),
+      textMm(KPI_METRIC_LABELS[card.metric], column(metricShare), METRICS.bodyPt),
+      textMm(map.stages.find((s) => s.id === card.stageId)?.name ?? '', column(stageShare), METRICS.bodyPt),
+      textMm(kpiStatusMark(kpiStatus(card)) || KPI_STATUS_LABELS.none, column(statusShare), METRICS.bodyPt, true),
+    ) +
+    2 +
+    0.3
+  );
+}
+
+/**
+ * What the cover holds: the title band, the summary beside the personas, the KPI scorecard and the
+ * foot line, estimated like the map pages (erring tall). Personas and KPI rows beyond what the page
+ * holds are left to their own pages (each persona has a profile page, each KPI card is on the map),
+ * so the cover never spills onto a second sheet.
+ */
+function coverPlan(map: JourneyMap, personaIds: readonly string[], widthMm: number, heightMm: number): Extract<PageSpec, { kind: 'cover' }> {
+  const line = lineMm(METRICS.bodyPt);
+  let used =
+    lineMm(COVER.kickerPt) +
+    textMm(map.title, widthMm, COVER.titlePt, true) * (COVER.titleLineHeight / METRICS.lineHeight) +
+    (map.description ? textMm(map.description, Math.min(widthMm, COVER.descriptionMaxMm), COVER.descriptionPt) : 0) +
+    COVER.headRuleMm +
+    3 + // the title's margins
+    COVER.gapMm;
+  const foot = line + 2.3 + COVER.gapMm;
+  const heading = lineMm(COVER.headingPt) + 3;
+  // Summary: its heading, the stage list in two columns, the card counts (about four to a line).
+  const kinds = new Set(map.cards.map((c) => c.kind)).size;
+  const columnW = widthMm >= COVER.twoColumnsMm ? (widthMm - 10) / 2 : widthMm;
+  const stageLines = Math.ceil(map.stages.length / 2);
+  const summary = heading + stageLines * line + 4 + Math.ceil(kinds / Math.max(1, Math.floor(columnW / 38))) * (line + 4);
+  const personaMm = Math.max(COVER.avatarMm, 2 * line) + COVER.personaGapMm; // a name and a role, one line each
+  const kpis = kpiCardsInOrder(map);
+  const scoreHead = heading + line + 2.3 + line; // heading, column heads, "and n more"
+  const room = heightMm - used - foot;
+  // The personas stand beside the summary (or under it, on a narrow page) and take at most two fifths
+  // of the page (more when the summary beside them is taller), leaving the rest to the scorecard: at least its head and a few rows.
+  const kpiMin = kpis.length > 0 ? scoreHead + kpis.slice(0, 3).reduce((h, k) => h + scoreRowMm(k, map, widthMm), 0) + COVER.gapMm : 0;
+  const share = Math.min(room - kpiMin, 0.4 * room);
+  const personaRoom = widthMm >= COVER.twoColumnsMm ? Math.max(summary, share) : share - summary - COVER.gapMm;
+  const personaCount = personaIds.length === 0 ? 0 : Math.max(0, Math.min(personaIds.length, Math.floor((personaRoom - heading) / personaMm)));
+  const personaHeight = personaCount > 0 ? heading + personaCount * personaMm + line : 0;
+  used += (widthMm >= COVER.twoColumnsMm ? Math.max(summary, personaHeight) : summary + (personaHeight > 0 ? COVER.gapMm + personaHeight : 0)) + COVER.gapMm;
+  let left = heightMm - used - foot - scoreHead;
+  const shown: string[] = [];
+  for (const card of kpis) {
+    const h = scoreRowMm(card, map, widthMm);
+    if (h > left) break;
+    shown.push(card.id);
+    left -= h;
+  }
+  return { kind: 'cover', kpiCardIds: shown, personaIds: personaIds.slice(0, personaCount) };
+}
+
+/**
+ * "Fit to one page": the stage width and zoom that put the whole map on one sheet as large as it can
+ * be drawn. The zoomed table always spans the printable width (zoom = width / table width); the
+ * narrowest columns that let it fit the height give the largest zoom. Widening the columns lowers the
+ * zoom and never makes the map taller (fewer lines per card), so the zoomed height falls as the width
+ * grows and a bisection finds the fit.
+ */
+function fitOnePage(map: JourneyMap, stageIds: readonly string[], contentWidthMm: number, contentHeightMm: number, heightScale: number, maxScale: number) {
+  const n = Math.max(1, stageIds.length);
+  const scaleAt = (w: number) => contentWidthMm / (METRICS.laneHeaderMm + n * w);
+  // The same sum as estimateMapPageMm (the table's outer border included), so a fitted page passes its check.
+  const fits = (w: number) => scaleAt(w) * (estimateMapHeightMm(map, stageIds, w) + METRICS.borderMm) * heightScale <= contentHeightMm;
+  // The narrowest columns, unless the zoom they give would pass maxScale (a small map on a poster): then wider ones.
+  const narrowest = Math.max(METRICS.minStageMm, (contentWidthMm / maxScale - METRICS.laneHeaderMm) / n);
+  if (fits(narrowest)) return { stageWidthMm: narrowest, scale: scaleAt(narrowest) };
+  let lo = narrowest;
+  let hi = narrowest * 2;
+  while (!fits(hi) && hi < 1e6) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (let i = 0; i < 30 && hi - lo > 0.05; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { stageWidthMm: hi, scale: scaleAt(hi) };
+}
+
 export function printLayout(
   map: JourneyMap,
   personas: readonly Pick<Persona, 'id'>[],
@@ -560,73 +665,127 @@ export function printLayout(
   const personaIds = map.personaIds.filter((id) => known.has(id));
   const { marginMm, laneHeaderMm, minStageMm } = METRICS;
   const stageIds = map.stages.map((s) => s.id);
-  const fit = options.size === 'fit';
+  const sizedToMap = options.size === 'fit';
 
   let pageWidthMm: number;
   let pageHeightMm: number;
-  let stagesPerPage: number;
-  let stageWidthMm: number;
   if (options.size === 'fit') {
-    stagesPerPage = Math.max(1, stageIds.length);
-    stageWidthMm = minStageMm;
-    pageWidthMm = Math.max(PAPER_MM.A4.height, 2 * marginMm + laneHeaderMm + stagesPerPage * stageWidthMm);
+    pageWidthMm = Math.max(PAPER_MM.A4.height, 2 * marginMm + laneHeaderMm + Math.max(1, stageIds.length) * minStageMm);
     // The cover and persona pages share the page size; they need about an A4's height.
-    pageHeightMm = Math.max(PAPER_MM.A4.width, 2 * marginMm + estimateMapHeightMm(map, stageIds, stageWidthMm) * heightScale);
+    pageHeightMm = Math.max(PAPER_MM.A4.width, 2 * marginMm + estimateMapHeightMm(map, stageIds, minStageMm) * heightScale);
   } else {
     const paper = PAPER_MM[options.size];
     const landscape = options.orientation === 'landscape';
     pageWidthMm = landscape ? paper.height : paper.width;
     pageHeightMm = landscape ? paper.width : paper.height;
-    const room = pageWidthMm - 2 * marginMm - laneHeaderMm;
-    stagesPerPage = Math.max(1, Math.floor(room / minStageMm));
-    stageWidthMm = room / stagesPerPage;
   }
 
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const cells = cardsByCell(map.cards);
   const contentWidthMm = pageWidthMm - 2 * marginMm;
   const contentHeightMm = mapPageRoomMm({ pageHeightMm, marginMm });
-  const groups = stageIds.length > 0 ? balanced(stageIds, stagesPerPage) : [[]];
   const laneIndex = new Map(map.lanes.map((l, i) => [l.id, i + 1]));
 
   const mapPages: Omit<MapPageSpec, 'part' | 'parts'>[] = [];
-  let first = 1;
-  for (const group of groups) {
-    const stages = group.map((id) => byId.get(id)!);
-    const head = (captionMm(map, contentWidthMm) + stageHeaderRowMm(map, stages, stageWidthMm) + METRICS.borderMm) * heightScale;
-    const pagesOfRows = fit
-      ? [wholeRows(map, group)]
-      : // Stage headers taller than most of a page would leave no room to pack into: the page overflows instead.
-        packRows({ map, stageWidthMm, scale: heightScale, roomMm: Math.max(contentHeightMm - head, contentHeightMm / 3) }, map.lanes, group, cells);
-    for (const rows of pagesOfRows) {
-      mapPages.push({
-        kind: 'map',
-        stageIds: group,
-        rows,
-        firstStage: group.length > 0 ? first : 0,
-        lastStage: group.length > 0 ? first + group.length - 1 : 0,
-        firstLane: rows.length > 0 ? laneIndex.get(rows[0]!.laneId)! : 0,
-        lastLane: rows.length > 0 ? laneIndex.get(rows[rows.length - 1]!.laneId)! : 0,
-      });
+  const addPage = (group: string[], rows: MapRow[], first: number, stageWidthMm: number, scale: number) =>
+    mapPages.push({
+      kind: 'map',
+      stageIds: group,
+      rows,
+      firstStage: group.length > 0 ? first : 0,
+      lastStage: group.length > 0 ? first + group.length - 1 : 0,
+      firstLane: rows.length > 0 ? laneIndex.get(rows[0]!.laneId)! : 0,
+      lastLane: rows.length > 0 ? laneIndex.get(rows[rows.length - 1]!.laneId)! : 0,
+      stageWidthMm,
+      scale,
+    });
+
+  let stagesPerPage: number;
+  if (sizedToMap) {
+    stagesPerPage = Math.max(1, stageIds.length);
+    addPage(stageIds, wholeRows(map, stageIds), 1, minStageMm, 1);
+  } else if (options.fitToPage) {
+    stagesPerPage = Math.max(1, stageIds.length);
+    const fit = fitOnePage(map, stageIds, contentWidthMm, contentHeightMm, heightScale, MAX_FIT_SCALE);
+    addPage(stageIds, wholeRows(map, stageIds), 1, fit.stageWidthMm, fit.scale);
+  } else {
+    // Tiles. First choice: the fewest tiles in which every stage group is drawn whole on one page, at
+    // full size or a little smaller (not below MIN_TILE_SCALE); of as many tiles, the largest print.
+    // Each tile's zoomed table spans the printable width (fitOnePage).
+    const room = contentWidthMm - laneHeaderMm;
+    const atFullSize = Math.max(1, Math.floor(room / minStageMm));
+    const atSmallest = Math.max(atFullSize, Math.floor((contentWidthMm / MIN_TILE_SCALE - laneHeaderMm) / minStageMm));
+    let best: { perPage: number; groups: string[][]; fits: { stageWidthMm: number; scale: number }[]; smallest: number } | null = null;
+    if (map.lanes.length > 0 && stageIds.length > 0) {
+      for (let k = atFullSize; k <= Math.max(atFullSize, Math.min(atSmallest, stageIds.length)); k++) {
+        const groups = balanced(stageIds, k);
+        if (best && groups.length >= best.groups.length && best.smallest >= 1) continue;
+        const fits = groups.map((g) => fitOnePage(map, g, contentWidthMm, contentHeightMm, heightScale, 1));
+        const smallest = Math.min(...fits.map((f) => f.scale));
+        if (smallest < MIN_TILE_SCALE) continue;
+        if (!best || groups.length < best.groups.length || (groups.length === best.groups.length && smallest > best.smallest)) {
+          best = { perPage: k, groups, fits, smallest };
+        }
+      }
     }
-    first += group.length;
+    if (best) {
+      stagesPerPage = best.perPage;
+      let first = 1;
+      best.groups.forEach((group, i) => {
+        addPage(group, wholeRows(map, group), first, best.fits[i]!.stageWidthMm, best.fits[i]!.scale);
+        first += group.length;
+      });
+    } else {
+      // A map taller than a page even drawn smaller: tiles at full size, as many whole stages as fit
+      // side by side (sharing the printable width), their lane rows packed into pages.
+      stagesPerPage = atFullSize;
+      const groups = stageIds.length > 0 ? balanced(stageIds, stagesPerPage) : [[]];
+      let first = 1;
+      for (const group of groups) {
+        const stageWidthMm = room / Math.max(1, group.length);
+        const stages = group.map((id) => byId.get(id)!);
+        const head = (captionMm(map, contentWidthMm) + stageHeaderRowMm(map, stages, stageWidthMm) + METRICS.borderMm) * heightScale;
+        // Stage headers taller than most of a page would leave no room to pack into: the page overflows instead.
+        const roomMm = Math.max(contentHeightMm - head, contentHeightMm / 3);
+        for (const rows of packRows({ map, stageWidthMm, scale: heightScale, roomMm }, map.lanes, group, cells)) addPage(group, rows, first, stageWidthMm, 1);
+        first += group.length;
+      }
+    }
   }
 
   const pages: PageSpec[] = [
-    { kind: 'cover' },
+    ...(options.cover === false ? [] : [coverPlan(map, personaIds, contentWidthMm, contentHeightMm)]),
     ...personaIds.map((personaId) => ({ kind: 'persona' as const, personaId })),
     ...mapPages.map((p, i) => ({ ...p, part: i + 1, parts: mapPages.length })),
   ];
-  return { options, pageWidthMm, pageHeightMm, marginMm, laneHeaderMm, stageWidthMm, stagesPerPage, personaIds, pages };
+  return {
+    options,
+    pageWidthMm,
+    pageHeightMm,
+    marginMm,
+    laneHeaderMm,
+    stageWidthMm: mapPages[0]?.stageWidthMm ?? minStageMm,
+    stagesPerPage,
+    contentWidthMm,
+    contentHeightMm,
+    personaIds,
+    pages,
+  };
 }
 
-/** The estimated height of a laid-out map page (caption, stage headers, its rows and card parts). */
+/** How wide a map page's table is drawn, in mm of paper (its columns, times its zoom). */
+export function mapPageWidthMm(page: MapPageSpec, layout: Pick<PrintLayout, 'laneHeaderMm'>): number {
+  return (layout.laneHeaderMm + page.stageIds.length * page.stageWidthMm) * page.scale;
+}
+
+/** The estimated height of a laid-out map page as printed (caption, stage headers, its rows and card parts, times its zoom). */
 export function estimateMapPageMm(map: JourneyMap, page: MapPageSpec, layout: PrintLayout, { heightScale = 1 }: LayoutTuning = {}): number {
-  const p: Packer = { map, stageWidthMm: layout.stageWidthMm, scale: heightScale, roomMm: Infinity };
+  const p: Packer = { map, stageWidthMm: page.stageWidthMm, scale: heightScale, roomMm: Infinity };
   const cards = new Map(map.cards.map((c) => [c.id, c]));
   const lanes = new Map(map.lanes.map((l) => [l.id, l]));
   const stages = page.stageIds.map((id) => map.stages.find((s) => s.id === id)!);
-  let height = (captionMm(map, layout.pageWidthMm - 2 * layout.marginMm) + stageHeaderRowMm(map, stages, layout.stageWidthMm) + METRICS.borderMm) * heightScale;
+  const tableWidthMm = layout.laneHeaderMm + page.stageIds.length * page.stageWidthMm;
+  let height = (captionMm(map, tableWidthMm) + stageHeaderRowMm(map, stages, page.stageWidthMm) + METRICS.borderMm) * heightScale;
   for (const row of page.rows) {
     const header = laneHeaderContentMm(lanes.get(row.laneId)!, row.continued) * heightScale;
     const cells = row.cells.map((cell) =>
@@ -640,7 +799,7 @@ export function estimateMapPageMm(map: JourneyMap, page: MapPageSpec, layout: Pr
     );
     height += Math.max(header, ...cells) + ROW_CHROME_MM;
   }
-  return height;
+  return height * page.scale;
 }
 
 /** The height a map page may fill: the page less its margins and the slack kept at its foot. */

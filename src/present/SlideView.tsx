@@ -22,10 +22,11 @@ import {
   type Focus,
   type Slide,
 } from './slides';
-import { KPI_METRIC_SHORT_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
+import { KPI_METRIC_SHORT_LABELS, kpiStatusMark, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
 import { useFitText } from './useFitText';
 import { cardsByCell, cellKey } from '../model/cells';
 import { withUnit } from '../export/cardMeta';
+import { kpiStatus } from '../model/kpi';
 
 /** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
 const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
@@ -103,6 +104,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
         <p className="jbpres-meta" dir="auto">
           {card.text.trim() && `${KPI_METRIC_SHORT_LABELS[card.metric]}: `}
           {figure(card.value)} · target {figure(card.target)}
+          {kpiStatus(card) !== 'none' && <span className={`jbpres-kpi-${kpiStatus(card)}`}> · {kpiStatusMark(kpiStatus(card))}</span>}
         </p>
       );
     }

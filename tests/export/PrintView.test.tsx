@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PrintStudio } from '../../src/export/PrintStudio';
 import { PrintView } from '../../src/export/PrintView';
 import { estimateMapPageMm, mapPageRoomMm, printLayout, type MapPageSpec, type PrintOptions } from '../../src/export/printLayout';
+import { templateById } from '../../src/model/templates';
 import { persona, tallMap, TEXTS, wideMap } from './arbitraries';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -48,6 +49,86 @@ describe('PrintView', () => {
   });
 });
 
+describe('PrintView: the pages made for paper', () => {
+  const contactCenter = templateById('contact-center-lifecycle')!.build();
+
+  it('the cover carries the title, the personas with photo, name and role, the summary and the KPI scorecard', () => {
+    const people = [
+      persona('persona-1', 'มาลี ใจดี', { occupation: 'พนักงานบัญชี', avatarImageId: 'img-1' }),
+      persona('persona-2', 'Kevin Smith', { occupation: 'Engineer' }),
+    ];
+    const map = { ...contactCenter, personaIds: people.map((p) => p.id) };
+    const layout = printLayout(map, people);
+    const { container } = render(<PrintView map={map} personas={people} layout={layout} avatarUrls={{ 'img-1': 'blob:photo' }} />);
+    const cover = within(container).getByRole('region', { name: /^Page 1 of \d+: Cover$/ });
+    expect(within(cover).getByRole('heading', { level: 1 })).toHaveTextContent('Contact-center life cycle');
+    expect(within(cover).getByText('5 stages, 9 lanes, 32 cards')).toBeInTheDocument();
+    for (const stage of map.stages) expect(within(cover).getByText(stage.name, { selector: 'li' })).toBeInTheDocument();
+    // Cards by kind.
+    expect(within(cover).getByText('Touchpoints').nextElementSibling).toHaveTextContent('6');
+    // Personas: photo, name and role.
+    expect(within(cover).getByText('มาลี ใจดี')).toHaveAttribute('dir', 'auto');
+    expect(within(cover).getByText('พนักงานบัญชี')).toBeInTheDocument();
+    expect(within(cover).getByText('Engineer')).toBeInTheDocument();
+    expect(cover.querySelector('img.jbp-avatar')).toHaveAttribute('src', 'blob:photo');
+    // The scorecard: a row per KPI card with its name, metric, stage, value, target and status.
+    const scorecard = within(cover).getByRole('table');
+    const rows = within(scorecard).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows).toContainEqual(['CSAT', 'CSAT', 'Buying', '4.3 /5', '4.5 /5', '✗ Below target']);
+    expect(rows).toHaveLength(map.cards.filter((c) => c.kind === 'kpi').length);
+    expect(within(cover).getByText(/^Printed/)).toBeInTheDocument();
+  });
+
+  it('a KPI that meets its target says so; lower is better for response time', () => {
+    const map = structuredClone(contactCenter);
+    const kpis = map.cards.filter((c) => c.kind === 'kpi');
+    map.cards = map.cards.map((c) =>
+      c.id === kpis[0]!.id ? { ...c, metric: 'response-time' as const, value: 20, target: 24, unit: 'h', text: 'Reply time' } : c,
+    );
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const scorecard = within(within(container).getByRole('region', { name: /Cover$/ })).getByRole('table');
+    expect(within(scorecard).getByRole('row', { name: /Reply time/ })).toHaveTextContent('✓ On target');
+  });
+
+  it('a response time over its target is "above target", not "below" (an email reply of 30 h against 24 h)', () => {
+    const map = structuredClone(contactCenter);
+    const first = map.cards.find((c) => c.kind === 'kpi')!;
+    map.cards = map.cards.map((c) => (c.id === first.id ? { ...c, metric: 'response-time' as const, value: 30, target: 24, unit: 'h', text: 'Email reply' } : c));
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const scorecard = within(within(container).getByRole('region', { name: /Cover$/ })).getByRole('table');
+    const row = within(scorecard).getByRole('row', { name: /Email reply/ });
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent).slice(3)).toEqual(['30 h', '24 h', '✗ Above target']);
+  });
+
+  it('each tile has one row of stage headers and one header per lane, naming the lane once', () => {
+    const layout = printLayout(contactCenter, [], { size: 'A4', orientation: 'landscape', cover: false });
+    const { container } = render(<PrintView map={contactCenter} personas={[]} layout={layout} />);
+    const tiles = container.querySelectorAll('section.jbp-sheet-map');
+    expect(tiles.length).toBeGreaterThan(1);
+    for (const tile of tiles) {
+      expect(tile.querySelectorAll('thead tr')).toHaveLength(1);
+      const headers = within(tile as HTMLElement).getAllByRole('rowheader');
+      expect(headers.map((h) => h.querySelector('.jbp-lane-title')!.textContent)).toEqual(contactCenter.lanes.map((l) => l.title));
+      // "Touchpoints", not "Touchpoints / Touchpoints"; the kind only where the title does not say it.
+      for (const h of headers) {
+        const words = [...h.querySelectorAll('span')].map((s) => s.textContent!.toLowerCase());
+        expect(new Set(words).size, h.textContent!).toBe(words.length);
+      }
+      expect(headers.find((h) => h.textContent!.includes('Touchpoints'))!.textContent).toBe('Touchpoints');
+    }
+  });
+
+  it('without the cover the map pages come first; fit to one page draws one zoomed table', () => {
+    const layout = printLayout(contactCenter, [], { size: 'A4', orientation: 'portrait', fitToPage: true, cover: false });
+    const { container } = render(<PrintView map={contactCenter} personas={[]} layout={layout} />);
+    expect(container.querySelectorAll('section.jbp-sheet')).toHaveLength(1);
+    const table = container.querySelector<HTMLElement>('section.jbp-sheet-map table')!;
+    const scale = (layout.pages[0] as MapPageSpec).scale;
+    expect(Number(table.dataset.scale)).toBe(scale);
+    expect(table.style.zoom).toBe(String(scale));
+  });
+});
+
 describe('card meta lines', () => {
   it('isolate every value from the document (dir="auto"), so an RTL map keeps "Response time: 30 ساعت · target 24 ساعت" in order', () => {
     const map = wideMap(1, { direction: 'rtl' });
@@ -62,7 +143,7 @@ describe('card meta lines', () => {
     const values = (kind: string) => [...meta(kind).querySelectorAll('bdi')].map((b) => [b.getAttribute('dir'), b.textContent]);
 
     expect(meta('kpi')).toHaveAttribute('dir', 'auto');
-    expect(meta('kpi').textContent).toBe('Response time: 30 ساعت · target 24 ساعت');
+    expect(meta('kpi').textContent).toBe('Response time: 30 ساعت · target 24 ساعت · ✗ Above target');
     expect(values('kpi')).toEqual([
       ['auto', '30 ساعت'],
       ['auto', '24 ساعت'],
@@ -95,9 +176,23 @@ describe('PrintStudio', () => {
     expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(2);
     await user.selectOptions(orientation, 'portrait');
     expect(container.querySelectorAll('section.jbp-sheet-map').length).toBeGreaterThan(2);
-    await user.selectOptions(size, 'fit');
+    await user.selectOptions(size, 'A2');
+    expect(container.querySelector('.jbp-print')).toHaveAttribute('data-size', 'A2');
+    // Fit to one page and the cover are checkboxes that work from the keyboard (Space toggles the focused one).
+    const fit = screen.getByRole('checkbox', { name: 'Fit to one page' });
+    fit.focus();
+    await user.keyboard(' ');
+    expect(fit).toBeChecked();
     expect(container.querySelectorAll('section.jbp-sheet-map')).toHaveLength(1);
-    expect(orientation).toBeDisabled();
+    expect(container.querySelector('section.jbp-sheet-map table')).toHaveAttribute('data-scale');
+    expect(orientation).toBeEnabled();
+    const cover = screen.getByRole('checkbox', { name: 'Cover page' });
+    expect(cover).toBeChecked();
+    expect(container.querySelectorAll('section.jbp-sheet-cover')).toHaveLength(1);
+    cover.focus();
+    await user.keyboard(' ');
+    expect(container.querySelectorAll('section.jbp-sheet')).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent(/^1 page$/);
 
     await user.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
     expect(print).toHaveBeenCalledTimes(1);

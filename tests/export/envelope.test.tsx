@@ -249,7 +249,8 @@ describe('import', () => {
     // Over the backup limit: refused, saying it is the backup limit.
     const small = failed(parseImport(backup.text, { maxBackupBytes: 1024 * 1024 }));
     expect(small.errors[0]!.message).toMatch(/^The backup is 21\.\d MB; Journeyboard restores backups up to 1\.0 MB\. Nothing was imported\.$/);
-  });
+    // It builds and parses 21 MB several times: about a second alone, many on a busy 2-core machine.
+  }, 60_000);
 
   it('"Back up library" knows when its file could not be restored: larger than an import reads', () => {
     const backup = exportLibraryFile([wideMap(3)], [persona('p', 'مریم')], [], NOW);

@@ -4,6 +4,9 @@ import {
   estimateMapHeightMm,
   estimateMapPageMm,
   mapPageRoomMm,
+  mapPageWidthMm,
+  MAX_FIT_SCALE,
+  MIN_TILE_SCALE,
   pageCss,
   PAPER_MM,
   printLayout,
@@ -12,6 +15,7 @@ import {
   type PrintOptions,
 } from '../../src/export/printLayout';
 import type { JourneyMap } from '../../src/model/schema';
+import { templateById } from '../../src/model/templates';
 import { mapArb, persona, tallMap, TEXTS, wideMap } from './arbitraries';
 
 function mapPages(layout: PrintLayout): MapPageSpec[] {
@@ -57,7 +61,7 @@ describe('printLayout', () => {
         expect(layout.pageWidthMm).toBe(width);
         for (const p of mapPages) {
           expect(p.stageIds.length).toBeLessThanOrEqual(layout.stagesPerPage);
-          expect(layout.laneHeaderMm + p.stageIds.length * layout.stageWidthMm).toBeLessThanOrEqual(width - 2 * layout.marginMm + 1e-9);
+          expect(mapPageWidthMm(p, layout)).toBeLessThanOrEqual(width - 2 * layout.marginMm + 1e-9);
         }
         // Balanced: page sizes differ by at most one stage.
         const sizes = mapPages.map((p) => p.stageIds.length);
@@ -83,7 +87,7 @@ describe('printLayout', () => {
       size: 'A4',
       orientation: 'portrait',
     });
-    expect(layout.pages.slice(0, 3)).toEqual([
+    expect(layout.pages.slice(0, 3)).toMatchObject([
       { kind: 'cover' },
       { kind: 'persona', personaId: 'p2' },
       { kind: 'persona', personaId: 'p1' },
@@ -226,5 +230,120 @@ describe('printLayout', () => {
     long.cards = long.cards.map((c) => ({ ...c, text: c.text.repeat(20) }));
     const ids = short.stages.map((s) => s.id);
     expect(estimateMapHeightMm(long, ids, 60)).toBeGreaterThan(estimateMapHeightMm(short, ids, 60));
+  });
+});
+
+describe('printLayout: pages made for paper', () => {
+  const contactCenter = templateById('contact-center-lifecycle')!.build();
+  const SIZES = ['A4', 'A3', 'A2'] as const;
+  const ORIENTATIONS = ['landscape', 'portrait'] as const;
+  const everyOption: PrintOptions[] = SIZES.flatMap((size) =>
+    ORIENTATIONS.flatMap((orientation) => [false, true].map((fitToPage) => ({ size, orientation, fitToPage }))),
+  );
+
+  it('the contact-center template is the 5-stage x 9-lane map of the issue', () => {
+    expect([contactCenter.stages.length, contactCenter.lanes.length]).toEqual([5, 9]);
+  });
+
+  it('every map page spans the printable width (>= 90%, never more), and its estimated height fits the page', () => {
+    for (const map of [contactCenter, wideMap(12), wideMap(5), wideMap(1), tallMap()]) {
+      for (const options of everyOption) {
+        const layout = printLayout(map, [], options);
+        for (const page of mapPages(layout)) {
+          const where = `${map.title}, ${options.size} ${options.orientation}${options.fitToPage ? ' fit' : ''}, page ${page.part}`;
+          const share = mapPageWidthMm(page, layout) / layout.contentWidthMm;
+          expect(share, where).toBeGreaterThanOrEqual(0.9);
+          expect(share, where).toBeLessThanOrEqual(1 + 1e-9);
+          expect(estimateMapPageMm(map, page, layout), where).toBeLessThanOrEqual(mapPageRoomMm(layout) + 1e-6);
+        }
+      }
+    }
+  });
+
+  it('the contact-center template in A4: a tile per stage group, every lane on it, none cut across two pages', () => {
+    for (const orientation of ORIENTATIONS) {
+      const layout = printLayout(contactCenter, [], { size: 'A4', orientation });
+      const pages = mapPages(layout);
+      // Two tiles (3 + 2 stages), not the four of the old layout.
+      expect(pages.map((p) => p.stageIds.length)).toEqual([3, 2]);
+      expect(pages.flatMap((p) => p.stageIds)).toEqual(contactCenter.stages.map((s) => s.id));
+      for (const page of pages) {
+        expect(page.rows.map((r) => r.laneId)).toEqual(contactCenter.lanes.map((l) => l.id));
+        expect(page.scale).toBeGreaterThanOrEqual(MIN_TILE_SCALE);
+        expect(page.scale).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('each tile has its stage headers and every lane header once: no stage or lane twice on a page', () => {
+    for (const map of [contactCenter, wideMap(12), tallMap()]) {
+      for (const options of everyOption) {
+        for (const page of mapPages(printLayout(map, [], options))) {
+          expect(new Set(page.stageIds).size).toBe(page.stageIds.length);
+          const lanes = page.rows.map((r) => r.laneId);
+          expect(new Set(lanes).size).toBe(lanes.length);
+          for (const row of page.rows) expect(row.cells).toHaveLength(page.stageIds.length);
+        }
+      }
+    }
+  });
+
+  it('fit to one page gives one map page of the chosen sheet, whatever the map', () => {
+    for (const map of [contactCenter, wideMap(12), wideMap(1), tallMap()]) {
+      for (const size of SIZES) {
+        for (const orientation of ORIENTATIONS) {
+          const layout = printLayout(map, [], { size, orientation, fitToPage: true, cover: false });
+          expect(layout.pages).toHaveLength(1);
+          const page = layout.pages[0] as MapPageSpec;
+          expect(page.stageIds).toEqual(map.stages.map((s) => s.id));
+          expect(page.rows.every((r) => !r.continued && !r.continues)).toBe(true);
+          const paper = PAPER_MM[size];
+          expect([layout.pageWidthMm, layout.pageHeightMm]).toEqual(orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height]);
+          expect(page.scale).toBeLessThanOrEqual(MAX_FIT_SCALE);
+        }
+      }
+    }
+    // A small map grows on a poster; a big one shrinks on A4.
+    expect((printLayout(wideMap(2), [], { size: 'A2', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeGreaterThan(1);
+    expect((printLayout(tallMap(), [], { size: 'A4', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeLessThan(1);
+  });
+
+  it('A3 and A2 are the poster sheets: their sizes, their @page rules, and more stages side by side', () => {
+    const a4 = printLayout(wideMap(12), [], LANDSCAPE);
+    const a3 = printLayout(wideMap(12), [], { size: 'A3', orientation: 'landscape' });
+    const a2 = printLayout(wideMap(12), [], { size: 'A2', orientation: 'landscape' });
+    expect(pageCss(a3)).toBe('@page { size: 420mm 297mm; margin: 10mm; }');
+    expect(pageCss(a2)).toBe('@page { size: 594mm 420mm; margin: 10mm; }');
+    expect(pageCss(printLayout(wideMap(12), [], { size: 'A2', orientation: 'portrait' }))).toBe('@page { size: 420mm 594mm; margin: 10mm; }');
+    expect(a4.stagesPerPage).toBeLessThan(a3.stagesPerPage);
+    expect(a3.stagesPerPage).toBeLessThan(a2.stagesPerPage);
+    // On an A2 wall poster the 12 stages stand side by side on one sheet.
+    expect(mapPages(a2)).toHaveLength(1);
+    expect(mapPages(a2)[0]!.stageIds).toHaveLength(12);
+  });
+
+  it('the cover lists the KPIs and personas its page holds, and leaves the rest to their pages', () => {
+    const few = printLayout(contactCenter, []).pages[0]!;
+    const kpis = contactCenter.cards.filter((c) => c.kind === 'kpi').map((c) => c.id);
+    expect(few.kind === 'cover' && few.kpiCardIds?.slice().sort()).toEqual(kpis.slice().sort());
+    // 60 KPI cards and 12 personas cannot all be on one A4 cover: some are, in map order, the rest are not.
+    const many = wideMap(12);
+    many.cards = [...many.cards, ...many.cards.filter((c) => c.kind === 'kpi').flatMap((c) => [1, 2, 3, 4].map((k) => ({ ...c, id: `${c.id}-${k}`, order: c.order + k })))];
+    const people = Array.from({ length: 12 }, (_, i) => persona(`p${i}`, `Persona ${i}`));
+    many.personaIds = people.map((p) => p.id);
+    for (const options of [LANDSCAPE, PORTRAIT]) {
+      const cover = printLayout(many, people, options).pages[0]!;
+      if (cover.kind !== 'cover') throw new Error('no cover');
+      expect(cover.kpiCardIds!.length).toBeGreaterThan(0);
+      expect(cover.kpiCardIds!.length).toBeLessThan(60);
+      expect(cover.personaIds!.length).toBeGreaterThan(0);
+      expect(cover.personaIds!.length).toBeLessThan(12);
+      expect(cover.personaIds).toEqual(many.personaIds.slice(0, cover.personaIds!.length));
+    }
+  });
+
+  it('the cover is a choice: on by default, left out when asked', () => {
+    expect(printLayout(contactCenter, [])).toMatchObject({ pages: [{ kind: 'cover' }, { kind: 'map' }, { kind: 'map' }] });
+    expect(printLayout(contactCenter, [], { ...LANDSCAPE, cover: false }).pages.every((p) => p.kind === 'map')).toBe(true);
   });
 });
