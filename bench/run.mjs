@@ -22,7 +22,7 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { analyseBuild, attribute } from './lib/bundle.mjs';
-import { heapAfterGc, measureEdit, measureOpen, measurePrint, measureSelectMoveUndo, openPage, panZoom, waitLocksFree } from './lib/measure.mjs';
+import { fitWholeMap, heapAfterGc, measureEdit, measureOpen, measurePrint, measureSelectMoveUndo, openPage, panZoom, waitLocksFree } from './lib/measure.mjs';
 import { serve } from './lib/server.mjs';
 import { buildApp, buildBare, cache, chromiumPath, CHROMIUM_ARGS, importMap, loadFixtures, log, newContext, repo, VIEWPORT } from './lib/setup.mjs';
 import { frameStats, median, ratio, round } from './lib/stats.mjs';
@@ -160,6 +160,7 @@ try {
               opens[kind].push(o);
               if (kind === 'app' && openScripts.length === 0) openScripts = [...new Set(w.scripts)];
               if (i === reps - 1) r[kind].heap = await heapAfterGc(w.page);
+              if (kind === 'app') await fitWholeMap(w.page);
               const pz = await panZoom(w.page);
               if (!pz.moved) throw new Error(`the pan/zoom script did not move the view: ${JSON.stringify(pz.transforms)}`);
               frames[kind].push(...pz.deltas);
@@ -207,6 +208,7 @@ try {
         const w = await openPage(ctx);
         try {
           await measureOpen(w.page, mapUrl, { quietMs: 500 });
+          await fitWholeMap(w.page);
           const edits = [];
           const onScreen = await w.page.evaluate(
             (ids) =>
@@ -228,6 +230,7 @@ try {
             runs: edits.length,
             painted: round(median(edits.map((e) => e.painted))),
             durable: round(median(edits.map((e) => e.durable))),
+            durableMax: round(Math.max(...edits.map((e) => e.durable))),
             all: edits.map((e) => ({ painted: round(e.painted), durable: round(e.durable), putAfter: round(e.putAfter), sameLength: e.sameLength })),
           };
           const smu = await measureSelectMoveUndo(w.page, { touchpoints: fx.touchpoints });
@@ -312,7 +315,8 @@ for (const n of [500, 1000]) {
 }
 if (at(1000)) {
   budget('1,000 cards: edit painted', at(1000).app.edit?.painted ?? null, 50, 'ms');
-  budget('1,000 cards: edit durable in IndexedDB', at(1000).app.edit?.durable ?? null, 500, 'ms');
+  // README's guarantee ("an edit made after a pause is on disk within N ms") is this figure's worst run.
+  budget('1,000 cards: edit durable in IndexedDB (slowest run)', at(1000).app.edit?.durableMax ?? null, 150, 'ms');
 }
 budget('JS to open a map (gzip)', round(js.openMap.gzip / 1024), 200, 'KB');
 budgets.push({ name: 'export and presentation code not in it', value: exportInOpen.length, limit: 0, unit: 'modules', met: exportInOpen.length === 0, note: exportInOpen.join(', ') });
@@ -349,7 +353,7 @@ const report = {
     open: 'max(painted, interactive)',
     frames: 'requestAnimationFrame deltas over a 3 s scripted pan (mouse drag) and zoom (wheel); median and p95',
     editPainted: 'Enter (commit of an in-place edit) to the paint of the new text on the canvas',
-    editDurable: 'Enter to the complete event of the IndexedDB transaction that stored the new text',
+    editDurable: 'Enter to the complete event of the IndexedDB transaction that stored the new text (an edit after a pause of 400 ms: the autosave writes it at once)',
     gzip: 'zlib level 9, per file',
   },
   results,
@@ -383,7 +387,7 @@ const rows = [
   ['Bare: frame p95 by phase *', (r) => phaseP95(r.bare.panZoom)],
   ['Frames ours / bare (median, p95)', (r) => `${x(r.ratio?.frameMedian)}, ${x(r.ratio?.frameP95)}`],
   ['Edit: painted', (r) => ms(r.app.edit?.painted)],
-  ['Edit: durable in IndexedDB', (r) => ms(r.app.edit?.durable)],
+  ['Edit: durable in IndexedDB, median / slowest', (r) => (r.app.edit ? `${ms(r.app.edit.durable)} / ${ms(r.app.edit.durableMax)}` : '-')],
   ['Select all (Ctrl+A)', (r) => ms(r.app.selectMoveUndo?.selectAll)],
   ['Drag selection: frame p95', (r) => ms1(r.app.selectMoveUndo?.drag?.p95)],
   ['Drop (move) painted', (r) => ms(r.app.selectMoveUndo?.drop)],

@@ -162,6 +162,17 @@ export async function heapAfterGc(page) {
  * takes them (the script then lasts longer, and that shows in the frame times).
  * Returns the requestAnimationFrame deltas over the whole script.
  */
+/**
+ * Shows the whole map, as bare React Flow opens (fitView). The app opens readable at its first
+ * stage, where far fewer cards are drawn; the pan, edit and drag figures are taken over the whole
+ * map on both sides so that they compare like with like.
+ */
+export async function fitWholeMap(page) {
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-card').length > 0);
+  await sleep(500);
+}
+
 export async function panZoom(page) {
   const box = await page.locator('.react-flow').boundingBox();
   const p = await page.evaluate(() => window.__bench.panPoint());

@@ -5,11 +5,13 @@
  */
 import {
   ConnectionMode,
+  ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore as useFlowStore,
+  useStoreApi,
   type Connection as FlowConnection,
   type EdgeChange,
   type Node,
@@ -17,7 +19,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { LANE_KINDS, type JourneyMap, type LaneKind } from '../model/schema';
 import { readClipboard, writeClipboard } from './clipboard';
@@ -27,11 +29,15 @@ import './editor.css';
 import { LANE_KIND_LABELS } from './labels';
 import { cellAt, computeLayout, dropIndex, emotionY, laneIndexAt, stageIndexAt, type MapLayout } from './layout';
 import { firstCard, neighbourCard, type Direction4 } from './navigation';
+import { FrozenHeaders } from './FrozenHeaders';
+import { Overview } from './Overview';
 import { focusEntity, nodeTypes } from './nodes';
+import { viewMoveMs } from './motion';
 import { findMatches } from './search';
+import { BLOCK_ZOOM, READABLE_ZOOM, fitWidthViewport, openingViewport } from './viewport';
 import { recallHistory, rememberHistory } from './historyMemory';
 import { SidePanel } from './SidePanel';
-import { createEditorStore, type EditorStore } from './store';
+import { createEditorStore, nextSelection, type EditorStore } from './store';
 import { createFlowMapper, entityOfNode, type FlowEdge, type FlowNode } from './toFlow';
 
 export interface SaveStatus {
@@ -148,18 +154,25 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
       const box = rootRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
       const screen = flow.flowToScreenPosition(point);
       const inside = box && screen.x > box.left + 40 && screen.x < box.right - 40 && screen.y > box.top + 40 && screen.y < box.bottom - 40;
-      if (!inside) void flow.setCenter(point.x, point.y, { zoom: Math.max(flow.getZoom(), 0.75), duration: 150 });
+      if (!inside) void flow.setCenter(point.x, point.y, { zoom: Math.max(flow.getZoom(), 0.75), duration: viewMoveMs(150) });
     },
     [api, currentLayout, flow],
   );
 
-  const selectAndFocus = useCallback(
+  const selectAndReveal = useCallback(
     (id: string) => {
       api.getState().select([id]);
       reveal(id);
-      focusEntity(id);
     },
     [api, reveal],
+  );
+
+  const selectAndFocus = useCallback(
+    (id: string) => {
+      selectAndReveal(id);
+      focusEntity(id);
+    },
+    [selectAndReveal],
   );
 
   const onKeyDown = useCallback(
@@ -265,7 +278,7 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
   return (
     <div className={`jb-editor${panel ? ' has-panel' : ''}`} ref={rootRef}>
       {head}
-      <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} />
+      <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} onFind={selectAndReveal} />
       <div className="jb-body">
         <Notice />
         <Canvas layoutFor={currentLayout} />
@@ -296,7 +309,11 @@ function Notice() {
   );
 }
 
-function Toolbar({ saveStatus, onJump }: { saveStatus?: SaveStatus; onJump(id: string): void }) {
+/**
+ * onJump selects an entity and moves the focus to it (a new stage or lane); onFind selects and
+ * shows a search match but leaves the focus in the search box, so Enter goes on to the next one.
+ */
+function Toolbar({ saveStatus, onJump, onFind }: { saveStatus?: SaveStatus; onJump(id: string): void; onFind(id: string): void }) {
   const api = useEditorApi();
   const readOnly = useEditor((s) => s.readOnly);
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -313,7 +330,7 @@ function Toolbar({ saveStatus, onJump }: { saveStatus?: SaveStatus; onJump(id: s
     const next = (((matchAt + step) % matches.length) + matches.length) % matches.length;
     setMatchAt(next);
     const m = matches[next];
-    if (m) onJump(m.id);
+    if (m) onFind(m.id);
   };
 
   const addStage = () => {
@@ -425,20 +442,20 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
     (changes: NodeChange<FlowNode>[]) => {
       const s = api.getState();
       let nextDrag: Map<string, XYPosition> | null = null;
-      let sel: Set<string> | null = null;
+      let sel: { added: string[]; removed: string[] } | null = null;
       for (const c of changes) {
         if (c.type === 'position' && c.position && c.dragging) {
           nextDrag ??= new Map(s.ui.drag);
           nextDrag.set(c.id, c.position);
         } else if (c.type === 'select') {
-          sel ??= new Set(s.ui.selected);
+          sel ??= { added: [], removed: [] };
           const { id } = entityOfNode(c.id);
-          if (c.selected) sel.add(id);
-          else sel.delete(id);
+          (c.selected ? sel.added : sel.removed).push(id);
         }
       }
       if (nextDrag) s.setDrag(nextDrag);
-      if (sel) s.select([...sel]);
+      // React Flow knows only its nodes and edges: the emotion points (drawn inside a node) follow nextSelection's rule.
+      if (sel) s.select([...nextSelection(s.doc, s.ui.selected, sel.added, sel.removed)]);
     },
     [api],
   );
@@ -446,14 +463,13 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
       const s = api.getState();
-      let sel: Set<string> | null = null;
+      let sel: { added: string[]; removed: string[] } | null = null;
       for (const c of changes) {
         if (c.type !== 'select') continue;
-        sel ??= new Set(s.ui.selected);
-        if (c.selected) sel.add(c.id);
-        else sel.delete(c.id);
+        sel ??= { added: [], removed: [] };
+        (c.selected ? sel.added : sel.removed).push(c.id);
       }
-      if (sel) s.select([...sel]);
+      if (sel) s.select([...nextSelection(s.doc, s.ui.selected, sel.added, sel.removed)]);
     },
     [api],
   );
@@ -520,6 +536,9 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
     [api],
   );
 
+  // A click on a frozen stage or lane name selects it, as a click on its header does.
+  const pickHeader = useCallback((id: string) => api.getState().select([id]), [api]);
+
   const isValidConnection = useCallback(
     (c: FlowConnection | FlowEdge) => c.source !== c.target && entityOfNode(c.target).type === 'card',
     [],
@@ -551,26 +570,64 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        defaultViewport={OFF_SCREEN}
       >
-        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
-        <Controls showInteractive={false} />
+        <OpeningView layout={layout} />
+        <LevelOfDetail />
+        <FrozenHeaders layout={layout} stages={doc.stages} lanes={doc.lanes} onPick={pickHeader} />
+        <Overview layout={layout} />
+        <Controls showInteractive={false} position={layout.direction === 'rtl' ? 'bottom-right' : 'bottom-left'}>
+          <FitWidthButton layout={layout} />
+        </Controls>
       </ReactFlow>
     </div>
   );
 }
 
-function miniMapColor(node: Node): string {
-  switch (node.type) {
-    case 'cell':
-      return 'transparent';
-    case 'stageHeader':
-    case 'laneHeader':
-      return '#1f3a5f';
-    case 'emotion':
-      return '#c9e3d2';
-    default:
-      return (node.data as { kind?: string }).kind === 'pain' ? '#d9534f' : '#8aa4c2';
-  }
+// Until the canvas has a size (the next frame), nothing is in view, so nothing is drawn twice.
+const OFF_SCREEN = { x: -1e6, y: -1e6, zoom: READABLE_ZOOM };
+
+/** Opens the view once the canvas has its size: readable, at the first stage (src/editor/viewport.ts). */
+function OpeningView({ layout }: { layout: MapLayout }) {
+  const flow = useReactFlow();
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (opened.current || width <= 0 || height <= 0) return;
+    opened.current = true;
+    void flow.setViewport(openingViewport(layout, { width, height }));
+  }, [flow, layout, width, height]);
+  return null;
 }
+
+/**
+ * Cards as blocks below BLOCK_ZOOM: one class on the canvas, toggled when the zoom crosses the
+ * threshold, so no card re-renders (CSS does the rest); this re-renders only at the crossing.
+ */
+function LevelOfDetail() {
+  const blocks = useFlowStore((s) => s.transform[2] < BLOCK_ZOOM);
+  const root = useFlowStore((s) => s.domNode);
+  useLayoutEffect(() => {
+    root?.classList.toggle('jb-lod-blocks', blocks);
+  }, [root, blocks]);
+  return null;
+}
+
+/** "Fit width": the stages across the canvas, from the top (the whole map when it fits). */
+function FitWidthButton({ layout }: { layout: MapLayout }) {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const fit = () => {
+    const { width, height, minZoom } = store.getState();
+    void flow.setViewport(fitWidthViewport(layout, { width, height }, minZoom), { duration: viewMoveMs(200) });
+  };
+  return (
+    <ControlButton onClick={fit} aria-label="Fit the stages' width" title="Fit the stages' width">
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path d="M1 8h14M1 8l3-3M1 8l3 3M15 8l-3-3M15 8l-3 3" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      </svg>
+    </ControlButton>
+  );
+}
+

@@ -5,7 +5,8 @@
  */
 import { formatResponseTarget, type Channel } from '../model/channels';
 import type { Card, LaneKind } from '../model/schema';
-import { KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { kpiOnTarget, kpiStatus, type KpiStatus } from '../model/kpi';
+import { KPI_METRIC_LABELS, kpiStatusMark, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
 
 export type CardData = {
   cardId: string;
@@ -30,15 +31,9 @@ export type CardData = {
   unit: string | null;
   /** true: value meets target; false: misses; null: unknown. */
   onTarget: boolean | null;
+  kpiStatus: KpiStatus;
   direction: 'ltr' | 'rtl';
 };
-
-function kpiOnTarget(card: Extract<Card, { kind: 'kpi' }>): boolean | null {
-  if (card.value === null || card.target === null) return null;
-  // Lower is better for response time and customer effort.
-  const lowerIsBetter = card.metric === 'response-time' || card.metric === 'effort';
-  return lowerIsBetter ? card.value <= card.target : card.value >= card.target;
-}
 
 export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl'): CardData {
   const base: CardData = {
@@ -59,6 +54,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     target: null,
     unit: null,
     onTarget: null,
+    kpiStatus: 'none',
     direction,
   };
   switch (card.kind) {
@@ -76,7 +72,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     case 'opportunity':
       return { ...base, owner: card.owner, status: card.status, priority: card.priority };
     case 'kpi':
-      return { ...base, metric: card.metric, value: card.value, target: card.target, unit: card.unit, onTarget: kpiOnTarget(card) };
+      return { ...base, metric: card.metric, value: card.value, target: card.target, unit: card.unit, onTarget: kpiOnTarget(card), kpiStatus: kpiStatus(card) };
     default:
       return base;
   }
@@ -153,7 +149,7 @@ export function cardFace(data: CardData): CardFace {
         kpi: {
           value: `${formatNumber(data.value)}${unit}`,
           target: `/ target ${formatNumber(data.target)}${unit}`,
-          mark: data.onTarget === null ? null : data.onTarget ? ' ✓ on target' : ' ✗ below target',
+          mark: data.kpiStatus === 'none' ? null : ` ${kpiStatusMark(data.kpiStatus)}`,
         },
       };
     }

@@ -1,7 +1,8 @@
 /** Edge components: labelled arrows between cards, and loop arrows between stages. */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { useEditor, useEditorApi } from './context';
+import { labelSize, placeLabel } from './edgeLabel';
 import { InlineText } from './InlineText';
 import type { ConnectionEdge, LoopEdge } from './toFlow';
 
@@ -10,25 +11,41 @@ const ConnectionView = memo(function ConnectionView(props: EdgeProps<ConnectionE
   const editing = useEditor((s) => s.ui.editingId === id);
   const readOnly = useEditor((s) => s.readOnly);
   const api = useEditorApi();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const label = data?.label ?? '';
+  const shown = label || (selected ? 'Add label' : '');
+  const obstacles = data?.obstacles;
+  // The curve React Flow would draw, and a place on it (or just beside it) where the label covers no card.
+  const place = useMemo(
+    () => placeLabel({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, labelSize(shown), obstacles ?? []),
+    [sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, shown, obstacles],
+  );
+  const aside = Math.abs(place.x - place.anchor.x) + Math.abs(place.y - place.anchor.y) > 1;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`jb-edge${selected ? ' is-selected' : ''}`} interactionWidth={16} />
+      <BaseEdge id={id} path={place.path} markerEnd={markerEnd} className={`jb-edge${selected ? ' is-selected' : ''}`} interactionWidth={16} />
+      {/* A label that stepped aside from its curve is tied to it by a short line. */}
+      {shown && aside && !editing && (
+        <path d={`M${place.anchor.x},${place.anchor.y} L${place.x},${place.y}`} className="jb-edge" style={{ strokeWidth: 1, strokeDasharray: '3 3', fill: 'none', pointerEvents: 'none' }} />
+      )}
       <EdgeLabelRenderer>
         <div
           className="jb-edge-label nodrag nopan"
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          // No place clear of the cards (a crowded map): the label goes under the cards, so they keep their clicks.
+          style={{ transform: `translate(-50%, -50%) translate(${place.x}px, ${place.y}px)`, zIndex: place.clear ? undefined : 2 }}
         >
           {editing ? (
             <InlineText
               value={label}
               label="Edit arrow label"
-              onCommit={(text) => {
-                api.getState().updateConnectionLabel(id, text);
+              onDraft={(text, coalesce) => api.getState().updateConnectionLabel(id, text, coalesce)}
+              onCommit={(text, coalesce) => {
+                api.getState().updateConnectionLabel(id, text, coalesce);
                 api.getState().stopEditing();
               }}
-              onCancel={() => api.getState().stopEditing()}
+              onCancel={(coalesce) => {
+                api.getState().revertTyping(coalesce);
+                api.getState().stopEditing();
+              }}
             />
           ) : (
             (label || selected) && (

@@ -2,8 +2,8 @@
  * The canvas's node components. Each is memoised and reads only plain `data` and
  * primitive slices of the store, so editing one card re-renders that card.
  */
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { Handle, Position, useReactFlow, useStoreApi, type NodeProps, type NodeTypes, type Viewport } from '@xyflow/react';
+import { memo, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { cardFace } from './cardFace';
 import { ChannelIcon } from './ChannelIcon';
 import { LANE_KIND_LABELS, SEVERITY_LABELS } from './labels';
@@ -11,6 +11,8 @@ import { useEditor, useEditorApi } from './context';
 import { InlineText } from './InlineText';
 import { scoreAtY } from './layout';
 import type { CardNode, CellNode, EmotionNode, LaneHeaderNode, StageHeaderNode } from './toFlow';
+import { viewMoveMs } from './motion';
+import { laneViewport, stageViewport } from './viewport';
 
 let pendingFocus: number | null = null;
 /** About a second at 60 Hz: a scroll to an off-screen card takes 150 ms, then React renders it. */
@@ -101,12 +103,14 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
             value={data.text}
             label="Card text"
             multiline
-            onCommit={(text) => {
-              api.getState().updateCard(id, { text });
+            onDraft={(text, coalesce) => api.getState().updateCard(id, { text }, coalesce)}
+            onCommit={(text, coalesce) => {
+              api.getState().updateCard(id, { text }, coalesce);
               api.getState().stopEditing();
               focusEntity(id);
             }}
-            onCancel={() => {
+            onCancel={(coalesce) => {
+              api.getState().revertTyping(coalesce);
               api.getState().stopEditing();
               focusEntity(id);
             }}
@@ -143,14 +147,44 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   );
 });
 
-const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodeProps<StageHeaderNode>) {
+// The stage and lane headers are drawn as React Flow nodes, each inside its own node wrapper, so
+// they cannot sit in the rows of a grid: a columnheader or rowheader role there has no row to
+// belong to (axe's aria-required-parent). Each header is its button, named with its number and
+// title (a lane's with its kind too).
+/** The small "zoom to" button at a header's end: shown on hover, focus and selection. */
+function ZoomToButton({ label, viewport }: { label: string; viewport(canvas: { width: number; height: number }): Viewport }) {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  return (
+    <button
+      type="button"
+      className="jb-header-zoom nodrag"
+      aria-label={label}
+      title={label}
+      onClick={() => {
+        const { width, height } = store.getState();
+        void flow.setViewport(viewport({ width, height }), { duration: viewMoveMs(250) });
+      }}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M10 10l4.5 4.5M4.5 6.5h4M6.5 4.5v4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      </svg>
+    </button>
+  );
+}
+
+const StageHeaderView = memo(function StageHeaderView({ data, selected, positionAbsoluteX, positionAbsoluteY, width }: NodeProps<StageHeaderNode>) {
   const editing = useEditor((s) => s.ui.editingId === data.stageId);
   const api = useEditorApi();
+  const descId = useId();
+  const loopId = useId();
+  // The stage's description and loop are read with its button, as they are seen under it.
+  const describedBy = [data.description ? descId : null, data.loopsToName !== null ? loopId : null].filter(Boolean).join(' ');
   return (
     <div
       className={`jb-stage${selected ? ' is-selected' : ''}`}
       style={data.color ? { borderBlockStartColor: data.color } : undefined}
-      role="columnheader"
     >
       <Handle type="source" id="top" position={Position.Top} className="jb-handle-hidden" isConnectable={false} />
       <Handle type="target" id="top-in" position={Position.Top} className="jb-handle-hidden" isConnectable={false} />
@@ -158,12 +192,16 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodePr
         <InlineText
           value={data.name}
           label="Rename stage"
-          onCommit={(name) => {
-            if (name.trim()) api.getState().updateStage(data.stageId, { name });
+          onDraft={(name, coalesce) => {
+            if (name.trim()) api.getState().updateStage(data.stageId, { name }, coalesce);
+          }}
+          onCommit={(name, coalesce) => {
+            if (name.trim()) api.getState().updateStage(data.stageId, { name }, coalesce);
             api.getState().stopEditing();
             focusEntity(data.stageId);
           }}
-          onCancel={() => {
+          onCancel={(coalesce) => {
+            api.getState().revertTyping(coalesce);
             api.getState().stopEditing();
             focusEntity(data.stageId);
           }}
@@ -174,24 +212,31 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodePr
           className="jb-header-button"
           data-focus-id={data.stageId}
           aria-label={`Stage ${data.index + 1}: ${data.name}`}
+          aria-describedby={describedBy || undefined}
           aria-pressed={selected}
           onClick={(e) => api.getState().select([data.stageId], e.shiftKey)}
         >
           <span className="jb-stage__index" aria-hidden="true">
             {data.index + 1}
           </span>
+          {/* A space between the number and the name, so the words seen ("1 Awareness") are in the
+              button's name ("Stage 1: Awareness") for speech input; a flex container does not draw it. */}{' '}
           <span className="jb-stage__name" dir="auto">
             {data.name}
           </span>
         </button>
       )}
+      <ZoomToButton
+        label={`Zoom to stage ${data.index + 1}`}
+        viewport={(canvas) => stageViewport({ x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? 0 }, canvas)}
+      />
       {data.description && (
-        <p className="jb-stage__desc" dir="auto">
+        <p className="jb-stage__desc" dir="auto" id={descId}>
           {data.description}
         </p>
       )}
       {data.loopsToName !== null && (
-        <p className="jb-stage__loop" dir="auto">
+        <p className="jb-stage__loop" dir="auto" id={loopId}>
           <span aria-hidden="true">{data.direction === 'rtl' ? '↪' : '↩'}</span> back to {data.loopsToName}
         </p>
       )}
@@ -199,21 +244,25 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected }: NodePr
   );
 });
 
-const LaneHeaderView = memo(function LaneHeaderView({ data, selected }: NodeProps<LaneHeaderNode>) {
+const LaneHeaderView = memo(function LaneHeaderView({ data, selected, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<LaneHeaderNode>) {
   const editing = useEditor((s) => s.ui.editingId === data.laneId);
   const api = useEditorApi();
   return (
-    <div className={`jb-lane jb-lane--${data.kind}${selected ? ' is-selected' : ''}`} role="rowheader">
+    <div className={`jb-lane jb-lane--${data.kind}${selected ? ' is-selected' : ''}`}>
       {editing ? (
         <InlineText
           value={data.title}
           label="Rename lane"
-          onCommit={(title) => {
-            if (title.trim()) api.getState().renameLane(data.laneId, title);
+          onDraft={(title, coalesce) => {
+            if (title.trim()) api.getState().renameLane(data.laneId, title, coalesce);
+          }}
+          onCommit={(title, coalesce) => {
+            if (title.trim()) api.getState().renameLane(data.laneId, title, coalesce);
             api.getState().stopEditing();
             focusEntity(data.laneId);
           }}
-          onCancel={() => {
+          onCancel={(coalesce) => {
+            api.getState().revertTyping(coalesce);
             api.getState().stopEditing();
             focusEntity(data.laneId);
           }}
@@ -233,6 +282,10 @@ const LaneHeaderView = memo(function LaneHeaderView({ data, selected }: NodeProp
         </button>
       )}
       <span className="jb-lane__kind">{LANE_KIND_LABELS[data.kind]}</span>
+      <ZoomToButton
+        label={`Zoom to lane ${data.index + 1}`}
+        viewport={(canvas) => laneViewport({ x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? 0, height: height ?? 0 }, data.direction, canvas)}
+      />
     </div>
   );
 });
@@ -368,6 +421,8 @@ const EmotionView = memo(function EmotionView({ data }: NodeProps<EmotionNode>) 
             onFocus={() => api.getState().select([p.cardId])}
           >
             <circle cx={p.x} cy={p.y} r={16} className="jb-point__hit" />
+            {/* A selected point wears a ring wide enough to see on a fitted map: what is selected is what copy and delete take. */}
+            {p.selected && <circle cx={p.x} cy={p.y} r={14} className="jb-point__ring" style={{ fill: 'none', stroke: 'var(--jb-focus)', strokeWidth: 4, pointerEvents: 'none' }} />}
             <circle cx={p.x} cy={p.y} r={8} className={`jb-point__dot jb-score--${p.score < 0 ? 'neg' : p.score > 0 ? 'pos' : 'zero'}`} />
             {p.text && (
               <text x={p.x} y={p.y + (p.score >= 0 ? 26 : -16)} textAnchor="middle" className="jb-point__label">

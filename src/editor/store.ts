@@ -63,6 +63,11 @@ export interface EditorActions {
   redo(): void;
   /** Ends a typing session (a field lost the focus): the next commit is a new undo step even with the same key. */
   endTypingSession(): void;
+  /**
+   * Escape in an in-place editor: undoes what its drafts applied (the commits made with this
+   * coalesce key, one undo step), so the text is as it was before the editor opened.
+   */
+  revertTyping(coalesce: string): void;
 
   addStage(name?: string, index?: number): string | null;
   updateStage(id: string, patch: StagePatch, coalesce?: string): void;
@@ -174,6 +179,22 @@ function pruneUi(ui: UiSlice, doc: JourneyMap): UiSlice {
   };
 }
 
+/**
+ * The selection after the user adds `added` and removes `removed` (a click, a Shift+click, a
+ * box). An emotion point is picked on its own: adding anything else to the selection drops
+ * the points that were in it, as their ring is hard to see on a fitted map, and a point
+ * left selected unseen was copied, pasted and deleted with the cards (issue 15).
+ */
+export function nextSelection(doc: JourneyMap, selected: ReadonlySet<string>, added: readonly string[], removed: readonly string[] = []): Set<string> {
+  const points = new Set(doc.cards.filter((c) => c.kind === 'emotion').map((c) => c.id));
+  const addsOther = added.some((id) => !points.has(id));
+  const next = new Set<string>();
+  for (const id of selected) if (!(addsOther && points.has(id))) next.add(id);
+  for (const id of removed) next.delete(id);
+  for (const id of added) next.add(id);
+  return next;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -257,6 +278,15 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
           history: { past: [...history.past, doc].slice(-limit), future: history.future.slice(0, -1), lastKey: null },
           ui: { ...pruneUi(ui, stamped), announcement: 'Redone' },
         });
+        get().onChange?.(stamped);
+      },
+
+      revertTyping(coalesce) {
+        const { history, readOnly, ui } = get();
+        const before = history.past.at(-1);
+        if (readOnly || history.lastKey !== coalesce || !before) return;
+        const stamped = ops.touch(before, now());
+        set({ doc: stamped, history: { ...history, past: history.past.slice(0, -1), lastKey: null }, ui: pruneUi(ui, stamped) });
         get().onChange?.(stamped);
       },
 
@@ -413,7 +443,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
 
       select(ids, additive) {
         const { ui, doc } = get();
-        const selected = new Set(additive ? [...ui.selected, ...ids] : ids);
+        const selected = additive ? nextSelection(doc, ui.selected, ids) : new Set(ids);
         const lastCard = [...ids].reverse().map((id) => doc.cards.find((c) => c.id === id)).find(Boolean);
         const sameCell = !lastCard || (ui.cell?.stageId === lastCard.stageId && ui.cell?.laneId === lastCard.laneId);
         const cell = sameCell ? ui.cell : { stageId: lastCard.stageId, laneId: lastCard.laneId };
@@ -422,10 +452,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         set({ ui: { ...ui, selected: same ? ui.selected : selected, cell } });
       },
       toggleSelect(id) {
-        const { ui } = get();
-        const selected = new Set(ui.selected);
-        if (selected.has(id)) selected.delete(id);
-        else selected.add(id);
+        const { ui, doc } = get();
+        const selected = ui.selected.has(id) ? nextSelection(doc, ui.selected, [], [id]) : nextSelection(doc, ui.selected, [id]);
         set({ ui: { ...ui, selected } });
       },
       selectAll() {

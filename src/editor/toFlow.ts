@@ -5,11 +5,12 @@
  * not re-render. Node `data` holds plain values only (no callbacks); components reach
  * the store through context.
  */
-import type { Edge, EdgeMarker, Node, XYPosition } from '@xyflow/react';
+import type { Edge, EdgeMarker, Node, NodeHandle, Position, XYPosition } from '@xyflow/react';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { cardData, touchpointLabel, type CardData } from './cardFace';
-import { cellKey, emotionY, type MapLayout } from './layout';
+import { buildObstacleIndex, type ObstacleIndex } from './edgeLabel';
+import { cellKey, emotionY, type MapLayout, type Rect } from './layout';
 
 export type StageHeaderData = {
   stageId: string;
@@ -20,7 +21,7 @@ export type StageHeaderData = {
   loopsToName: string | null;
   direction: 'ltr' | 'rtl';
 };
-export type LaneHeaderData = { laneId: string; index: number; title: string; kind: LaneKind };
+export type LaneHeaderData = { laneId: string; index: number; title: string; kind: LaneKind; direction: 'ltr' | 'rtl' };
 export type { CardData };
 export type CellData = { stageId: string; laneId: string; stageName: string; laneTitle: string; kind: LaneKind };
 export type EmotionPoint = { cardId: string; x: number; y: number; score: number; text: string; stageName: string; selected: boolean };
@@ -33,7 +34,12 @@ export type EmotionData = {
   /** Column boundaries (x inside the node), for the stage separators. */
   columns: { x: number; width: number }[];
 };
-export type ConnectionEdgeData = { connectionId: string; label: string };
+export type ConnectionEdgeData = {
+  connectionId: string;
+  label: string;
+  /** What the arrow's label must leave clear (edgeLabel.ts): one index per layout, shared by every arrow. */
+  obstacles: ObstacleIndex;
+};
 export type LoopEdgeData = { stageId: string; label: string; topY: number };
 
 export type StageHeaderNode = Node<StageHeaderData, 'stageHeader'>;
@@ -45,6 +51,35 @@ export type FlowNode = StageHeaderNode | LaneHeaderNode | CellNode | CardNode | 
 export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
 export type LoopEdge = Edge<LoopEdgeData, 'loop'>;
 export type FlowEdge = ConnectionEdge | LoopEdge;
+
+/**
+ * Stacking on the canvas, bottom to top. Arrows pass under the cards, not over them: where an
+ * arrow crosses a card (one along a row of cards) the card stays whole and keeps its clicks;
+ * the arrow's label is placed clear of every card (edgeLabel.ts).
+ */
+export const Z = { cell: 0, emotion: 1, connection: 2, card: 3, header: 4, loop: 5, draggedHeader: 10, draggedCard: 20 } as const;
+
+/**
+ * Where each node's handles are (as nodes.tsx draws them: React Flow centres a handle on its
+ * side; .jb-handle is 12 px). Given up front, React Flow knows a node's connection points
+ * without mounting it: otherwise it mounts every node once to measure them (all 5,000 cards of
+ * a big map at open, though only those in view are then kept).
+ */
+const HANDLE_PX = 12;
+function cardHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE_PX / 2;
+  return [
+    { id: 'l', type: 'source', position: 'left' as Position, x: -HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+    { id: 'r', type: 'source', position: 'right' as Position, x: width - HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+  ];
+}
+function stageHandles(width: number): NodeHandle[] {
+  const top = { position: 'top' as Position, x: width / 2 - HANDLE_PX / 2, y: -HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX };
+  return [
+    { id: 'top', type: 'source', ...top },
+    { id: 'top-in', type: 'target', ...top },
+  ];
+}
 
 /** MarkerType.ArrowClosed, written out so this module imports no React code. */
 const ARROW = { type: 'arrowclosed', width: 18, height: 18 } as EdgeMarker;
@@ -119,6 +154,7 @@ class IdentityCache<T> {
 export function createFlowMapper() {
   const nodeCache = new IdentityCache<FlowNode>();
   const edgeCache = new IdentityCache<FlowEdge>();
+  let obstacles: { layout: MapLayout; readOnly: boolean; rects: Rect[]; index: ObstacleIndex } | null = null;
 
   return function toFlow(doc: JourneyMap, layout: MapLayout, ui: FlowUi): FlowResult {
     const nodes: FlowNode[] = [];
@@ -149,7 +185,7 @@ export function createFlowMapper() {
             selectable: false,
             connectable: false,
             focusable: false,
-            zIndex: 0,
+            zIndex: Z.cell,
             data: { stageId: stage.id, laneId: lane.id, stageName: stage.name, laneTitle: lane.title, kind: lane.kind },
           })),
         );
@@ -172,10 +208,11 @@ export function createFlowMapper() {
           width: col.width,
           height: headerH,
           measured: { width: col.width, height: headerH },
+          handles: stageHandles(col.width),
           selected: isSel,
           draggable: !readOnly,
           connectable: false,
-          zIndex: d ? 10 : 3,
+          zIndex: d ? Z.draggedHeader : Z.header,
           data: {
             stageId: stage.id,
             index: col.index,
@@ -197,7 +234,7 @@ export function createFlowMapper() {
       const d = drag.get(id);
       const isSel = selected.has(lane.id);
       nodes.push(
-        nodeCache.get(id, [lane, row.y, row.height, row.index, layout.laneHeader.x, isSel, d?.y, readOnly], () => ({
+        nodeCache.get(id, [lane, row.y, row.height, row.index, layout.laneHeader.x, isSel, d?.y, readOnly, direction], () => ({
           id,
           type: 'laneHeader',
           position: { x: layout.laneHeader.x, y: d?.y ?? row.y },
@@ -207,8 +244,8 @@ export function createFlowMapper() {
           selected: isSel,
           draggable: !readOnly,
           connectable: false,
-          zIndex: d ? 10 : 3,
-          data: { laneId: lane.id, index: row.index, title: lane.title, kind: lane.kind },
+          zIndex: d ? Z.draggedHeader : Z.header,
+          data: { laneId: lane.id, index: row.index, title: lane.title, kind: lane.kind, direction },
         })),
       );
     }
@@ -247,7 +284,7 @@ export function createFlowMapper() {
           selectable: false,
           connectable: false,
           focusable: false,
-          zIndex: 1,
+          zIndex: Z.emotion,
           data: {
             laneId: lane.id,
             title: lane.title,
@@ -290,14 +327,44 @@ export function createFlowMapper() {
           width: rect.width,
           height: rect.height,
           measured: { width: rect.width, height: rect.height },
+          handles: cardHandles(rect.width, rect.height),
           selected: isSel,
           draggable: !readOnly,
           connectable: !readOnly,
-          zIndex: d ? 20 : 2,
+          zIndex: d ? Z.draggedCard : Z.card,
           data: cardData(card, channel, linkText, direction),
         })),
       );
     }
+
+    // What a connection's label must leave uncovered: the card boxes, the emotion points (their
+    // hit circle), each cell's "add card" button and the header row and column. Built once per
+    // layout: a selection change or a drag keeps it, and so keeps every edge object.
+    if (!obstacles || obstacles.layout !== layout || obstacles.readOnly !== readOnly) {
+      const rects: Rect[] = [...layout.cards.values()];
+      for (const [id, x] of layout.emotionX) {
+        const c = cardById.get(id);
+        const row = c && layout.rowOf.get(c.laneId);
+        if (c?.kind === 'emotion' && row) rects.push({ x: x - 16, y: row.y + emotionY(c.score, row.height) - 16, width: 32, height: 32 });
+      }
+      // .jb-cell__add: 1.6rem, 4 px from the cell's foot, 6 px from its inline end.
+      if (!readOnly)
+        for (const col of layout.columns)
+          for (const row of layout.rows)
+            rects.push({ x: direction === 'rtl' ? col.x + 6 : col.x + col.width - 32, y: row.y + row.height - 30, width: 26, height: 26 });
+      rects.push({ x: 0, y: headerY, width: layout.width, height: headerH });
+      rects.push({ x: layout.laneHeader.x, y: 0, width: layout.laneHeader.width, height: layout.height });
+      // Same boxes as before (an edit that moved nothing): keep the index, and so every edge object.
+      const same =
+        obstacles !== null &&
+        obstacles.rects.length === rects.length &&
+        rects.every((r, i) => {
+          const o = obstacles!.rects[i]!;
+          return o.x === r.x && o.y === r.y && o.width === r.width && o.height === r.height;
+        });
+      obstacles = { layout, readOnly, rects, index: same ? obstacles!.index : buildObstacleIndex(rects) };
+    }
+    const obstacleIndex = obstacles.index;
 
     // Connections between cards drawn as boxes.
     for (const k of doc.connections) {
@@ -312,7 +379,7 @@ export function createFlowMapper() {
       const targetHandle = forward ? 'l' : backward ? 'r' : 'r';
       const isSel = selected.has(k.id);
       edges.push(
-        edgeCache.get(k.id, [k, sourceHandle, targetHandle, isSel], () => ({
+        edgeCache.get(k.id, [k, sourceHandle, targetHandle, isSel, obstacleIndex], () => ({
           id: k.id,
           type: 'connection',
           source: k.from,
@@ -320,10 +387,10 @@ export function createFlowMapper() {
           sourceHandle,
           targetHandle,
           selected: isSel,
-          zIndex: 5,
+          zIndex: Z.connection,
           markerEnd: ARROW,
           ariaLabel: `Arrow${k.label ? ` “${k.label}”` : ''}`,
-          data: { connectionId: k.id, label: k.label },
+          data: { connectionId: k.id, label: k.label, obstacles: obstacleIndex },
         })),
       );
     }
@@ -343,7 +410,7 @@ export function createFlowMapper() {
           targetHandle: 'top-in',
           selectable: false,
           focusable: false,
-          zIndex: 4,
+          zIndex: Z.loop,
           markerEnd: ARROW,
           ariaLabel: `Loop: ${s.name} ${label}`,
           data: { stageId: s.id, label, topY: Math.max(8, headerY - 44) },

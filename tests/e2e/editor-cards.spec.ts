@@ -54,6 +54,8 @@ for (const map of [...TEMPLATES, ...SAMPLES]) {
 
 test('an opportunity shows its priority by its label', async ({ page }) => {
   await openNewMap(page, 'Classic five stages');
+  // The map opens readable at its first stage; the opportunities lane is further down.
+  await page.getByRole('button', { name: /fit view/i }).click();
   const guest = page.getByRole('group', { name: /Guest checkout/ });
   await expect(guest.getByRole('term')).toHaveText(['Priority', 'Owner']);
   await expect(guest.getByRole('definition')).toHaveText(['High', 'E-commerce']);

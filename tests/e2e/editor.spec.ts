@@ -20,7 +20,23 @@ const card = (page: Page, text: string | RegExp) => page.getByRole('group', { na
 
 async function fitView(page: Page) {
   await page.getByRole('button', { name: /fit view/i }).click();
-  await page.waitForTimeout(150);
+  // Fitting may animate the viewport: wait until its transform holds still for three frames.
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+        let last = viewport?.style.transform;
+        let still = 0;
+        const tick = () => {
+          const now = viewport?.style.transform;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 3) resolve(true);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 async function waitSaved(page: Page) {
@@ -217,6 +233,8 @@ test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and
   // The system clipboard carries copied cards to another map (even after a page load).
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openNewMap(page, { template: 'Classic five stages' });
+  // The whole map in view: the duplicate and the pasted cards are drawn wherever they land.
+  await fitView(page);
   const first = page.locator('.jb-card').first();
   await first.click();
   await expect(first).toBeFocused();
@@ -255,6 +273,7 @@ test('keyboard: arrows move between cards, Enter edits, Escape cancels, copy and
   await expect(page.locator('.jb-card')).toHaveCount(1);
   await expect(page.locator('.jb-card .jb-card__text')).toHaveText(copiedText);
   await page.goto(firstMap);
+  await fitView(page);
   await expect(page.locator('.jb-card')).toHaveCount(count + 2);
 
   // Search finds text and jumps to each match.
@@ -400,13 +419,14 @@ async function cellOf(target: Locator): Promise<{ stage: string; lane: string }>
   return target.evaluate((el) => {
     const b = el.getBoundingClientRect();
     const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
-    const name = (role: string, inside: (r: DOMRect) => boolean) => {
-      const header = [...document.querySelectorAll(`[role="${role}"]`)].find((h) => inside(h.getBoundingClientRect()));
+    // The header boxes (a stage's column, a lane's row), drawn as React Flow nodes.
+    const name = (selector: string, inside: (r: DOMRect) => boolean) => {
+      const header = [...document.querySelectorAll(selector)].find((h) => inside(h.getBoundingClientRect()));
       return header?.querySelector('button')?.getAttribute('aria-label') ?? '?';
     };
     return {
-      stage: name('columnheader', (r) => x >= r.left && x < r.right).replace(/^Stage \d+: /, ''),
-      lane: name('rowheader', (r) => y >= r.top && y < r.bottom).replace(/^Lane \d+: (.*) \(.*\)$/, '$1'),
+      stage: name('.jb-stage', (r) => x >= r.left && x < r.right).replace(/^Stage \d+: /, ''),
+      lane: name('.jb-lane', (r) => y >= r.top && y < r.bottom).replace(/^Lane \d+: (.*) \(.*\)$/, '$1'),
     };
   });
 }
@@ -438,7 +458,7 @@ test('a selection across lanes moves together, one stage on, as the drag shows i
   // A touchpoint dropped on a lane of another kind stays in its lane, and the editor says why.
   await page.keyboard.press('Escape');
   await ad.click();
-  const thoughts = page.getByRole('rowheader').filter({ has: page.getByRole('button', { name: /^Lane \d+: Thoughts and feelings/ }) });
+  const thoughts = page.locator('.jb-lane').filter({ has: page.getByRole('button', { name: /^Lane \d+: Thoughts and feelings/ }) });
   const tb = (await thoughts.boundingBox())!;
   const ab = (await ad.boundingBox())!;
   await dragBy(page, ad, (await centreX(s2)) - (await centreX(s1)), tb.y + tb.height / 2 - (ab.y + 12));
@@ -517,11 +537,12 @@ test('the undo history survives presenting the map and coming back, not a reload
 
 test('a screen reader hears a KPI card with its figures, and which card is selected', async ({ page }) => {
   await openNewMap(page, { template: 'Contact-center life cycle' });
-  // "CSAT 4.3 /5 / target 4.5 /5 ✗ below target": the metric and the value against its target, not "KPIs, empty".
-  const kpi = card(page, /^KPIs, CSAT 4\.3 \/5 \/ target 4\.5 \/5 ✗ below target/);
+  await fitView(page);
+  // "CSAT 4.3 /5 / target 4.5 /5 ✗ Below target": the metric and the value against its target, not "KPIs, empty".
+  const kpi = card(page, /^KPIs, CSAT 4\.3 \/5 \/ target 4\.5 \/5 ✗ Below target/);
   await expect(kpi).toHaveCount(1);
   await expect(page.getByRole('application', { name: /^Map canvas/ })).toBeVisible();
-  const sales = card(page, /^KPIs, Conversion rate 12 % \/ target 15 % ✗ below target, Calls closed as sales$/);
+  const sales = card(page, /^KPIs, Conversion rate 12 % \/ target 15 % ✗ Below target, Calls closed as sales$/);
   await sales.click();
   await expect(card(page, /Calls closed as sales, selected$/)).toBeFocused();
   await expect(kpi).not.toHaveAccessibleName(/selected$/);

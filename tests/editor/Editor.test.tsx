@@ -89,6 +89,11 @@ describe('<Editor>', () => {
     expect(within(toolbar).getByText(/found$/)).toBeInTheDocument();
     await user.type(box, '{Enter}');
     expect(within(toolbar).getByText(/^1 of \d+$/)).toBeInTheDocument();
+    // The focus stays in the box: Enter again goes on to the next match.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(box).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(within(toolbar).getByText(/^2 of \d+$/)).toBeInTheDocument();
     await user.clear(box);
     await user.type(box, 'nothing like this');
     expect(within(toolbar).getByText('No matches')).toBeInTheDocument();

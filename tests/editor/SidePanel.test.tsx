@@ -15,6 +15,8 @@ async function setup() {
   render(<Editor map={editorFixture()} onChange={onChange} saveStatus={{ state: 'saved' }} />);
   const panel = screen.getByRole('complementary', { name: 'Details' });
   const undoButton = screen.getByRole('button', { name: 'Undo' });
+  // The canvas opens its view on the next frame, then draws the cards in it.
+  await waitFor(() => expect(document.querySelectorAll('[aria-roledescription="card"]').length).toBeGreaterThan(0));
   return { user, onChange, panel, undoButton, last: () => onChange.mock.calls.at(-1)?.[0] };
 }
 

@@ -29,8 +29,25 @@ export function editorFixture(direction: 'ltr' | 'rtl' = 'ltr'): JourneyMap {
   return d;
 }
 
-/** React Flow measures with ResizeObserver and reads DOMMatrix; jsdom has neither. */
+/**
+ * React Flow measures with ResizeObserver and reads DOMMatrix; jsdom has neither. It also draws
+ * only the nodes inside its canvas, whose size it reads from offsetWidth/offsetHeight, which jsdom
+ * leaves at 0: the canvas gets a screen's size, so the editor opens its view with the whole fixture in it and draws every card.
+ */
 export function stubFlowMeasuring(): void {
+  if (!Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth')?.get?.name.startsWith('flowCanvas')) {
+    const size = (axis: 'width' | 'height') =>
+      function flowCanvasSize(this: HTMLElement) {
+        return this.classList.contains('react-flow__renderer') ? (axis === 'width' ? 1600 : 1200) : 0;
+      };
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: size('width') });
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: size('height') });
+    // React Flow measures the canvas only when it is visible, which jsdom cannot tell.
+    HTMLElement.prototype.checkVisibility = () => true;
+    // No animated moves of the view (d3 transitions read sizes jsdom does not have): a user who
+    // asked for reduced motion gets the same (src/editor/motion.ts).
+    window.matchMedia ??= ((query: string) => ({ matches: query.includes('reduce'), media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+  }
   globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}

@@ -114,7 +114,7 @@ describe('layout', () => {
     const more = cardHeight({ ...base, link: `at ${'Calls the hotline about the repair '.repeat(3)}` }, 'pain', 'high') - linked;
     expect(more).toBeGreaterThanOrEqual(2 * 18);
     expect(more % 18).toBe(0);
-    const kpi = (unit: string): CardFace => ({ ...base, head: { type: 'metric', text: 'NPS' }, kpi: { value: `38${unit}`, target: `/ target 45${unit}`, mark: ' ✗ below target' } });
+    const kpi = (unit: string): CardFace => ({ ...base, head: { type: 'metric', text: 'NPS' }, kpi: { value: `38${unit}`, target: `/ target 45${unit}`, mark: ' ✗ Below target' } });
     expect(cardHeight(kpi(' minutes per contact'), 'kpi') - cardHeight(kpi(''), 'kpi')).toBeGreaterThanOrEqual(20);
   });
 

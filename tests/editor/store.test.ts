@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEditorStore, HISTORY_LIMIT } from '../../src/editor/store';
+import { createEditorStore, HISTORY_LIMIT, nextSelection } from '../../src/editor/store';
 import { getBuffer, parsePayload, setBuffer } from '../../src/editor/clipboard';
 import { mapViolations } from '../../src/model/invariants';
 import { createMap } from '../../src/model/factory';
@@ -244,6 +244,24 @@ describe('editor store: undo and redo', () => {
     expect(card('x1')?.text).toBe('waits');
   });
 
+  it('revertTyping takes back the drafts of one in-place editing session, and only those', () => {
+    const { s, card, onChange } = setup();
+    s().updateCard('x1', { severity: 'low' });
+    for (const text of ['ร', 'รอ', 'รอนาน']) s().updateCard('x1', { text }, 'inline:7');
+    expect(card('x1')?.text).toBe('รอนาน');
+    s().revertTyping('inline:7');
+    expect(card('x1')).toMatchObject({ text: 'waits', severity: 'low' });
+    expect(s().history.past).toHaveLength(1);
+    expect(onChange.mock.calls.at(-1)![0]).toBe(s().doc);
+    // Another key, or nothing typed since the last other change: nothing to take back.
+    s().updateCard('x1', { text: 'kept' }, 'inline:8');
+    s().revertTyping('inline:7');
+    expect(card('x1')?.text).toBe('kept');
+    s().updateCard('x1', { severity: 'high' });
+    s().revertTyping('inline:8');
+    expect(card('x1')).toMatchObject({ text: 'kept', severity: 'high' });
+  });
+
   it('a drag is one step: temporary positions make no history, the drop makes one', () => {
     const { s, onChange } = setup();
     for (let i = 0; i < 20; i++) s().setDrag(new Map([['t1', { x: i, y: i }]]));
@@ -296,6 +314,28 @@ describe('editor store: UI slice', () => {
     expect(s().ui).toBe(before);
     expect(listener).not.toHaveBeenCalled();
     unsub();
+  });
+
+  it('drops a selected emotion point when a card joins the selection, so a copy takes only the cards that show as selected', () => {
+    const { s } = setup();
+    // Dragging a point selects it; then Shift+click on two cards.
+    s().select(['e1']);
+    s().select(['p1'], true);
+    s().select(['p2'], true);
+    expect([...s().ui.selected].sort()).toEqual(['p1', 'p2']);
+    const payload = s().copySelection()!;
+    expect(payload.cards.map((c) => c.id).sort()).toEqual(['p1', 'p2']);
+    s().toggleSelect('e2');
+    expect([...s().ui.selected].sort()).toEqual(['e2', 'p1', 'p2']);
+    s().toggleSelect('t1');
+    expect([...s().ui.selected].sort()).toEqual(['p1', 'p2', 't1']);
+  });
+
+  it('nextSelection: adding points keeps the rest; removing keeps points; adding others drops points', () => {
+    const doc = setup().s().doc;
+    expect([...nextSelection(doc, new Set(['t1']), ['e1', 'e2'])].sort()).toEqual(['e1', 'e2', 't1']);
+    expect([...nextSelection(doc, new Set(['e1', 'p1']), [], ['p1'])]).toEqual(['e1']);
+    expect([...nextSelection(doc, new Set(['e1', 'p1']), ['c1'], [])].sort()).toEqual(['c1', 'p1']);
   });
 
   it('starts and stops inline editing', () => {

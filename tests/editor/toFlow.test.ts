@@ -145,7 +145,7 @@ describe('toFlow', () => {
     expect(entityOfNode('abc')).toEqual({ type: 'card', id: 'abc' });
   });
 
-  it('maps a 1,000-card map quickly and reuses nodes on a one-card edit', () => {
+  it('on a 1,000-card map, an edit to one card that does not change its height rebuilds that node alone', () => {
     let doc = editorFixture();
     const extra = [];
     for (let i = 0; i < 1000; i++) extra.push({ id: `b${i}`, kind: 'text' as const, stageId: ['s1', 's2', 's3'][i % 3]!, laneId: 'lt', order: 0, text: `card ${i}` });
@@ -159,14 +159,13 @@ describe('toFlow', () => {
     doc = { ...doc, cards: [...doc.cards.filter((c) => c.laneId !== 'lt'), ...doc.cards.filter((c) => c.laneId === 'lt'), ...extra] };
     const mapper = createFlowMapper();
     const first = run(mapper, doc);
-    const edited = updateCard(doc, 'b500', { text: 'changed' });
-    const t0 = performance.now();
+    // Same length, one line either way: nothing else moves. (How fast is the bench's business.)
+    const edited = updateCard(doc, 'b500', { text: 'card 5oo' });
     const second = run(mapper, edited);
-    const ms = performance.now() - t0;
-    let same = 0;
-    for (const n of second.nodes) if (first.byId.get(n.id) === n) same += 1;
     expect(second.nodes.length).toBe(first.nodes.length);
-    expect(same).toBeGreaterThan(second.nodes.length - 400);
-    expect(ms).toBeLessThan(200);
+    const rebuilt = second.nodes.filter((n) => first.byId.get(n.id) !== n).map((n) => n.id);
+    expect(rebuilt).toEqual(['b500']);
+    expect((second.byId.get('b500') as CardNode).data.text).toBe('card 5oo');
+    second.edges.forEach((e, i) => expect(e).toBe(first.edges[i]));
   });
 });
