@@ -592,12 +592,16 @@ function OpeningView({ layout }: { layout: MapLayout }) {
   const flow = useReactFlow();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
+  const store = useStoreApi();
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (opened.current || width <= 0 || height <= 0) return;
     opened.current = true;
+    // A view the user chose before the canvas had its size (Fit view pressed at once) wins.
+    const [x, y] = store.getState().transform;
+    if (x !== OFF_SCREEN.x || y !== OFF_SCREEN.y) return;
     void flow.setViewport(openingViewport(layout, { width, height }));
-  }, [flow, layout, width, height]);
+  }, [flow, store, layout, width, height]);
   return null;
 }
 

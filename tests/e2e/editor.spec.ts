@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fitView } from './canvasHelpers';
 import { textWidth } from '../../src/editor/textMetrics';
 
 // The journey-map editor, by mouse and keyboard, in Chromium. Each test gets a fresh
@@ -17,27 +18,6 @@ async function openNewMap(page: Page, choice: { template: string } | { sample: s
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Map editor' });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Details' });
 const card = (page: Page, text: string | RegExp) => page.getByRole('group', { name: text });
-
-async function fitView(page: Page) {
-  await page.getByRole('button', { name: /fit view/i }).click();
-  // Fitting may animate the viewport: wait until its transform holds still for three frames.
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-        let last = viewport?.style.transform;
-        let still = 0;
-        const tick = () => {
-          const now = viewport?.style.transform;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 3) resolve(true);
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-}
 
 async function waitSaved(page: Page) {
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');

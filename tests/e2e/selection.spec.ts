@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fitView } from './canvasHelpers';
 
 // What the user sees on the canvas is what acts (issue 15): an arrow's label never sits on a
 // card nor takes its click, and copy and paste take only the cards that show as selected.
@@ -8,7 +9,7 @@ async function openTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByRole('dialog', { name: 'Start a new map' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
-  await page.getByRole('button', { name: /fit view/i }).click();
+  await fitView(page);
 }
 
 async function box(l: Locator) {
