@@ -574,6 +574,7 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
       >
         <OpeningView layout={layout} />
         <LevelOfDetail />
+        <ReadableWhileEditing layout={layout} />
         <FrozenHeaders layout={layout} stages={doc.stages} lanes={doc.lanes} onPick={pickHeader} />
         <Overview layout={layout} />
         <Controls showInteractive={false} position={layout.direction === 'rtl' ? 'bottom-right' : 'bottom-left'}>
@@ -592,16 +593,30 @@ function OpeningView({ layout }: { layout: MapLayout }) {
   const flow = useReactFlow();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
-  const store = useStoreApi();
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (opened.current || width <= 0 || height <= 0) return;
     opened.current = true;
-    // A view the user chose before the canvas had its size (Fit view pressed at once) wins.
-    const [x, y] = store.getState().transform;
-    if (x !== OFF_SCREEN.x || y !== OFF_SCREEN.y) return;
     void flow.setViewport(openingViewport(layout, { width, height }));
-  }, [flow, store, layout, width, height]);
+  }, [flow, layout, width, height]);
+  return null;
+}
+
+/**
+ * Editing a card seen as a block (zoomed out below BLOCK_ZOOM, where its text is not drawn) brings it
+ * to a readable size first: typing into a box too small to read, or into one not drawn at all, would
+ * be typing blind.
+ */
+function ReadableWhileEditing({ layout }: { layout: MapLayout }) {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const editingId = useEditor((s) => s.ui.editingId);
+  useLayoutEffect(() => {
+    if (!editingId) return;
+    const rect = layout.cards.get(editingId);
+    if (!rect || store.getState().transform[2] >= BLOCK_ZOOM) return;
+    void flow.setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, { zoom: READABLE_ZOOM, duration: viewMoveMs(150) });
+  }, [editingId, layout, flow, store]);
   return null;
 }
 

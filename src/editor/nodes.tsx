@@ -50,6 +50,7 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   const face = useMemo(() => cardFace(data), [data]);
   const classes = ['jb-card', `jb-card--${data.kind}`];
   if (selected) classes.push('is-selected');
+  if (editing) classes.push('is-editing');
   if (data.severity) classes.push(`jb-sev--${data.severity}`);
   if (data.onTarget !== null) classes.push(data.onTarget ? 'is-on-target' : 'is-off-target');
 

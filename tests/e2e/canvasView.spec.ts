@@ -153,6 +153,29 @@ test('zoomed far out, cards are drawn as coloured blocks without text; zoomed ba
   await expect(inbound.getByText('Inbound call from the campaign (lead)')).toBeVisible();
 });
 
+test('a card edited while drawn as a block is brought to a readable size, its text box focused', async ({ page }) => {
+  await openTemplate(page, /Contact-center life cycle/);
+  await page.getByRole('button', { name: /fit view/i }).click();
+  const zoomOut = page.getByRole('button', { name: /zoom out/i });
+  await zoomOut.click();
+  await zoomOut.click();
+  const inbound = page.getByRole('group', { name: /Inbound call from the campaign/ });
+  await expect(inbound.getByText('Inbound call from the campaign (lead)')).toBeHidden();
+  await inbound.click();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Card text' });
+  await expect(field).toBeFocused();
+  await expect(field).toBeInViewport();
+  // Readable: the text box's letters are drawn at 12 px on screen (READABLE_ZOOM; less a rounding).
+  await expect
+    .poll(async () => field.evaluate((el) => (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / (el as HTMLElement).offsetHeight))
+    .toBeGreaterThan(11.5);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (campaign)');
+  await page.keyboard.press('Enter');
+  await expect(inbound).toHaveAccessibleName(/\(lead\) \(campaign\)/);
+});
+
 test('"Zoom to stage" and "Zoom to lane" from a header bring that stage or lane across the canvas, readable', async ({ page }) => {
   await openTemplate(page, /Contact-center life cycle/);
   await page.getByRole('button', { name: /fit view/i }).click();
