@@ -12,6 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
 import { build, type Plugin } from 'vite';
 
 export const VIEWER_MODULE_ID = 'virtual:journeyboard-viewer';
@@ -49,7 +50,7 @@ export async function buildViewer(projectRoot: string): Promise<ViewerBuild> {
     // Production React even when the dev server (NODE_ENV=development) builds the page.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), lingui({ cwd: projectRoot, failOnMissing: true, failOnCompileError: true })],
     build: {
       write: false,
       outDir: resolve(projectRoot, 'node_modules/.tmp/viewer'),

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viewerPlugin } from './vite-plugin-viewer.ts';
 
@@ -9,6 +10,8 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // Message catalogues (src/locales/*.po) compiled when imported; a missing translation fails the build.
+    lingui({ failOnMissing: true, failOnCompileError: true }),
     // The web page export's viewer, built from src/viewer into one html file (see the plugin).
     viewerPlugin(),
     VitePWA({

@@ -22,9 +22,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 async function startRunner() {
   const { createServer, createServerModuleRunner } = await import('vite');
+  const { lingui } = await import('@lingui/vite-plugin');
   const server = await createServer({
     root,
     configFile: false, // none of the app's plugins (React, PWA) are needed to run plain modules
+    plugins: [lingui({ cwd: root })], // but the exporters speak the map's language: its catalogue is a .po file (lingui.config.ts in root, whatever the cwd)
     envFile: false,
     logLevel: 'error',
     appType: 'custom',
