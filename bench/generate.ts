@@ -289,6 +289,7 @@ export function generateBenchMap(options: BenchMapOptions): JourneyMap {
     updatedAt: UPDATED,
     personaIds: [],
     direction: 'ltr',
+    language: 'en',
     stages,
     lanes,
     cards,

@@ -2,6 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { PersonaRepoContext } from '../personas/repo';
 import { PERSONAS_HREF } from '../personas/links';
 import { storagePersonaRepo } from '../personas/storageRepo';
+import { useI18n } from '../i18n/react';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LibraryPage, MapPage } from './pages';
 import { LIBRARY_HREF, parseRoute, useHash } from './route';
 import { StorageBanner } from './StorageBanner';
@@ -25,9 +27,10 @@ function LazyImport() {
 }
 
 function Loading() {
+  const i18n = useI18n();
   return (
     <p className="empty" role="status">
-      Loading…
+      {i18n._('app.loading')}
     </p>
   );
 }
@@ -43,6 +46,7 @@ function clearReported() {
 }
 
 export function App() {
+  const i18n = useI18n();
   const route = parseRoute(useHash());
   let page: ReactNode;
   // The print view and the presentation fill the window on their own, without the app's chrome.
@@ -66,14 +70,15 @@ export function App() {
             <img src="./icon.svg" alt="" width={28} height={28} />
             <span>Journeyboard</span>
           </a>
-          <nav aria-label="Main">
+          <nav aria-label={i18n._('app.nav')}>
             <a href={LIBRARY_HREF} aria-current={section === 'maps' ? 'page' : undefined}>
-              Maps
+              {i18n._('app.nav.maps')}
             </a>
             <a href={PERSONAS_HREF} aria-current={section === 'personas' ? 'page' : undefined}>
-              Personas
+              {i18n._('app.nav.personas')}
             </a>
           </nav>
+          <LanguageSwitch />
         </header>
         <StorageBanner />
         <main className="app-main">
@@ -84,9 +89,9 @@ export function App() {
             {route.page === 'persona' && <PersonaEditor key={route.personaId} personaId={route.personaId} />}
             {route.page === 'not-found' && (
               <section className="page">
-                <h1>Page not found</h1>
+                <h1>{i18n._('app.notFound.title')}</h1>
                 <p>
-                  Nothing lives at <code>{route.path}</code>. <a href={LIBRARY_HREF}>Back to your maps</a>
+                  {i18n._('app.notFound.body', { path: route.path })} <a href={LIBRARY_HREF}>{i18n._('app.backToMaps')}</a>
                 </p>
               </section>
             )}

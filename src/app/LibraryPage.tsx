@@ -4,7 +4,9 @@
  * (picker or drop anywhere on the page) and back up the whole library to one file.
  */
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { formatEdited, plural } from './format';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n';
+import { formatEdited } from './format';
 import { library, type DeletedMap, type LibraryEntry } from './library';
 import { mapHref, navigate } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
@@ -20,6 +22,7 @@ function hasFiles(e: DragEvent): boolean {
 }
 
 export function LibraryPage() {
+  const i18n = useI18n();
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [query, setQuery] = useState('');
   const [choosing, setChoosing] = useState(false);
@@ -74,25 +77,22 @@ export function LibraryPage() {
 
   const backUp = () =>
     act(async () => {
-      setBackup('Preparing the backup…');
+      setBackup(PREPARING);
       const [{ downloadLibraryBackup }, { formatSize }] = await Promise.all([import('../export/actions'), import('../export/envelope')]);
       // Warn before writing a backup that Import could not read back.
       const result = await downloadLibraryBackup({
         confirmOversize: ({ bytes, maxBytes }) =>
-          window.confirm(
-            `This backup is ${formatSize(bytes)}. Journeyboard restores backups of up to ${formatSize(maxBytes)}, so it could not import this file back. Download it anyway?`,
-          ),
+          window.confirm(i18n._('library.backup.confirmOversize', { size: formatSize(i18n, bytes), limit: formatSize(i18n, maxBytes) })),
       });
       if (!result.written) {
-        setBackup('No backup was written: it would be too large to restore.');
+        setBackup(i18n._('library.backup.notWritten'));
         return;
       }
-      setBackup(
-        `Backed up ${plural(result.maps, 'map')} and ${plural(result.personas, 'persona')}.` +
-          (result.tooLargeToRestore ? ' This file is too large to be restored by Import.' : '') +
-          (result.skipped.length ? ` Left out (they do not open here): ${result.skipped.join(', ')}.` : ''),
-      );
-    }).finally(() => setBackup((b) => (b === 'Preparing the backup…' ? null : b)));
+      const said = [i18n._('library.backup.done', { maps: result.maps, personas: result.personas })];
+      if (result.tooLargeToRestore) said.push(i18n._('library.backup.tooLargeToRestore'));
+      if (result.skipped.length) said.push(i18n._('library.backup.skipped', { titles: list(i18n, result.skipped) }));
+      setBackup(said.join(' '));
+    }).finally(() => setBackup((b) => (b === PREPARING ? null : b)));
 
   return (
     <section
@@ -115,11 +115,11 @@ export function LibraryPage() {
       }}
     >
       <div className="library-toolbar">
-        <h1 id="library-title">Journey maps</h1>
+        <h1 id="library-title">{i18n._('library.title')}</h1>
         <input
           type="search"
-          aria-label="Search maps by title"
-          placeholder="Search by title"
+          aria-label={i18n._('library.search')}
+          placeholder={i18n._('library.search.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -127,45 +127,38 @@ export function LibraryPage() {
           }}
         />
         <button type="button" className="primary" onClick={() => setChoosing(true)}>
-          New map
+          {i18n._('library.newMap')}
         </button>
       </div>
       <div className="library-files">
         <Suspense fallback={null}>
           <ImportPanel dropped={dropped} />
         </Suspense>
-        <button type="button" onClick={() => void backUp()} disabled={backup === 'Preparing the backup…'}>
-          Back up library
+        <button type="button" onClick={() => void backUp()} disabled={backup === PREPARING}>
+          {i18n._('library.backup')}
         </button>
         {backup && (
           <p role="status" className="library-files__status">
-            {backup}
+            {backup === PREPARING ? i18n._('library.backup.preparing') : backup}
           </p>
         )}
-        <p className="hint">Drop a .journey.json, .persona.json, backup or exported web page (.html) anywhere here to import it.</p>
+        <p className="hint">{i18n._('library.dropHint')}</p>
       </div>
 
       {entries === null && unavailable ? (
         <div className="storage-unavailable">
-          <h2>This browser is not letting Journeyboard store maps</h2>
-          <p>
-            Its storage (IndexedDB) is switched off or blocked for this site: this happens in some private windows, and when
-            site data is blocked in the browser’s settings. Nothing can be saved here, and maps you made before in this
-            browser cannot be shown, but they are not touched.
-          </p>
-          <p>
-            Open Journeyboard in a normal (not private) window, or allow this site to store data in the browser’s settings,
-            then reload the page.
-          </p>
+          <h2>{i18n._('library.unavailable.title')}</h2>
+          <p>{i18n._('library.unavailable.why')}</p>
+          <p>{i18n._('library.unavailable.fix')}</p>
         </div>
       ) : entries === null ? (
-        <p className="empty">Loading your maps…</p>
+        <p className="empty">{i18n._('library.loading')}</p>
       ) : entries.length === 0 ? (
-        <p className="empty">No maps yet. Start one from a template with “New map”.</p>
+        <p className="empty">{i18n._('library.empty')}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No map has “{query}” in its title.</p>
+        <p className="empty">{i18n._('library.noMatch', { query })}</p>
       ) : (
-        <ul className="map-list" aria-label="Maps">
+        <ul className="map-list" aria-label={i18n._('library.list')}>
           {shown.map((entry) => (
             <MapListItem
               key={entry.id}
@@ -186,12 +179,12 @@ export function LibraryPage() {
       )}
 
       {choosing && (
-        <Suspense fallback={<p role="status">Loading templates…</p>}>
+        <Suspense fallback={<p role="status">{i18n._('library.loadingTemplates')}</p>}>
           <TemplateDialog
             onClose={() => setChoosing(false)}
             onChoose={(templateId) =>
               act(async () => {
-                const id = await library.createFromTemplate(templateId);
+                const id = await library.createFromTemplate(templateId, i18n.locale);
                 setChoosing(false);
                 navigate(mapHref(id));
               })
@@ -202,7 +195,7 @@ export function LibraryPage() {
 
       {deleted.length > 0 && (
         <UndoToast
-          message={deletedMessage(deleted)}
+          message={deletedMessage(i18n, deleted)}
           restartKey={deleted.length}
           onUndo={() =>
             act(async () => {
@@ -235,6 +228,7 @@ function MapListItem({
   onDuplicate(): void;
   onDelete(): void;
 }) {
+  const i18n = useI18n();
   const [renaming, setRenaming] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
@@ -244,11 +238,10 @@ function MapListItem({
   }, [focus, onFocused]);
   const inputId = useId();
   const reasonId = useId();
-  const titleLabel = entry.title || 'Untitled map';
+  const titleLabel = entry.title || i18n._('map.untitled');
+  const readOnlyText = i18n._('library.readOnly.reason');
   // Why Rename and Duplicate are off, for the pointer (title) and for screen readers (described by).
-  const readOnlyReason = entry.readOnly
-    ? { title: READ_ONLY_REASON, 'aria-describedby': reasonId }
-    : {};
+  const readOnlyReason = entry.readOnly ? { title: readOnlyText, 'aria-describedby': reasonId } : {};
   return (
     <li className="map-item">
       <div className="map-item-main">
@@ -256,7 +249,7 @@ function MapListItem({
           <RenameField
             id={inputId}
             initial={entry.title}
-            label={`New title for ${titleLabel}`}
+            label={i18n._('library.renameField', { title: titleLabel })}
             onDone={(title) => {
               setRenaming(false);
               if (title !== null && title.trim() && title !== entry.title) onRename(title.trim());
@@ -268,8 +261,8 @@ function MapListItem({
               {titleLabel}
             </a>
             {entry.readOnly && (
-              <span className="badge" title={READ_ONLY_REASON}>
-                newer version · read-only
+              <span className="badge" title={readOnlyText}>
+                {i18n._('library.readOnly.badge')}
               </span>
             )}
           </h2>
@@ -280,9 +273,9 @@ function MapListItem({
               <span dir="auto">{entry.personaNames.join(', ')}</span> ·{' '}
             </>
           )}
-          {plural(entry.stageCount, 'stage')} · {plural(entry.cardCount, 'card')} · edited{' '}
-          <time dateTime={entry.updatedAt} title={new Date(entry.updatedAt).toLocaleString()}>
-            {formatEdited(entry.updatedAt)}
+          {i18n._('library.counts', { stages: entry.stageCount, cards: entry.cardCount })} · {i18n._('library.edited')}{' '}
+          <time dateTime={entry.updatedAt} title={i18n.date(entry.updatedAt, { dateStyle: 'full', timeStyle: 'short' })}>
+            {formatEdited(entry.updatedAt, i18n.locale)}
           </time>
         </p>
       </div>
@@ -290,28 +283,25 @@ function MapListItem({
         {entry.readOnly && (
           // Hidden, yet read as the disabled buttons' description (aria-describedby reads hidden text).
           <span id={reasonId} hidden>
-            {READ_ONLY_REASON}
+            {readOnlyText}
           </span>
         )}
-        <button type="button" aria-label={`Rename ${titleLabel}`} onClick={() => setRenaming(true)} disabled={entry.readOnly} {...readOnlyReason}>
-          Rename
+        <button type="button" aria-label={i18n._('library.rename.label', { title: titleLabel })} onClick={() => setRenaming(true)} disabled={entry.readOnly} {...readOnlyReason}>
+          {i18n._('library.rename')}
         </button>
-        <a className="button" href={mapHref(entry.id, 'present')} aria-label={`Present ${titleLabel}`}>
-          Present
+        <a className="button" href={mapHref(entry.id, 'present')} aria-label={i18n._('library.present.label', { title: titleLabel })}>
+          {i18n._('map.present')}
         </a>
-        <button type="button" aria-label={`Duplicate ${titleLabel}`} onClick={onDuplicate} disabled={entry.readOnly} {...readOnlyReason}>
-          Duplicate
+        <button type="button" aria-label={i18n._('library.duplicate.label', { title: titleLabel })} onClick={onDuplicate} disabled={entry.readOnly} {...readOnlyReason}>
+          {i18n._('library.duplicate')}
         </button>
-        <button type="button" className="danger" aria-label={`Delete ${titleLabel}`} onClick={onDelete}>
-          Delete
+        <button type="button" className="danger" aria-label={i18n._('library.delete.label', { title: titleLabel })} onClick={onDelete}>
+          {i18n._('library.delete')}
         </button>
       </div>
     </li>
   );
 }
-
-const READ_ONLY_REASON =
-  'Saved by a newer version of Journeyboard: this version can open and present it, but not rename or copy it. Update Journeyboard to change it.';
 
 /** Enter saves, Escape cancels, leaving the field saves (as in every file manager). */
 function RenameField({ id, initial, label, onDone }: { id: string; initial: string; label: string; onDone(title: string | null): void }) {
@@ -344,10 +334,18 @@ function RenameField({ id, initial, label, onDone }: { id: string; initial: stri
   );
 }
 
-function deletedMessage(deleted: readonly DeletedMap[]): string {
-  const titles = deleted.map((d) => `“${d.map.title || 'Untitled map'}”`);
-  if (titles.length === 1) return `Deleted ${titles[0]}.`;
-  return `Deleted ${titles.length} maps: ${titles.join(', ')}.`;
+// The backup's status while it is being made (a sentinel: the words come from the catalogue).
+const PREPARING = '\u0000preparing';
+
+/** "A, B and C" in the reader's language (Intl.ListFormat: "A، B و C" in Persian). */
+function list(i18n: I18n, items: readonly string[]): string {
+  return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(items);
+}
+
+function deletedMessage(i18n: I18n, deleted: readonly DeletedMap[]): string {
+  const titles = deleted.map((d) => d.map.title || i18n._('map.untitled'));
+  if (titles.length === 1) return i18n._('library.deleted.one', { title: titles[0] });
+  return i18n._('library.deleted.many', { count: titles.length, titles: list(i18n, titles.map((title) => i18n._('app.quoted', { title }))) });
 }
 
 const UNDO_WINDOW_MS = 15_000;
@@ -358,6 +356,7 @@ const UNDO_WINDOW_MS = 15_000;
  * a timer keyed on a new inline callback would restart each time.
  */
 function UndoToast({ message, restartKey, onUndo, onTimeout }: { message: string; restartKey: number; onUndo(): void; onTimeout(): void }) {
+  const i18n = useI18n();
   const timeout = useRef(onTimeout);
   const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -373,7 +372,7 @@ function UndoToast({ message, restartKey, onUndo, onTimeout }: { message: string
     <div className="toast" role="status">
       <span dir="auto">{message}</span>
       <button ref={undo} type="button" onClick={onUndo}>
-        Undo
+        {i18n._('library.undo')}
       </button>
     </div>
   );

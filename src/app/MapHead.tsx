@@ -10,6 +10,8 @@ import type { Persona } from '../model/schema';
 import { PersonaHead } from '../personas/PersonaHead';
 import { usePersonaLibrary } from '../personas/hooks';
 import { PERSONAS_HREF } from '../personas/links';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n';
 import { mapHref, navigate } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
 
@@ -18,11 +20,12 @@ export interface MapHeadProps {
   flush(): Promise<void>;
 }
 
-function personaName(p: Pick<Persona, 'name'>): string {
-  return p.name.trim() || 'Unnamed persona';
+function personaName(i18n: I18n, p: Pick<Persona, 'name'>): string {
+  return p.name.trim() || i18n._('persona.unnamed');
 }
 
 export function MapHead({ flush }: MapHeadProps) {
+  const i18n = useI18n();
   const mapId = useEditor((s) => s.doc.id);
   const title = useEditor((s) => s.doc.title);
   const description = useEditor((s) => s.doc.description);
@@ -59,7 +62,7 @@ export function MapHead({ flush }: MapHeadProps) {
   return (
     <header className="jb-maphead">
       <div className="jb-maphead__text">
-        <h1 dir="auto">{title || 'Untitled map'}</h1>
+        <h1 dir="auto">{title || i18n._('map.untitled')}</h1>
         {description && (
           <p dir="auto" className="jb-maphead__description">
             {description}
@@ -68,21 +71,21 @@ export function MapHead({ flush }: MapHeadProps) {
       </div>
       <PersonaHead personaIds={personaIds} size={40} />
       {!readOnly && <PersonaLinker personaIds={personaIds} />}
-      <nav className="jb-maphead__actions" aria-label="Map actions">
+      <nav className="jb-maphead__actions" aria-label={i18n._('map.actions')}>
         <a className="button" href={present} onClick={leaveTo(present)}>
-          Present
+          {i18n._('map.present')}
         </a>
         <a className="button" href={print} onClick={leaveTo(print)}>
-          Print / PDF
+          {i18n._('map.print')}
         </a>
         <button type="button" onClick={() => void download('json')} disabled={busy !== null}>
-          Export JSON
+          {i18n._('map.exportJson')}
         </button>
         <button type="button" onClick={() => void download('csv')} disabled={busy !== null}>
-          Export CSV
+          {i18n._('map.exportCsv')}
         </button>
         <button type="button" onClick={() => void download('html')} disabled={busy !== null}>
-          Export web page
+          {i18n._('map.exportWebPage')}
         </button>
       </nav>
     </header>
@@ -91,6 +94,7 @@ export function MapHead({ flush }: MapHeadProps) {
 
 /** Link a stored persona to this map, or unlink one; the persona itself stays in the library. */
 function PersonaLinker({ personaIds }: { personaIds: readonly string[] }) {
+  const i18n = useI18n();
   const api = useEditorApi();
   const report = useStorageStatus((s) => s.report);
   const onError = useCallback((err: unknown) => report(describeError(err)), [report]);
@@ -105,25 +109,29 @@ function PersonaLinker({ personaIds }: { personaIds: readonly string[] }) {
     const ids = new Set(personaIds);
     return {
       linked: all.filter((p) => ids.has(p.id)),
-      available: all.filter((p) => !ids.has(p.id)).sort((a, b) => personaName(a).localeCompare(personaName(b))),
+      available: all.filter((p) => !ids.has(p.id)).sort((a, b) => personaName(i18n, a).localeCompare(personaName(i18n, b), i18n.locale)),
     };
-  }, [library, personaIds]);
+  }, [library, personaIds, i18n]);
   const picked = available.some((p) => p.id === choice) ? choice : (available[0]?.id ?? '');
 
   return (
     <div className="jb-maphead__personas">
       <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
-        Personas…
+        {i18n._('map.personas')}
       </button>
       {open && (
-        <section id={regionId} className="jb-personalinker" aria-label="Link personas">
+        <section id={regionId} className="jb-personalinker" aria-label={i18n._('map.personas.region')}>
           {linked.length > 0 && (
             <ul>
               {linked.map((p) => (
                 <li key={p.id}>
-                  <bdi dir="auto">{personaName(p)}</bdi>{' '}
-                  <button type="button" onClick={() => api.getState().unlinkPersona(p.id)} aria-label={`Remove ${personaName(p)} from this map`}>
-                    Remove
+                  <bdi dir="auto">{personaName(i18n, p)}</bdi>{' '}
+                  <button
+                    type="button"
+                    onClick={() => api.getState().unlinkPersona(p.id)}
+                    aria-label={i18n._('map.personas.remove.label', { name: personaName(i18n, p) })}
+                  >
+                    {i18n._('map.personas.remove')}
                   </button>
                 </li>
               ))}
@@ -131,22 +139,28 @@ function PersonaLinker({ personaIds }: { personaIds: readonly string[] }) {
           )}
           {available.length > 0 ? (
             <div className="jb-personalinker__add">
-              <label htmlFor={selectId}>Add a persona to this map</label>
+              <label htmlFor={selectId}>{i18n._('map.personas.pick')}</label>
               <select id={selectId} dir="auto" value={picked} onChange={(e) => setChoice(e.target.value)}>
                 {available.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {personaName(p)}
+                    {personaName(i18n, p)}
                   </option>
                 ))}
               </select>
               <button type="button" disabled={!picked} onClick={() => picked && api.getState().linkPersona(picked)}>
-                Add persona
+                {i18n._('map.personas.add')}
               </button>
             </div>
           ) : (
-            <p>{library === null ? 'Loading personas…' : linked.length ? 'Every persona is on this map.' : 'No personas yet.'}</p>
+            <p>
+              {library === null
+                ? i18n._('map.personas.loading')
+                : linked.length
+                  ? i18n._('map.personas.allLinked')
+                  : i18n._('map.personas.none')}
+            </p>
           )}
-          <a href={PERSONAS_HREF}>Manage personas</a>
+          <a href={PERSONAS_HREF}>{i18n._('map.personas.manage')}</a>
         </section>
       )}
     </div>

@@ -13,8 +13,11 @@ import { MapHead } from './MapHead';
 import { LIBRARY_HREF } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
 import { useMapAutosave } from './useMapAutosave';
+import { say } from '../i18n/message';
+import { useI18n } from '../i18n/react';
 
 export function MapPage({ mapId }: { mapId: string }) {
+  const i18n = useI18n();
   const [opened, setOpened] = useState<OpenedMap | { kind: 'loading' }>({ kind: 'loading' });
   const report = useStorageStatus((s) => s.report);
   const lock = useEditLock(mapId, true);
@@ -37,13 +40,13 @@ export function MapPage({ mapId }: { mapId: string }) {
     };
   }, [mapId, report, lockKnown, lock.generation]);
 
-  if (opened.kind === 'loading') return <p className="empty">Opening the map…</p>;
+  if (opened.kind === 'loading') return <p className="empty">{i18n._('mapPage.opening')}</p>;
   if (opened.kind === 'missing') {
     return (
       <section className="page">
-        <h1>Map not found</h1>
+        <h1>{i18n._('mapPage.missing.title')}</h1>
         <p>
-          There is no map at this address in this browser. <a href={LIBRARY_HREF}>Back to your maps</a>
+          {i18n._('mapPage.missing.body')} <a href={LIBRARY_HREF}>{i18n._('app.backToMaps')}</a>
         </p>
       </section>
     );
@@ -51,17 +54,17 @@ export function MapPage({ mapId }: { mapId: string }) {
   if (opened.kind === 'invalid') {
     return (
       <section className="page">
-        <h1>This map cannot be opened</h1>
-        <p>It is stored, unchanged, but it does not pass the checks:</p>
+        <h1>{i18n._('mapPage.invalid.title')}</h1>
+        <p>{i18n._('mapPage.invalid.body')}</p>
         <ul>
           {opened.errors.map((e, i) => (
             <li key={i}>
-              <code>{e.path}</code>: {e.message}
+              <code>{e.path}</code>: {say(i18n, e.message)}
             </li>
           ))}
         </ul>
         <p>
-          <a href={LIBRARY_HREF}>Back to your maps</a>
+          <a href={LIBRARY_HREF}>{i18n._('app.backToMaps')}</a>
         </p>
       </section>
     );
@@ -69,8 +72,8 @@ export function MapPage({ mapId }: { mapId: string }) {
   if (opened.kind === 'newer' && !opened.doc) {
     return (
       <section className="page">
-        <h1>Made by a newer Journeyboard</h1>
-        <p>This map was saved by a newer version (schema {opened.version}). It is kept as it is; update the app to open it.</p>
+        <h1>{i18n._('mapPage.newer.title')}</h1>
+        <p>{i18n._('mapPage.newer.body', { version: opened.version })}</p>
       </section>
     );
   }
@@ -88,6 +91,7 @@ export function MapPage({ mapId }: { mapId: string }) {
 }
 
 function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: boolean; lockState: EditLockState }) {
+  const i18n = useI18n();
   const elsewhere = lockState === 'waiting';
   const readOnly = newer || elsewhere;
   const { onChange, saveStatus, flush } = useMapAutosave(readOnly);
@@ -95,13 +99,12 @@ function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: bool
     <div className="map-page">
       {newer && (
         <p className="notice" role="note">
-          Saved by a newer version of Journeyboard: shown read-only and never written back.
+          {i18n._('mapPage.newer.notice')}
         </p>
       )}
       {elsewhere && (
         <p className="notice" role="note">
-          This map is open for editing in another tab, so it is read-only here and neither tab overwrites the other. Close it
-          there and this tab becomes editable, with the other tab’s changes.
+          {i18n._('mapPage.elsewhere')}
         </p>
       )}
       <Editor

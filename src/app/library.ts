@@ -2,6 +2,8 @@
  * What the library page and the map page ask of storage, in their words. One place
  * binds the app to src/storage, so the pages stay free of Dexie and of the restore chain.
  */
+import { DEFAULT_LOCALE, isLocale } from '../i18n/locales';
+import type { RestoreError } from '../model/restore';
 import type { JourneyMap } from '../model/schema';
 import * as storage from '../storage';
 
@@ -18,7 +20,7 @@ export interface LibraryEntry {
 export type OpenedMap =
   | { kind: 'ok'; doc: JourneyMap; personaNames: string[] }
   | { kind: 'newer'; version: number; doc?: JourneyMap; personaNames: string[] }
-  | { kind: 'invalid'; errors: { path: string; message: string }[] }
+  | { kind: 'invalid'; errors: RestoreError[] }
   | { kind: 'missing' };
 
 export type DeletedMap = { map: { id: string; title: string }; token: storage.DeletedMapToken };
@@ -57,10 +59,14 @@ export const library = {
     }, onError);
   },
 
-  async createFromTemplate(templateId: string): Promise<string> {
+  /**
+   * A new map from a template, written in `locale` (the interface language: a language we do not
+   * speak gets English). A sample map keeps its own language.
+   */
+  async createFromTemplate(templateId: string, locale: string = DEFAULT_LOCALE): Promise<string> {
     const template = (await builders()).get(templateId);
     if (!template) throw new Error(`There is no template "${templateId}".`);
-    const map = template.build();
+    const map = template.build(isLocale(locale) ? locale : DEFAULT_LOCALE);
     await storage.saveMap(map);
     return map.id;
   },
@@ -89,7 +95,7 @@ export const library = {
       return { map: { id, title: token.title }, token };
     } catch (err) {
       if (err instanceof storage.MapBusyError) {
-        throw new storage.MapBusyError(id, 'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.');
+        throw new storage.MapBusyError(id, /*i18n*/ { id: 'storage.mapBusy.notDeleted' });
       }
       throw err;
     }

@@ -10,6 +10,7 @@
  * Exit codes: 0 written, 1 the file cannot be exported (or written), 2 the command line is wrong.
  */
 import { formatImportErrors, parseImport, type ImportResult } from '../export/envelope';
+import { i18nFor } from '../i18n';
 import type { JourneyMap } from '../model/schema';
 import { FORMATS, isFormatName, type FormatName, type WebAssets } from './formats';
 
@@ -170,7 +171,9 @@ async function exportFile(args: ExportArgs, io: CliIo): Promise<string> {
   }
   const result = parseImport(text);
   if (result.kind === 'error') {
-    throw new CannotExport([`${args.file} cannot be exported:`, ...formatImportErrors(result.errors).map((line) => `  ${line}`)]);
+    // The command speaks English: the import's errors in the English catalogue's words.
+    const english = await i18nFor('en');
+    throw new CannotExport([`${args.file} cannot be exported:`, ...formatImportErrors(english, result.errors).map((line) => `  ${line}`)]);
   }
   const map = pickMap(result, args.mapId, args.file);
   let output;

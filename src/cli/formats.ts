@@ -3,9 +3,11 @@
  * own exporter (a function of the documents), so a file made here is the file the app makes.
  */
 import { exportMapCsv } from '../export/csv';
+import { i18nFor } from '../i18n';
+import { mapLocale } from '../i18n/mapLocale';
 import { exportMapFile } from '../export/envelope';
 import type { ExportImage } from '../export/images';
-import { composeWebPage, webPageParts, type FontFile } from '../export/webPage';
+import { composeWebPage, webPageParts } from '../export/webPage';
 import type { JourneyMap, Persona } from '../model/schema';
 
 /** The documents of the input file that an export of one map needs. */
@@ -50,7 +52,7 @@ export const FORMATS = {
   csv: {
     summary: '<title>.zip: cards.csv, personas.csv and connections.csv, as "Export CSV" writes it',
     write: async ({ map, personas }) => {
-      const file = await exportMapCsv(map, personas);
+      const file = await exportMapCsv(await i18nFor(mapLocale(map)), map, personas);
       return { filename: file.filename, data: file.bytes };
     },
   },
@@ -58,14 +60,13 @@ export const FORMATS = {
     summary: '<title>.html: the map as one web page that opens anywhere, offline, as "Export web page" writes it',
     write: async ({ map, personas, images, now, web }) => {
       const envelope = exportMapFile(map, personas, images, now).text;
-      const own = personas.filter((p) => map.personaIds.includes(p.id));
-      const files: readonly FontFile[] = webPageParts(envelope, map, own).fonts;
+      const parts = await webPageParts(envelope, map);
       const [template, bytes] = await Promise.all([
         web.viewerTemplate(),
-        Promise.all(files.map(async (f) => [f.path, await web.fontBytes(f.path)] as const)),
+        Promise.all(parts.fonts.map(async (f) => [f.path, await web.fontBytes(f.path)] as const)),
       ]);
       const byPath = new Map(bytes);
-      const page = composeWebPage(template, envelope, map, own, (f) => byPath.get(f.path)!);
+      const page = composeWebPage(template, envelope, map, parts, (f) => byPath.get(f.path)!);
       return { filename: page.filename, data: page.html };
     },
   },

@@ -21,12 +21,14 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import { LANE_KINDS, type JourneyMap, type LaneKind } from '../model/schema';
 import { readClipboard, writeClipboard } from './clipboard';
 import { EditorStoreContext, useEditor, useEditorApi } from './context';
 import { edgeTypes } from './edges';
 import './editor.css';
-import { LANE_KIND_LABELS } from './labels';
+import { LANE_KIND_LABEL_IDS } from './labels';
 import { cellAt, computeLayout, dropIndex, emotionY, laneIndexAt, stageIndexAt, type MapLayout } from './layout';
 import { firstCard, neighbourCard, type Direction4 } from './navigation';
 import { FrozenHeaders } from './FrozenHeaders';
@@ -59,7 +61,8 @@ export interface EditorProps {
 }
 
 export function Editor({ map, readOnly = false, onChange, saveStatus, head }: EditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, readOnly, onChange, history: recallHistory(map) ?? undefined }));
+  const i18n = useI18n();
+  const [store] = useState<EditorStore>(() => createEditorStore({ doc: map, i18n, readOnly, onChange, history: recallHistory(map) ?? undefined }));
   // Leaving the map keeps its undo steps for when it is opened again in this session.
   useEffect(
     () => () => {
@@ -74,6 +77,9 @@ export function Editor({ map, readOnly = false, onChange, saveStatus, head }: Ed
   useEffect(() => {
     if (store.getState().readOnly !== readOnly) store.setState({ readOnly });
   }, [readOnly, store]);
+  useEffect(() => {
+    if (store.getState().i18n !== i18n) store.setState({ i18n });
+  }, [i18n, store]);
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -83,13 +89,13 @@ export function Editor({ map, readOnly = false, onChange, saveStatus, head }: Ed
   );
 }
 
-/** Caches the layout by the parts of the document it reads. */
+/** Caches the layout by the parts of the document it reads, and the language of the cards' words. */
 function createLayoutMemo() {
   let last: { key: unknown[]; layout: MapLayout } | null = null;
-  return (doc: JourneyMap): MapLayout => {
-    const key = [doc.stages, doc.lanes, doc.cards, doc.direction];
+  return (doc: JourneyMap, i18n: I18n): MapLayout => {
+    const key = [doc.stages, doc.lanes, doc.cards, doc.direction, i18n, i18n.locale];
     if (last && last.key.every((k, i) => k === key[i])) return last.layout;
-    const layout = computeLayout(doc);
+    const layout = computeLayout(doc, i18n);
     last = { key, layout };
     return layout;
   };
@@ -102,10 +108,18 @@ function isTextField(el: EventTarget | null): boolean {
 }
 
 function SaveIndicator({ status }: { status?: SaveStatus }) {
+  const i18n = useI18n();
   if (!status) return null;
-  const text = status.state === 'saved' ? 'Saved' : status.state === 'saving' ? 'Saving…' : `Not saved: ${status.error ?? 'the last change could not be stored'}`;
+  const text =
+    status.state === 'saved'
+      ? i18n._('editor.save.saved')
+      : status.state === 'saving'
+        ? i18n._('editor.save.saving')
+        : status.error
+          ? i18n._('editor.save.failed', { error: status.error })
+          : i18n._('editor.save.failedUnknown');
   return (
-    <span className={`jb-save jb-save--${status.state}`} role="status" aria-label="Save status">
+    <span className={`jb-save jb-save--${status.state}`} role="status" aria-label={i18n._('editor.save.name')}>
       {text}
     </span>
   );
@@ -113,6 +127,8 @@ function SaveIndicator({ status }: { status?: SaveStatus }) {
 
 function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: ReactNode }) {
   const api = useEditorApi();
+  const i18n = useI18n();
+  const locale = i18n.locale;
   const rootRef = useRef<HTMLDivElement>(null);
   const [layoutMemo] = useState(createLayoutMemo);
   const layoutRef = useRef<MapLayout | null>(null);
@@ -120,11 +136,13 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
   const announcement = useEditor((s) => s.ui.announcement);
   const panel = useEditor((s) => s.ui.panel);
 
+  // A new function when the language changes, so the canvas lays the cards' new words out again.
   const currentLayout = useCallback(() => {
-    const layout = layoutMemo(api.getState().doc);
+    void locale;
+    const layout = layoutMemo(api.getState().doc, i18n);
     layoutRef.current = layout;
     return layout;
-  }, [api, layoutMemo]);
+  }, [api, layoutMemo, i18n, locale]);
 
   /** Centre an entity on screen when it is outside the visible part of the canvas. */
   const reveal = useCallback(
@@ -278,7 +296,7 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
   return (
     <div className={`jb-editor${panel ? ' has-panel' : ''}`} ref={rootRef}>
       {head}
-      <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} onFind={selectAndReveal} />
+      <Toolbar saveStatus={saveStatus} onJump={selectAndFocus} onFind={selectAndReveal} onReveal={reveal} />
       <div className="jb-body">
         <Notice />
         <Canvas layoutFor={currentLayout} />
@@ -294,13 +312,14 @@ function EditorShell({ saveStatus, head }: { saveStatus?: SaveStatus; head?: Rea
 /** Why the last gesture did not do all it seemed to (cards that kept their lane on a drop). */
 function Notice() {
   const api = useEditorApi();
+  const i18n = useI18n();
   const notice = useEditor((s) => s.ui.notice);
   return (
     <div className="jb-notice" role="status">
       {notice && (
         <>
           <span dir="auto">{notice}</span>
-          <button type="button" className="jb-notice__close" aria-label="Dismiss message" onClick={() => api.getState().notify(null)}>
+          <button type="button" className="jb-notice__close" aria-label={i18n._('editor.notice.dismiss')} onClick={() => api.getState().notify(null)}>
             ×
           </button>
         </>
@@ -313,8 +332,20 @@ function Notice() {
  * onJump selects an entity and moves the focus to it (a new stage or lane); onFind selects and
  * shows a search match but leaves the focus in the search box, so Enter goes on to the next one.
  */
-function Toolbar({ saveStatus, onJump, onFind }: { saveStatus?: SaveStatus; onJump(id: string): void; onFind(id: string): void }) {
+function Toolbar({
+  saveStatus,
+  onJump,
+  onFind,
+  onReveal,
+}: {
+  saveStatus?: SaveStatus;
+  onJump(id: string): void;
+  onFind(id: string): void;
+  /** Brings an entity into view, nothing else (a new card, already selected and being edited). */
+  onReveal(id: string): void;
+}) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const readOnly = useEditor((s) => s.readOnly);
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
@@ -349,40 +380,47 @@ function Toolbar({ saveStatus, onJump, onFind }: { saveStatus?: SaveStatus; onJu
   };
 
   return (
-    <div className="jb-toolbar" role="toolbar" aria-label="Map editor">
+    <div className="jb-toolbar" role="toolbar" aria-label={i18n._('editor.toolbar.name')}>
       <div className="jb-toolbar__group">
         <button type="button" onClick={addStage} disabled={readOnly}>
-          Add stage
+          {i18n._('editor.toolbar.addStage')}
         </button>
         <span className="jb-toolbar__combo">
-          <select aria-label="Kind of lane to add" value={laneKind} onChange={(e) => setLaneKind(e.target.value as LaneKind)} disabled={readOnly}>
+          <select aria-label={i18n._('editor.toolbar.laneKind')} value={laneKind} onChange={(e) => setLaneKind(e.target.value as LaneKind)} disabled={readOnly}>
             {LANE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {LANE_KIND_LABELS[k]}
+                {i18n._(LANE_KIND_LABEL_IDS[k])}
               </option>
             ))}
           </select>
           <button type="button" onClick={addLane} disabled={readOnly}>
-            Add lane
+            {i18n._('editor.toolbar.addLane')}
           </button>
         </span>
-        <button type="button" onClick={() => api.getState().addCard()} disabled={readOnly}>
-          Add card
+        <button
+          type="button"
+          onClick={() => {
+            const id = api.getState().addCard();
+            if (id) onReveal(id);
+          }}
+          disabled={readOnly}
+        >
+          {i18n._('editor.toolbar.addCard')}
         </button>
       </div>
       <div className="jb-toolbar__group">
         <button type="button" onClick={() => api.getState().undo()} disabled={readOnly || !canUndo} aria-keyshortcuts="Control+Z Meta+Z">
-          Undo
+          {i18n._('editor.toolbar.undo')}
         </button>
         <button type="button" onClick={() => api.getState().redo()} disabled={readOnly || !canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
-          Redo
+          {i18n._('editor.toolbar.redo')}
         </button>
       </div>
       <div className="jb-toolbar__group jb-search" role="search">
         <input
           type="search"
-          aria-label="Find in map"
-          placeholder="Find in map"
+          aria-label={i18n._('editor.search.label')}
+          placeholder={i18n._('editor.search.label')}
           dir="auto"
           value={query}
           onChange={(e) => {
@@ -396,23 +434,27 @@ function Toolbar({ saveStatus, onJump, onFind }: { saveStatus?: SaveStatus; onJu
             }
           }}
         />
-        <button type="button" onClick={() => jump(-1)} disabled={matches.length === 0} aria-label="Previous match">
+        <button type="button" onClick={() => jump(-1)} disabled={matches.length === 0} aria-label={i18n._('editor.search.previous')}>
           ↑
         </button>
-        <button type="button" onClick={() => jump(1)} disabled={matches.length === 0} aria-label="Next match">
+        <button type="button" onClick={() => jump(1)} disabled={matches.length === 0} aria-label={i18n._('editor.search.next')}>
           ↓
         </button>
         {query && (
           <span className="jb-search__count" aria-live="polite">
-            {matches.length === 0 ? 'No matches' : matchAt >= 0 ? `${matchAt + 1} of ${matches.length}` : `${matches.length} found`}
+            {matches.length === 0
+              ? i18n._('editor.search.none')
+              : matchAt >= 0
+                ? i18n._('editor.search.position', { current: i18n.number(matchAt + 1), total: i18n.number(matches.length) })
+                : i18n._('editor.search.found', { count: matches.length })}
           </span>
         )}
       </div>
       <div className="jb-toolbar__group jb-toolbar__end">
-        {readOnly && <span className="jb-readonly">Read-only</span>}
+        {readOnly && <span className="jb-readonly">{i18n._('editor.toolbar.readOnly')}</span>}
         <SaveIndicator status={saveStatus} />
         <button type="button" aria-pressed={panel !== null} onClick={() => api.getState().setPanel(panel ? null : 'details')}>
-          Details panel
+          {i18n._('editor.toolbar.detailsPanel')}
         </button>
       </div>
     </div>
@@ -421,6 +463,8 @@ function Toolbar({ saveStatus, onJump, onFind }: { saveStatus?: SaveStatus; onJu
 
 function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
   const api = useEditorApi();
+  const i18n = useI18n();
+  const locale = i18n.locale;
   const [mapper] = useState(createFlowMapper);
   const doc = useEditor((s) => s.doc);
   const selected = useEditor((s) => s.ui.selected);
@@ -433,10 +477,22 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
     void doc;
     return layoutFor();
   }, [doc, layoutFor]);
-  const { nodes, edges } = useMemo(
-    () => mapper(doc, layout, { selected, drag, emotionDrag, readOnly }),
-    [mapper, doc, layout, selected, drag, emotionDrag, readOnly],
-  );
+  const { nodes, edges } = useMemo(() => {
+    void locale;
+    return mapper(doc, layout, { selected, drag, emotionDrag, readOnly }, i18n);
+  }, [mapper, doc, layout, selected, drag, emotionDrag, readOnly, i18n, locale]);
+  // React Flow's own words (its controls, what a screen reader hears on a focused node or edge).
+  const ariaLabelConfig = useMemo(() => {
+    void locale;
+    return {
+      'controls.ariaLabel': i18n._('editor.canvas.controls'),
+      'controls.zoomIn.ariaLabel': i18n._('editor.canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': i18n._('editor.canvas.zoomOut'),
+      'controls.fitView.ariaLabel': i18n._('editor.canvas.fitView'),
+      'node.a11yDescription.default': i18n._('editor.canvas.nodeHelp'),
+      'edge.a11yDescription.default': i18n._('editor.canvas.edgeHelp'),
+    };
+  }, [i18n, locale]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -486,7 +542,7 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
         const cell = cellAt(layout, pos.x + width / 2, pos.y + 16);
         // The grabbed card lands in the cell under it; the others keep their offset to it, as the drag showed them.
         if (cell) s.shiftCards(ids.length ? ids : [node.id], node.id, { ...cell, index: dropIndex(layout, cell.stageId, cell.laneId, pos.y, new Set(ids)) });
-        else s.notify(ids.length > 1 ? 'Dropped outside the grid: the cards went back to their places.' : 'Dropped outside the grid: the card went back to its place.');
+        else s.notify(i18n._('editor.notice.droppedOutside', { count: Math.max(1, ids.length) }));
       } else if (entity.type === 'stage') {
         const col = layout.columnOf.get(entity.id);
         s.moveStage(entity.id, stageIndexAt(layout, pos.x + (col?.width ?? 0) / 2));
@@ -496,7 +552,7 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
       }
       s.clearDrag();
     },
-    [api, layoutFor],
+    [api, layoutFor, i18n],
   );
 
   const onNodeClick = useCallback(
@@ -545,7 +601,9 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
   );
 
   return (
-    <div className="jb-canvas" tabIndex={0} role="application" aria-label="Map canvas. Arrow keys move between cards; Enter edits.">
+    // The canvas is a plane of x/y positions whatever the interface's direction: a right-to-left map
+    // is laid out mirrored by computeLayout, and each card carries its own dir.
+    <div className="jb-canvas" dir="ltr" tabIndex={0} role="application" aria-label={i18n._('editor.canvas.name')}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -571,6 +629,7 @@ function Canvas({ layoutFor }: { layoutFor(): MapLayout }) {
         minZoom={0.05}
         maxZoom={2.5}
         defaultViewport={OFF_SCREEN}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <OpeningView layout={layout} />
         <LevelOfDetail />
@@ -593,12 +652,16 @@ function OpeningView({ layout }: { layout: MapLayout }) {
   const flow = useReactFlow();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
+  const store = useStoreApi();
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (opened.current || width <= 0 || height <= 0) return;
     opened.current = true;
+    // A view the user chose before the canvas had its size (Fit view pressed at once) wins.
+    const [x, y] = store.getState().transform;
+    if (x !== OFF_SCREEN.x || y !== OFF_SCREEN.y) return;
     void flow.setViewport(openingViewport(layout, { width, height }));
-  }, [flow, layout, width, height]);
+  }, [flow, store, layout, width, height]);
   return null;
 }
 
@@ -637,12 +700,14 @@ function LevelOfDetail() {
 function FitWidthButton({ layout }: { layout: MapLayout }) {
   const flow = useReactFlow();
   const store = useStoreApi();
+  const i18n = useI18n();
+  const label = i18n._('editor.canvas.fitWidth');
   const fit = () => {
     const { width, height, minZoom } = store.getState();
     void flow.setViewport(fitWidthViewport(layout, { width, height }, minZoom), { duration: viewMoveMs(200) });
   };
   return (
-    <ControlButton onClick={fit} aria-label="Fit the stages' width" title="Fit the stages' width">
+    <ControlButton onClick={fit} aria-label={label} title={label}>
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <path d="M1 8h14M1 8l3-3M1 8l3 3M15 8l-3-3M15 8l-3 3" fill="none" stroke="currentColor" strokeWidth="1.6" />
       </svg>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useI18n } from '../i18n/react';
 import type { Lane, Stage } from '../model/schema';
 import type { MapLayout } from './layout';
 import { useFlowView } from './flowView';
@@ -25,6 +26,7 @@ export const FrozenHeaders = memo(function FrozenHeaders({
 }) {
   // Re-renders on every pan frame: a few dozen boxes at most, only those in view.
   const view = useFlowView();
+  const i18n = useI18n();
   const strips = frozenHeaders(layout, view);
   if (!strips.stages && !strips.lanes) return null;
   const side = layout.direction === 'rtl' ? 'right' : 'left';
@@ -64,7 +66,7 @@ export const FrozenHeaders = memo(function FrozenHeaders({
                 onClick={() => onPick(stage.id)}
                 title={stage.name}
               >
-                <span className="jb-stage__index">{index + 1}</span>
+                <span className="jb-stage__index">{i18n.number(index + 1)}</span>
                 <span className="jb-frozen__name" dir="auto">
                   {stage.name}
                 </span>

@@ -1,5 +1,6 @@
 import { memo, useRef, useState, type PointerEvent } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
+import { useI18n } from '../i18n/react';
 import { useFlowView } from './flowView';
 import { cellKey, type MapLayout } from './layout';
 
@@ -11,6 +12,7 @@ import { cellKey, type MapLayout } from './layout';
  * map) and folds away with its button, so it never has to cover cards.
  */
 export const Overview = memo(function Overview({ layout }: { layout: MapLayout }) {
+  const i18n = useI18n();
   const [open, setOpen] = useState(true);
   const rtl = layout.direction === 'rtl';
   return (
@@ -21,7 +23,7 @@ export const Overview = memo(function Overview({ layout }: { layout: MapLayout }
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? 'Hide overview' : 'Overview'}
+        {open ? i18n._('editor.overview.hide') : i18n._('editor.overview.show')}
       </button>
       {open && <OverviewMap layout={layout} />}
     </Panel>
@@ -34,6 +36,7 @@ const MAX_H = 140;
 
 function OverviewMap({ layout }: { layout: MapLayout }) {
   const flow = useReactFlow();
+  const i18n = useI18n();
   const view = useFlowView();
   const svg = useRef<SVGSVGElement>(null);
   const scale = Math.min(MAX_W / layout.width, MAX_H / layout.height);
@@ -56,7 +59,7 @@ function OverviewMap({ layout }: { layout: MapLayout }) {
       height={h}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="img"
-      aria-label="Overview of the map"
+      aria-label={i18n._('editor.overview.name')}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         moveTo(e);

@@ -4,7 +4,11 @@
  * selects and buttons are one step each. Ctrl/Cmd+Z in a field runs the editor's
  * undo (Editor.tsx), not the browser's.
  */
+import { isLocale, LOCALE_NAMES, LOCALES } from '../i18n/locales';
 import { useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import type { I18n } from '../i18n';
+import { parseLocalizedNumber } from '../i18n/digits';
+import { useI18n } from '../i18n/react';
 import { CHANNEL_IDS, channelById, type ChannelId } from '../model/channels';
 import {
   KPI_METRICS,
@@ -18,8 +22,15 @@ import {
 } from '../model/schema';
 import { PersonaRepoContext } from '../personas/repo';
 import { useEditor, useEditorApi } from './context';
-import { EVERYONE_LABEL, KPI_METRIC_LABELS, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { EVERYONE_LABEL_ID, KPI_METRIC_LABEL_IDS, LANE_KIND_LABEL_IDS, PRIORITY_LABEL_IDS, SEVERITY_LABEL_IDS, STATUS_LABEL_IDS } from './labels';
 import { scoreText } from './nodes';
+
+/** The labels of an opportunity's three ratings. */
+const RATING_FIELD_IDS = {
+  priority: /*i18n*/ 'editor.panel.priority',
+  impact: /*i18n*/ 'editor.panel.impact',
+  effort: /*i18n*/ 'editor.panel.effort',
+} as const;
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -31,9 +42,67 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
-function cardTitle(doc: JourneyMap, c: Card): string {
+/**
+ * A number field that takes the digits the user's keyboard types: ASCII, Persian (۰-۹),
+ * Arabic-Indic (٠-٩) or Thai (๐-๙), and "٫" as a decimal mark. A number input (type="number")
+ * refuses all but ASCII, so this is a text input with a numeric keyboard. It shows the stored
+ * number in the interface's digits; while the user types, the text stays as typed ("9." on the
+ * way to "9.5") and every text that reads as one number `accept` takes is stored. An undo (or any
+ * change from elsewhere) shows the stored value again.
+ */
+function NumberField({
+  id,
+  value,
+  onValue,
+  accept = () => true,
+  nullable = false,
+  inputMode = 'decimal',
+}: {
+  id: string;
+  value: number | null;
+  onValue(n: number | null): void;
+  accept?(n: number): boolean;
+  /** An empty field stores null (a KPI without a value); otherwise it stores nothing. */
+  nullable?: boolean;
+  inputMode?: 'decimal' | 'numeric';
+}) {
+  const i18n = useI18n();
+  // What the user typed, and the value it stored: shown while the store still holds that value.
+  const [typed, setTyped] = useState<{ text: string; value: number | null } | null>(null);
+  const shown = typed && Object.is(typed.value, value) ? typed.text : formatField(i18n, value);
+  const parsed = typed ? parseField(typed.text) : value;
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode={inputMode}
+      autoComplete="off"
+      value={shown}
+      aria-invalid={typed !== null && typed.text.trim() !== '' && (parsed === null || !accept(parsed)) ? true : undefined}
+      onChange={(e) => {
+        const text = e.target.value;
+        const n = text.trim() === '' ? null : parseField(text);
+        if (n === null ? text.trim() === '' && nullable : accept(n)) {
+          setTyped({ text, value: n });
+          if (n !== value) onValue(n);
+        } else setTyped({ text, value });
+      }}
+      onBlur={() => setTyped(null)}
+    />
+  );
+}
+
+// (parseLocalizedNumber drops the direction marks Intl writes around a Persian sign.)
+const parseField = parseLocalizedNumber;
+
+function formatField(i18n: I18n, value: number | null): string {
+  return value === null ? '' : i18n.number(value, { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+function cardTitle(i18n: I18n, doc: JourneyMap, c: Card): string {
   const stage = doc.stages.find((s) => s.id === c.stageId)?.name ?? '';
-  const text = c.text.trim() || (c.kind === 'touchpoint' && c.channel ? (channelById(doc.channels, c.channel)?.name ?? c.channel) : '(empty)');
+  const text =
+    c.text.trim() || (c.kind === 'touchpoint' && c.channel ? (channelById(doc.channels, c.channel)?.name ?? c.channel) : i18n._('editor.panel.emptyCard'));
   return `${text.length > 40 ? `${text.slice(0, 39)}…` : text} — ${stage}`;
 }
 
@@ -43,12 +112,13 @@ function cardTitle(doc: JourneyMap, c: Card): string {
  */
 function ArrowTargetPicker({ from }: { from: string }) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
       <div className="jb-field">
         <button type="button" onClick={() => setOpen(true)}>
-          Draw an arrow to…
+          {i18n._('editor.panel.drawArrowButton')}
         </button>
       </div>
     );
@@ -58,9 +128,10 @@ function ArrowTargetPicker({ from }: { from: string }) {
 
 function ArrowTargetSelect({ from, onDone, onPick }: { from: string; onDone(): void; onPick(to: string): void }) {
   const doc = useEditor((s) => s.doc);
+  const i18n = useI18n();
   const targets = doc.cards.filter((c) => c.id !== from && c.kind !== 'emotion');
   return (
-    <Field label="Draw an arrow to">
+    <Field label={i18n._('editor.panel.drawArrowTo')}>
       {(fid) => (
         <select
           id={fid}
@@ -73,10 +144,10 @@ function ArrowTargetSelect({ from, onDone, onPick }: { from: string; onDone(): v
             onDone();
           }}
         >
-          <option value="">Choose a card…</option>
+          <option value="">{i18n._('editor.panel.chooseCard')}</option>
           {targets.map((t) => (
             <option key={t.id} value={t.id}>
-              {cardTitle(doc, t)}
+              {cardTitle(i18n, doc, t)}
             </option>
           ))}
         </select>
@@ -87,6 +158,7 @@ function ArrowTargetSelect({ from, onDone, onPick }: { from: string; onDone(): v
 
 function CardPanel({ card }: { card: Card }) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const readOnly = useEditor((s) => s.readOnly);
   const doc = useEditor((s) => s.doc);
   const a = api.getState;
@@ -97,22 +169,24 @@ function CardPanel({ card }: { card: Card }) {
 
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
-      <legend>{card.kind === 'emotion' ? 'Emotion point' : `${LANE_KIND_LABELS[card.kind]} card`}</legend>
-      <Field label={card.kind === 'emotion' ? 'Note' : 'Text'}>
+      <legend>
+        {card.kind === 'emotion' ? i18n._('editor.panel.emotionPoint') : i18n._('editor.panel.cardOfKind', { kind: i18n._(LANE_KIND_LABEL_IDS[card.kind]) })}
+      </legend>
+      <Field label={card.kind === 'emotion' ? i18n._('editor.panel.note') : i18n._('editor.panel.text')}>
         {(fid) => (
           <textarea id={fid} dir="auto" rows={3} value={card.text} onChange={(e) => a().updateCard(id, { text: e.target.value }, key('text'))} />
         )}
       </Field>
       {card.kind === 'touchpoint' && (
         <>
-          <Field label="Channel">
+          <Field label={i18n._('editor.panel.channel')}>
             {(fid) => (
               <select
                 id={fid}
                 value={card.channel ?? ''}
                 onChange={(e) => a().updateCard(id, { channel: (e.target.value || null) as ChannelId | null })}
               >
-                <option value="">No channel</option>
+                <option value="">{i18n._('editor.panel.noChannel')}</option>
                 {CHANNEL_IDS.map((ch) => (
                   <option key={ch} value={ch}>
                     {channelById(doc.channels, ch)?.name ?? ch}
@@ -121,22 +195,19 @@ function CardPanel({ card }: { card: Card }) {
               </select>
             )}
           </Field>
-          <Field label="Owner">
+          <Field label={i18n._('editor.panel.owner')}>
             {(fid) => <input id={fid} dir="auto" value={card.owner} onChange={(e) => a().updateCard(id, { owner: e.target.value }, key('owner'))} />}
           </Field>
           {card.channel && (
-            <Field label="Response target (minutes, this map)">
+            <Field label={i18n._('editor.panel.responseTarget')}>
               {(fid) => (
-                <input
+                <NumberField
                   id={fid}
-                  type="number"
-                  min={0}
+                  inputMode="numeric"
                   value={channelById(doc.channels, card.channel!)?.responseTargetMinutes ?? 0}
-                  onChange={(e) => {
-                    const n = Number(e.target.value);
-                    if (e.target.value !== '' && Number.isInteger(n) && n >= 0) {
-                      a().setChannelTarget(card.channel!, { responseTargetMinutes: n }, `channel:${card.channel}:responseTarget`);
-                    }
+                  accept={(n) => Number.isInteger(n) && n >= 0}
+                  onValue={(n) => {
+                    if (n !== null) a().setChannelTarget(card.channel!, { responseTargetMinutes: n }, `channel:${card.channel}:responseTarget`);
                   }}
                 />
               )}
@@ -145,12 +216,12 @@ function CardPanel({ card }: { card: Card }) {
         </>
       )}
       {card.kind === 'emotion' && (
-        <Field label="Emotion score">
+        <Field label={i18n._('editor.panel.emotionScore')}>
           {(fid) => (
             <select id={fid} value={card.score} onChange={(e) => a().setEmotionScore(id, Number(e.target.value))}>
               {[2, 1, 0, -1, -2].map((s) => (
                 <option key={s} value={s}>
-                  {scoreText(s)}
+                  {scoreText(i18n, s)}
                 </option>
               ))}
             </select>
@@ -159,24 +230,24 @@ function CardPanel({ card }: { card: Card }) {
       )}
       {card.kind === 'pain' && (
         <>
-          <Field label="Severity">
+          <Field label={i18n._('editor.panel.severity')}>
             {(fid) => (
               <select id={fid} value={card.severity} onChange={(e) => a().updateCard(id, { severity: e.target.value as (typeof SEVERITIES)[number] })}>
                 {SEVERITIES.map((s) => (
                   <option key={s} value={s}>
-                    {SEVERITY_LABELS[s]}
+                    {i18n._(SEVERITY_LABEL_IDS[s])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Felt at touchpoint">
+          <Field label={i18n._('editor.panel.feltAt')}>
             {(fid) => (
               <select id={fid} value={card.touchpointId ?? ''} onChange={(e) => a().updateCard(id, { touchpointId: e.target.value || null })}>
-                <option value="">No touchpoint</option>
+                <option value="">{i18n._('editor.panel.noTouchpoint')}</option>
                 {touchpoints.map((t) => (
                   <option key={t.id} value={t.id}>
-                    {cardTitle(doc, t)}
+                    {cardTitle(i18n, doc, t)}
                   </option>
                 ))}
               </select>
@@ -186,27 +257,27 @@ function CardPanel({ card }: { card: Card }) {
       )}
       {card.kind === 'opportunity' && (
         <>
-          <Field label="Owner">
+          <Field label={i18n._('editor.panel.owner')}>
             {(fid) => <input id={fid} dir="auto" value={card.owner} onChange={(e) => a().updateCard(id, { owner: e.target.value }, key('owner'))} />}
           </Field>
-          <Field label="Status">
+          <Field label={i18n._('editor.panel.status')}>
             {(fid) => (
               <select id={fid} value={card.status} onChange={(e) => a().updateCard(id, { status: e.target.value as (typeof OPPORTUNITY_STATUSES)[number] })}>
                 {OPPORTUNITY_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
+                    {i18n._(STATUS_LABEL_IDS[s])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           {(['priority', 'impact', 'effort'] as const).map((f) => (
-            <Field key={f} label={f[0]!.toUpperCase() + f.slice(1)}>
+            <Field key={f} label={i18n._(RATING_FIELD_IDS[f])}>
               {(fid) => (
                 <select id={fid} value={card[f]} onChange={(e) => a().updateCard(id, { [f]: e.target.value as (typeof PRIORITIES)[number] })}>
                   {PRIORITIES.map((p) => (
                     <option key={p} value={p}>
-                      {PRIORITY_LABELS[p]}
+                      {i18n._(PRIORITY_LABEL_IDS[p])}
                     </option>
                   ))}
                 </select>
@@ -217,35 +288,23 @@ function CardPanel({ card }: { card: Card }) {
       )}
       {card.kind === 'kpi' && (
         <>
-          <Field label="Metric">
+          <Field label={i18n._('editor.panel.metric')}>
             {(fid) => (
               <select id={fid} value={card.metric} onChange={(e) => a().updateCard(id, { metric: e.target.value as (typeof KPI_METRICS)[number] })}>
                 {KPI_METRICS.map((m) => (
                   <option key={m} value={m}>
-                    {KPI_METRIC_LABELS[m]}
+                    {i18n._(KPI_METRIC_LABEL_IDS[m])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           {(['value', 'target'] as const).map((f) => (
-            <Field key={f} label={f === 'value' ? 'Value' : 'Target'}>
-              {(fid) => (
-                <input
-                  id={fid}
-                  type="number"
-                  step="any"
-                  value={card[f] ?? ''}
-                  onChange={(e) => {
-                    const raw = e.target.value;
-                    const n = raw === '' ? null : Number(raw);
-                    if (n === null || Number.isFinite(n)) a().updateCard(id, { [f]: n }, key(f));
-                  }}
-                />
-              )}
+            <Field key={f} label={f === 'value' ? i18n._('editor.panel.value') : i18n._('editor.panel.target')}>
+              {(fid) => <NumberField id={fid} nullable value={card[f] ?? null} onValue={(n) => a().updateCard(id, { [f]: n }, key(f))} />}
             </Field>
           ))}
-          <Field label="Unit">
+          <Field label={i18n._('editor.panel.unit')}>
             {(fid) => <input id={fid} dir="auto" value={card.unit} onChange={(e) => a().updateCard(id, { unit: e.target.value }, key('unit'))} />}
           </Field>
         </>
@@ -253,15 +312,19 @@ function CardPanel({ card }: { card: Card }) {
       {card.kind !== 'emotion' && <ArrowTargetPicker from={id} />}
       {outgoing.length > 0 && (
         <div className="jb-field">
-          <span className="jb-field__label">Arrows</span>
+          <span className="jb-field__label">{i18n._('editor.panel.arrows')}</span>
           <ul className="jb-arrows">
             {outgoing.map((k) => {
               const other = doc.cards.find((c) => c.id === (k.from === id ? k.to : k.from));
               return (
                 <li key={k.id}>
                   <button type="button" className="jb-linkish" onClick={() => a().select([k.id])} dir="auto">
-                    {k.from === id ? '→' : '←'} {other ? cardTitle(doc, other) : '?'}
-                    {k.label ? ` (“${k.label}”)` : ''}
+                    {k.from === id ? '→' : '←'}{' '}
+                    {k.label
+                      ? i18n._('editor.panel.arrowWithLabel', { card: other ? cardTitle(i18n, doc, other) : '?', label: k.label })
+                      : other
+                        ? cardTitle(i18n, doc, other)
+                        : '?'}
                   </button>
                 </li>
               );
@@ -271,10 +334,10 @@ function CardPanel({ card }: { card: Card }) {
       )}
       <div className="jb-panel__actions">
         <button type="button" onClick={() => a().duplicateSelection()}>
-          Duplicate card
+          {i18n._('editor.panel.duplicateCard')}
         </button>
         <button type="button" className="jb-danger" onClick={() => a().deleteSelection()}>
-          Delete card
+          {i18n._('editor.panel.deleteCard')}
         </button>
       </div>
     </fieldset>
@@ -283,6 +346,7 @@ function CardPanel({ card }: { card: Card }) {
 
 function StagePanel({ stageId }: { stageId: string }) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const a = api.getState;
   const readOnly = useEditor((s) => s.readOnly);
   const stages = useEditor((s) => s.doc.stages);
@@ -292,8 +356,8 @@ function StagePanel({ stageId }: { stageId: string }) {
   const key = (f: string) => `${stageId}:${f}`;
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
-      <legend>Stage {index + 1}</legend>
-      <Field label="Stage name">
+      <legend>{i18n._('editor.panel.stageNumber', { number: i18n.number(index + 1) })}</legend>
+      <Field label={i18n._('editor.panel.stageName')}>
         {(fid) => (
           <input
             id={fid}
@@ -303,27 +367,27 @@ function StagePanel({ stageId }: { stageId: string }) {
           />
         )}
       </Field>
-      <Field label="Description">
+      <Field label={i18n._('editor.panel.description')}>
         {(fid) => (
           <textarea id={fid} dir="auto" rows={2} value={stage.description} onChange={(e) => a().updateStage(stageId, { description: e.target.value }, key('description'))} />
         )}
       </Field>
-      <Field label="Colour">
+      <Field label={i18n._('editor.panel.colour')}>
         {(fid) => (
           <span className="jb-row">
             <input id={fid} type="color" value={stage.color ?? '#1f3a5f'} onChange={(e) => a().updateStage(stageId, { color: e.target.value }, key('color'))} />
             {stage.color && (
               <button type="button" onClick={() => a().updateStage(stageId, { color: null })}>
-                No colour
+                {i18n._('editor.panel.noColour')}
               </button>
             )}
           </span>
         )}
       </Field>
-      <Field label="Loops back to">
+      <Field label={i18n._('editor.panel.loopsBackTo')}>
         {(fid) => (
           <select id={fid} value={stage.loopsTo ?? ''} onChange={(e) => a().updateStage(stageId, { loopsTo: e.target.value || null })}>
-            <option value="">No loop</option>
+            <option value="">{i18n._('editor.panel.noLoop')}</option>
             {stages.slice(0, index).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -332,18 +396,18 @@ function StagePanel({ stageId }: { stageId: string }) {
           </select>
         )}
       </Field>
-      <Field label="Speaker notes">
+      <Field label={i18n._('editor.panel.speakerNotes')}>
         {(fid) => <textarea id={fid} dir="auto" rows={3} value={stage.notes} onChange={(e) => a().updateStage(stageId, { notes: e.target.value }, key('notes'))} />}
       </Field>
       <div className="jb-panel__actions">
         <button type="button" disabled={index === 0} onClick={() => a().moveStage(stageId, index - 1)}>
-          Move stage earlier
+          {i18n._('editor.panel.moveStageEarlier')}
         </button>
         <button type="button" disabled={index === stages.length - 1} onClick={() => a().moveStage(stageId, index + 1)}>
-          Move stage later
+          {i18n._('editor.panel.moveStageLater')}
         </button>
         <button type="button" className="jb-danger" onClick={() => a().deleteStage(stageId)}>
-          Delete stage
+          {i18n._('editor.panel.deleteStage')}
         </button>
       </div>
     </fieldset>
@@ -352,6 +416,7 @@ function StagePanel({ stageId }: { stageId: string }) {
 
 function LanePanel({ laneId }: { laneId: string }) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const a = api.getState;
   const readOnly = useEditor((s) => s.readOnly);
   const lanes = useEditor((s) => s.doc.lanes);
@@ -361,33 +426,33 @@ function LanePanel({ laneId }: { laneId: string }) {
   if (!lane) return null;
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
-      <legend>Lane {index + 1}</legend>
-      <Field label="Lane title">
+      <legend>{i18n._('editor.panel.laneNumber', { number: i18n.number(index + 1) })}</legend>
+      <Field label={i18n._('editor.panel.laneTitle')}>
         {(fid) => (
           <input id={fid} dir="auto" value={lane.title} onChange={(e) => e.target.value.trim() && a().renameLane(laneId, e.target.value, `${laneId}:title`)} />
         )}
       </Field>
-      <Field label="Kind of lane">
+      <Field label={i18n._('editor.panel.laneKind')}>
         {(fid) => (
           <select id={fid} value={lane.kind} disabled={hasCards} onChange={(e) => a().setLaneKind(laneId, e.target.value as LaneKind)}>
             {LANE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {LANE_KIND_LABELS[k]}
+                {i18n._(LANE_KIND_LABEL_IDS[k])}
               </option>
             ))}
           </select>
         )}
       </Field>
-      {hasCards && <p className="jb-hint">The kind can change while the lane is empty.</p>}
+      {hasCards && <p className="jb-hint">{i18n._('editor.panel.laneKindHint')}</p>}
       <div className="jb-panel__actions">
         <button type="button" disabled={index === 0} onClick={() => a().moveLane(laneId, index - 1)}>
-          Move lane up
+          {i18n._('editor.panel.moveLaneUp')}
         </button>
         <button type="button" disabled={index === lanes.length - 1} onClick={() => a().moveLane(laneId, index + 1)}>
-          Move lane down
+          {i18n._('editor.panel.moveLaneDown')}
         </button>
         <button type="button" className="jb-danger" onClick={() => a().deleteLane(laneId)}>
-          Delete lane
+          {i18n._('editor.panel.deleteLane')}
         </button>
       </div>
     </fieldset>
@@ -404,8 +469,9 @@ function usePersonaNames(): ReadonlyMap<string, string> | null {
   const [names, setNames] = useState<ReadonlyMap<string, string> | null>(null);
   useEffect(() => {
     if (!repo) return;
+    // '' for a persona without a name: the panel words it.
     return repo.watch(
-      (library) => setNames(new Map(library.personas.map((p) => [p.id, p.name.trim() || 'Unnamed persona']))),
+      (library) => setNames(new Map(library.personas.map((p) => [p.id, p.name.trim()]))),
       () => setNames(new Map()),
     );
   }, [repo]);
@@ -414,6 +480,7 @@ function usePersonaNames(): ReadonlyMap<string, string> | null {
 
 function ConnectionPanel({ id }: { id: string }) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const a = api.getState;
   const readOnly = useEditor((s) => s.readOnly);
   const conn = useEditor((s) => s.doc.connections.find((k) => k.id === id));
@@ -422,12 +489,12 @@ function ConnectionPanel({ id }: { id: string }) {
   if (!conn) return null;
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
-      <legend>Arrow</legend>
-      <Field label="Arrow label">
+      <legend>{i18n._('editor.panel.arrow')}</legend>
+      <Field label={i18n._('editor.panel.arrowLabel')}>
         {(fid) => <input id={fid} dir="auto" value={conn.label} onChange={(e) => a().updateConnectionLabel(id, e.target.value, `${id}:label`)} />}
       </Field>
       {/* Whose path the arrow is: presentation's persona focus shows the cards on that path. */}
-      <Field label="Whose path">
+      <Field label={i18n._('editor.panel.whosePath')}>
         {(fid) => (
           <>
             <select
@@ -437,16 +504,23 @@ function ConnectionPanel({ id }: { id: string }) {
               aria-describedby={personaIds.length === 0 ? `${fid}-hint` : undefined}
               onChange={(e) => a().setConnectionPersona(id, e.target.value || null)}
             >
-              <option value="">{EVERYONE_LABEL}</option>
-              {personaIds.map((pid) => (
-                <option key={pid} value={pid}>
-                  {names?.get(pid) ?? (names ? 'Persona not in the library' : 'Persona')}
-                </option>
-              ))}
+              <option value="">{i18n._(EVERYONE_LABEL_ID)}</option>
+              {personaIds.map((pid) => {
+                const name = names?.get(pid);
+                return (
+                  <option key={pid} value={pid}>
+                    {name === undefined
+                      ? names
+                        ? i18n._('editor.panel.personaNotInLibrary')
+                        : i18n._('editor.panel.persona')
+                      : name || i18n._('editor.panel.unnamedPersona')}
+                  </option>
+                );
+              })}
             </select>
             {personaIds.length === 0 && (
               <p id={`${fid}-hint`} className="jb-hint">
-                Add a persona to this map to give the arrow a persona’s path.
+                {i18n._('editor.panel.whosePathHint')}
               </p>
             )}
           </>
@@ -454,7 +528,7 @@ function ConnectionPanel({ id }: { id: string }) {
       </Field>
       <div className="jb-panel__actions">
         <button type="button" className="jb-danger" onClick={() => a().deleteConnection(id)}>
-          Delete arrow
+          {i18n._('editor.panel.deleteArrow')}
         </button>
       </div>
     </fieldset>
@@ -463,37 +537,61 @@ function ConnectionPanel({ id }: { id: string }) {
 
 function MapPanel() {
   const api = useEditorApi();
+  const i18n = useI18n();
   const a = api.getState;
   const readOnly = useEditor((s) => s.readOnly);
   const title = useEditor((s) => s.doc.title);
   const description = useEditor((s) => s.doc.description);
   const direction = useEditor((s) => s.doc.direction);
+  const language = useEditor((s) => s.doc.language);
   return (
     <fieldset className="jb-panel__group" disabled={readOnly}>
-      <legend>Map</legend>
-      <Field label="Map title">
+      <legend>{i18n._('editor.panel.map')}</legend>
+      <Field label={i18n._('editor.panel.mapTitle')}>
         {(fid) => <input id={fid} dir="auto" value={title} onChange={(e) => e.target.value.trim() && a().updateMapMeta({ title: e.target.value }, 'map:title')} />}
       </Field>
-      <Field label="Map description">
+      <Field label={i18n._('editor.panel.mapDescription')}>
         {(fid) => (
           <textarea id={fid} dir="auto" rows={3} value={description} onChange={(e) => a().updateMapMeta({ description: e.target.value }, 'map:description')} />
         )}
       </Field>
-      <Field label="Reading direction">
+      <Field label={i18n._('editor.panel.direction')}>
         {(fid) => (
           <select id={fid} value={direction} onChange={(e) => a().setDirection(e.target.value as 'ltr' | 'rtl')}>
-            <option value="ltr">Left to right</option>
-            <option value="rtl">Right to left</option>
+            <option value="ltr">{i18n._('editor.panel.direction.ltr')}</option>
+            <option value="rtl">{i18n._('editor.panel.direction.rtl')}</option>
           </select>
         )}
       </Field>
-      <p className="jb-hint">Select a card, stage, lane or arrow to edit it here.</p>
+      <Field label={i18n._('editor.panel.language')}>
+        {(fid) => (
+          <>
+            <select
+              id={fid}
+              value={language}
+              aria-describedby={`${fid}-hint`}
+              onChange={(e) => isLocale(e.target.value) && a().setLanguage(e.target.value)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+            <p id={`${fid}-hint`} className="jb-hint">
+              {i18n._('editor.panel.language.hint')}
+            </p>
+          </>
+        )}
+      </Field>
+      <p className="jb-hint">{i18n._('editor.panel.mapHint')}</p>
     </fieldset>
   );
 }
 
 export function SidePanel() {
   const api = useEditorApi();
+  const i18n = useI18n();
   const count = useEditor((s) => s.ui.selected.size);
   const only = useEditor((s) => (s.ui.selected.size === 1 ? ([...s.ui.selected][0] ?? null) : null));
   const card = useEditor((s) => (only ? s.doc.cards.find((c) => c.id === only) : undefined));
@@ -508,13 +606,13 @@ export function SidePanel() {
   if (count > 1) {
     body = (
       <fieldset className="jb-panel__group">
-        <legend>{count} selected</legend>
+        <legend>{i18n._('editor.panel.selectedCount', { count })}</legend>
         <div className="jb-panel__actions">
           <button type="button" onClick={() => api.getState().duplicateSelection()}>
-            Duplicate selected
+            {i18n._('editor.panel.duplicateSelected')}
           </button>
           <button type="button" className="jb-danger" onClick={() => api.getState().deleteSelection()}>
-            Delete selected
+            {i18n._('editor.panel.deleteSelected')}
           </button>
         </div>
       </fieldset>
@@ -526,7 +624,7 @@ export function SidePanel() {
   else body = <MapPanel />;
   return (
     // A field's typing session (one undo step) ends when it loses the focus; typing there again is a new step.
-    <aside className="jb-panel" aria-label="Details" onBlur={() => api.getState().endTypingSession()}>
+    <aside className="jb-panel" aria-label={i18n._('editor.panel.name')} onBlur={() => api.getState().endTypingSession()}>
       {body}
     </aside>
   );

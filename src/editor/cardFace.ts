@@ -1,12 +1,14 @@
 /**
  * What a card shows, as plain strings: the node component renders them and the layout
  * measures them (layout.ts), so the height the layout gives a card always counts the
- * lines the card really draws. Pure: no React, no DOM.
+ * lines the card really draws. Pure: no React, no DOM. The words come from the catalogue of
+ * the `i18n` instance given (the interface's, in the editor); `cardData` holds no words.
  */
-import { formatResponseTarget, type Channel } from '../model/channels';
+import type { I18n } from '../i18n';
+import type { Channel } from '../model/channels';
 import type { Card, LaneKind } from '../model/schema';
 import { kpiOnTarget, kpiStatus, type KpiStatus } from '../model/kpi';
-import { KPI_METRIC_LABELS, kpiStatusMark, LANE_KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { KPI_METRIC_LABEL_IDS, kpiStatusMark, LANE_KIND_LABEL_IDS, PRIORITY_LABEL_IDS, SEVERITY_LABEL_IDS, STATUS_LABEL_IDS } from './labels';
 
 export type CardData = {
   cardId: string;
@@ -16,7 +18,8 @@ export type CardData = {
   channelId: string | null;
   channelName: string | null;
   realtime: boolean | null;
-  responseTarget: string | null;
+  /** The channel's response target in minutes (cardFace words it). */
+  responseTargetMinutes: number | null;
   owner: string | null;
   /** pain */
   severity: string | null;
@@ -43,7 +46,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     channelId: null,
     channelName: null,
     realtime: null,
-    responseTarget: null,
+    responseTargetMinutes: null,
     owner: null,
     severity: null,
     touchpointText: null,
@@ -64,7 +67,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
         channelId: card.channel,
         channelName: channel?.name ?? null,
         realtime: channel ? channel.realtime : null,
-        responseTarget: channel ? formatResponseTarget(channel.responseTargetMinutes) : null,
+        responseTargetMinutes: channel ? channel.responseTargetMinutes : null,
         owner: card.owner,
       };
     case 'pain':
@@ -93,24 +96,46 @@ export interface CardFace {
   kpi: { value: string; target: string; mark: string | null } | null;
 }
 
-/** What a pain card shows for the touchpoint it is felt at (null: none). */
+/**
+ * The text of the touchpoint a pain card is felt at, as the card's data carries it (null: none;
+ * '' : a touchpoint without text, which cardFace words).
+ */
 export function touchpointLabel(link: Card | undefined): string | null {
-  return link ? link.text || '(untitled touchpoint)' : null;
+  return link ? link.text : null;
 }
 
-export function formatNumber(n: number | null): string {
+/** A KPI figure as a card shows it: at most one decimal, in the interface's digits ("–" without one). */
+export function formatNumber(i18n: I18n, n: number | null): string {
   if (n === null) return '–';
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return i18n.number(n, { useGrouping: false, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, maximumFractionDigits: 1 });
 }
 
-function label<K extends string>(labels: Record<K, string>, value: string | null): string {
-  return value === null ? '' : ((labels as Record<string, string>)[value] ?? value);
+const HOUR = 60;
+
+/** A channel's response target: "at once", "15 min", "4 h", "1.5 h", "3 d". */
+export function responseTargetText(i18n: I18n, minutes: number): string {
+  if (minutes <= 0) return i18n._('editor.card.responseTarget.atOnce');
+  if (minutes < HOUR) return i18n._('editor.card.responseTarget.minutes', { minutes: i18n.number(minutes, { useGrouping: false }) });
+  if (minutes < 48 * HOUR || minutes % (24 * HOUR) !== 0) {
+    const hours = minutes / HOUR;
+    return i18n._('editor.card.responseTarget.hours', {
+      hours: i18n.number(hours, { useGrouping: false, minimumFractionDigits: Number.isInteger(hours) ? 0 : 1, maximumFractionDigits: 1 }),
+    });
+  }
+  return i18n._('editor.card.responseTarget.days', { days: i18n.number(minutes / (24 * HOUR), { useGrouping: false }) });
 }
 
-export function cardFace(data: CardData): CardFace {
+/** The word for a code of the model (a severity, a status…), or the code itself when the table has none. */
+function label(i18n: I18n, ids: Record<string, string>, value: string | null): string {
+  if (value === null) return '';
+  const id = ids[value];
+  return id ? i18n._(id) : value;
+}
+
+export function cardFace(i18n: I18n, data: CardData): CardFace {
   const face: CardFace = {
     head: null,
-    text: data.text || (data.kind === 'touchpoint' ? 'Touchpoint' : 'Double-click to write'),
+    text: data.text || (data.kind === 'touchpoint' ? i18n._('editor.card.placeholder.touchpoint') : i18n._('editor.card.placeholder.text')),
     empty: !data.text,
     fields: [],
     link: null,
@@ -120,40 +145,43 @@ export function cardFace(data: CardData): CardFace {
     case 'touchpoint':
       return {
         ...face,
-        head: { type: 'channel', text: data.channelName ?? 'No channel' },
+        head: { type: 'channel', text: data.channelName ?? i18n._('editor.card.noChannel') },
         fields: [
-          { label: 'Owner', value: data.owner || '–' },
-          { label: 'Target', value: data.responseTarget ?? '–' },
+          { label: i18n._('editor.card.owner'), value: data.owner || '–' },
+          { label: i18n._('editor.card.target'), value: data.responseTargetMinutes === null ? '–' : responseTargetText(i18n, data.responseTargetMinutes) },
         ],
       };
     case 'pain':
       return {
         ...face,
-        head: data.severity ? { type: 'severity', text: `⚠ ${label(SEVERITY_LABELS, data.severity)}` } : null,
-        link: data.touchpointText ? `at ${data.touchpointText}` : null,
+        head: data.severity ? { type: 'severity', text: `⚠ ${label(i18n, SEVERITY_LABEL_IDS, data.severity)}` } : null,
+        link:
+          data.touchpointText !== null
+            ? i18n._('editor.card.feltAt', { touchpoint: data.touchpointText || i18n._('editor.card.untitledTouchpoint') })
+            : null,
       };
     case 'opportunity':
       return {
         ...face,
-        head: data.status ? { type: 'status', text: label(STATUS_LABELS, data.status) } : null,
+        head: data.status ? { type: 'status', text: label(i18n, STATUS_LABEL_IDS, data.status) } : null,
         fields: [
-          { label: 'Priority', value: label(PRIORITY_LABELS, data.priority) || '–' },
-          { label: 'Owner', value: data.owner || '–' },
+          { label: i18n._('editor.card.priority'), value: label(i18n, PRIORITY_LABEL_IDS, data.priority) || '–' },
+          { label: i18n._('editor.card.owner'), value: data.owner || '–' },
         ],
       };
     case 'kpi': {
       const unit = data.unit ? ` ${data.unit}` : '';
       return {
         ...face,
-        head: data.metric ? { type: 'metric', text: label(KPI_METRIC_LABELS, data.metric) } : null,
+        head: data.metric ? { type: 'metric', text: label(i18n, KPI_METRIC_LABEL_IDS, data.metric) } : null,
         kpi: {
-          value: `${formatNumber(data.value)}${unit}`,
-          target: `/ target ${formatNumber(data.target)}${unit}`,
-          mark: data.kpiStatus === 'none' ? null : ` ${kpiStatusMark(data.kpiStatus)}`,
+          value: `${formatNumber(i18n, data.value)}${unit}`,
+          target: i18n._('editor.card.kpiTarget', { target: `${formatNumber(i18n, data.target)}${unit}` }),
+          mark: data.kpiStatus === 'none' ? null : ` ${kpiStatusMark(i18n, data.kpiStatus)}`,
         },
       };
     }
     default:
-      return { ...face, head: { type: 'kind', text: LANE_KIND_LABELS[data.kind] } };
+      return { ...face, head: { type: 'kind', text: i18n._(LANE_KIND_LABEL_IDS[data.kind]) } };
   }
 }

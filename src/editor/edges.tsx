@@ -1,6 +1,7 @@
 /** Edge components: labelled arrows between cards, and loop arrows between stages. */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { useI18n } from '../i18n/react';
 import { useEditor, useEditorApi } from './context';
 import { labelSize, placeLabel } from './edgeLabel';
 import { InlineText } from './InlineText';
@@ -11,8 +12,10 @@ const ConnectionView = memo(function ConnectionView(props: EdgeProps<ConnectionE
   const editing = useEditor((s) => s.ui.editingId === id);
   const readOnly = useEditor((s) => s.readOnly);
   const api = useEditorApi();
+  const i18n = useI18n();
   const label = data?.label ?? '';
-  const shown = label || (selected ? 'Add label' : '');
+  const addLabel = i18n._('editor.arrow.addLabel');
+  const shown = label || (selected ? addLabel : '');
   const obstacles = data?.obstacles;
   // The curve React Flow would draw, and a place on it (or just beside it) where the label covers no card.
   const place = useMemo(
@@ -36,7 +39,7 @@ const ConnectionView = memo(function ConnectionView(props: EdgeProps<ConnectionE
           {editing ? (
             <InlineText
               value={label}
-              label="Edit arrow label"
+              label={i18n._('editor.arrow.editLabel')}
               onDraft={(text, coalesce) => api.getState().updateConnectionLabel(id, text, coalesce)}
               onCommit={(text, coalesce) => {
                 api.getState().updateConnectionLabel(id, text, coalesce);
@@ -54,11 +57,11 @@ const ConnectionView = memo(function ConnectionView(props: EdgeProps<ConnectionE
                 className={`jb-edge-label__button${selected ? ' is-selected' : ''}`}
                 data-focus-id={id}
                 dir="auto"
-                aria-label={label ? `Arrow: ${label}` : 'Arrow without label'}
+                aria-label={label ? i18n._('editor.arrow.buttonName', { label }) : i18n._('editor.arrow.buttonNameUnlabelled')}
                 onClick={(e) => api.getState().select([id], e.shiftKey)}
                 onDoubleClick={() => !readOnly && api.getState().startEditing(id)}
               >
-                {label || 'Add label'}
+                {label || addLabel}
               </button>
             )
           )}

@@ -10,8 +10,9 @@
  * the text measured from our fonts' glyph widths (textMetrics.ts): the canvas lays out
  * before the browser measures anything, and a card whose content does not fit its box
  * is clipped. The height of one card object is cached, so editing one card measures
- * only that card.
+ * only that card. A card's words are the interface's (`i18n`): another language measures again.
  */
+import type { I18n } from '../i18n';
 import { channelById, type Channel } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { cardData, cardFace, touchpointLabel, type CardFace } from './cardFace';
@@ -161,7 +162,7 @@ export function cardHeight(face: CardFace, kind: LaneKind, severity: string | nu
   return Math.ceil(h);
 }
 
-const heightCache = new WeakMap<Card, { channel: Channel | undefined; link: string | null; height: number }>();
+const heightCache = new WeakMap<Card, { channel: Channel | undefined; link: string | null; locale: string; height: number }>();
 /**
  * Heights by what the card shows: a moved card is a new object with the same face, and
  * a drop of 1,000 selected cards should not measure them all again. Cleared when big.
@@ -181,11 +182,11 @@ function faceKey(face: CardFace, kind: LaneKind, severity: string | null): strin
  * point shows for its touchpoint: they are drawn on the card too. Cached by card object
  * and by what the card shows.
  */
-export function estimateCardHeight(card: Card, channel?: Channel, link: string | null = null): number {
+export function estimateCardHeight(i18n: I18n, card: Card, channel?: Channel, link: string | null = null): number {
   const hit = heightCache.get(card);
-  if (hit && hit.channel === channel && hit.link === link) return hit.height;
+  if (hit && hit.channel === channel && hit.link === link && hit.locale === i18n.locale) return hit.height;
   const data = cardData(card, channel, link, 'ltr');
-  const face = cardFace(data);
+  const face = cardFace(i18n, data);
   const key = faceKey(face, card.kind, data.severity);
   let height = heightByFace.get(key);
   if (height === undefined) {
@@ -193,7 +194,7 @@ export function estimateCardHeight(card: Card, channel?: Channel, link: string |
     if (heightByFace.size >= FACE_CACHE_LIMIT) heightByFace.clear();
     heightByFace.set(key, height);
   }
-  heightCache.set(card, { channel, link, height });
+  heightCache.set(card, { channel, link, locale: i18n.locale, height });
   return height;
 }
 
@@ -224,12 +225,13 @@ export function scoreAtY(y: number, rowHeight: number): number {
   return Math.max(-2, Math.min(2, Math.round(raw)));
 }
 
-export function computeLayout(doc: JourneyMap): MapLayout {
+export function computeLayout(doc: JourneyMap, i18n: I18n): MapLayout {
   const laneKind = new Map(doc.lanes.map((l) => [l.id, l.kind]));
   const stageIndex = new Map(doc.stages.map((s, i) => [s.id, i]));
   const cardById = new Map(doc.cards.map((c) => [c.id, c]));
   const heightOf = (c: Card): number =>
     estimateCardHeight(
+      i18n,
       c,
       c.kind === 'touchpoint' && c.channel ? channelById(doc.channels, c.channel) : undefined,
       c.kind === 'pain' && c.touchpointId ? touchpointLabel(cardById.get(c.touchpointId)) : null,

@@ -4,9 +4,11 @@
  */
 import { Handle, Position, useReactFlow, useStoreApi, type NodeProps, type NodeTypes, type Viewport } from '@xyflow/react';
 import { memo, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import { cardFace } from './cardFace';
 import { ChannelIcon } from './ChannelIcon';
-import { LANE_KIND_LABELS, SEVERITY_LABELS } from './labels';
+import { LANE_KIND_LABEL_IDS, SEVERITY_LABEL_IDS } from './labels';
 import { useEditor, useEditorApi } from './context';
 import { InlineText } from './InlineText';
 import { scoreAtY } from './layout';
@@ -46,8 +48,14 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   const editing = useEditor((s) => s.ui.editingId === id);
   const readOnly = useEditor((s) => s.readOnly);
   const api = useEditorApi();
-  const kindLabel = LANE_KIND_LABELS[data.kind];
-  const face = useMemo(() => cardFace(data), [data]);
+  const i18n = useI18n();
+  const locale = i18n.locale;
+  const kindLabel = i18n._(LANE_KIND_LABEL_IDS[data.kind]);
+  // The same instance speaks another language after a switch: the locale is what changes.
+  const face = useMemo(() => {
+    void locale;
+    return cardFace(i18n, data);
+  }, [i18n, locale, data]);
   const classes = ['jb-card', `jb-card--${data.kind}`];
   if (selected) classes.push('is-selected');
   if (editing) classes.push('is-editing');
@@ -59,10 +67,10 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
   const label = [
     kindLabel,
     data.channelName,
-    data.severity ? `${SEVERITY_LABELS[data.severity as keyof typeof SEVERITY_LABELS] ?? data.severity} severity` : null,
+    data.severity ? i18n._('editor.card.severityName', { severity: severityWord(i18n, data.severity) }) : null,
     face.kpi && face.head ? `${face.head.text} ${face.kpi.value} ${face.kpi.target}${face.kpi.mark ?? ''}` : null,
-    data.text || 'empty',
-    selected ? 'selected' : null,
+    data.text || i18n._('editor.card.emptyName'),
+    selected ? i18n._('editor.card.selectedName') : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -75,7 +83,7 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
       dir={data.direction}
       tabIndex={selected ? 0 : -1}
       role="group"
-      aria-roledescription="card"
+      aria-roledescription={i18n._('editor.card.roleDescription')}
       aria-label={label}
     >
       <Handle type="source" position={Position.Left} id="l" className="jb-handle" isConnectable={!readOnly} />
@@ -102,7 +110,7 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
         {editing ? (
           <InlineText
             value={data.text}
-            label="Card text"
+            label={i18n._('editor.card.editText')}
             multiline
             onDraft={(text, coalesce) => api.getState().updateCard(id, { text }, coalesce)}
             onCommit={(text, coalesce) => {
@@ -178,6 +186,8 @@ function ZoomToButton({ label, viewport }: { label: string; viewport(canvas: { w
 const StageHeaderView = memo(function StageHeaderView({ data, selected, positionAbsoluteX, positionAbsoluteY, width }: NodeProps<StageHeaderNode>) {
   const editing = useEditor((s) => s.ui.editingId === data.stageId);
   const api = useEditorApi();
+  const i18n = useI18n();
+  const number = i18n.number(data.index + 1);
   const descId = useId();
   const loopId = useId();
   // The stage's description and loop are read with its button, as they are seen under it.
@@ -192,7 +202,7 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected, position
       {editing ? (
         <InlineText
           value={data.name}
-          label="Rename stage"
+          label={i18n._('editor.stage.rename')}
           onDraft={(name, coalesce) => {
             if (name.trim()) api.getState().updateStage(data.stageId, { name }, coalesce);
           }}
@@ -212,13 +222,13 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected, position
           type="button"
           className="jb-header-button"
           data-focus-id={data.stageId}
-          aria-label={`Stage ${data.index + 1}: ${data.name}`}
+          aria-label={i18n._('editor.stage.headerName', { number, name: data.name })}
           aria-describedby={describedBy || undefined}
           aria-pressed={selected}
           onClick={(e) => api.getState().select([data.stageId], e.shiftKey)}
         >
           <span className="jb-stage__index" aria-hidden="true">
-            {data.index + 1}
+            {number}
           </span>
           {/* A space between the number and the name, so the words seen ("1 Awareness") are in the
               button's name ("Stage 1: Awareness") for speech input; a flex container does not draw it. */}{' '}
@@ -228,7 +238,7 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected, position
         </button>
       )}
       <ZoomToButton
-        label={`Zoom to stage ${data.index + 1}`}
+        label={i18n._('editor.stage.zoomTo', { number })}
         viewport={(canvas) => stageViewport({ x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? 0 }, canvas)}
       />
       {data.description && (
@@ -238,7 +248,7 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected, position
       )}
       {data.loopsToName !== null && (
         <p className="jb-stage__loop" dir="auto" id={loopId}>
-          <span aria-hidden="true">{data.direction === 'rtl' ? '↪' : '↩'}</span> back to {data.loopsToName}
+          <span aria-hidden="true">{data.direction === 'rtl' ? '↪' : '↩'}</span> {i18n._('editor.stage.loopsBackTo', { stage: data.loopsToName })}
         </p>
       )}
     </div>
@@ -248,12 +258,15 @@ const StageHeaderView = memo(function StageHeaderView({ data, selected, position
 const LaneHeaderView = memo(function LaneHeaderView({ data, selected, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<LaneHeaderNode>) {
   const editing = useEditor((s) => s.ui.editingId === data.laneId);
   const api = useEditorApi();
+  const i18n = useI18n();
+  const number = i18n.number(data.index + 1);
+  const kind = i18n._(LANE_KIND_LABEL_IDS[data.kind]);
   return (
     <div className={`jb-lane jb-lane--${data.kind}${selected ? ' is-selected' : ''}`}>
       {editing ? (
         <InlineText
           value={data.title}
-          label="Rename lane"
+          label={i18n._('editor.lane.rename')}
           onDraft={(title, coalesce) => {
             if (title.trim()) api.getState().renameLane(data.laneId, title, coalesce);
           }}
@@ -273,7 +286,7 @@ const LaneHeaderView = memo(function LaneHeaderView({ data, selected, positionAb
           type="button"
           className="jb-header-button"
           data-focus-id={data.laneId}
-          aria-label={`Lane ${data.index + 1}: ${data.title} (${LANE_KIND_LABELS[data.kind]})`}
+          aria-label={i18n._('editor.lane.headerName', { number, title: data.title, kind })}
           aria-pressed={selected}
           onClick={(e) => api.getState().select([data.laneId], e.shiftKey)}
         >
@@ -282,9 +295,9 @@ const LaneHeaderView = memo(function LaneHeaderView({ data, selected, positionAb
           </span>
         </button>
       )}
-      <span className="jb-lane__kind">{LANE_KIND_LABELS[data.kind]}</span>
+      <span className="jb-lane__kind">{kind}</span>
       <ZoomToButton
-        label={`Zoom to lane ${data.index + 1}`}
+        label={i18n._('editor.lane.zoomTo', { number })}
         viewport={(canvas) => laneViewport({ x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? 0, height: height ?? 0 }, data.direction, canvas)}
       />
     </div>
@@ -295,14 +308,16 @@ const CellView = memo(function CellView({ data }: NodeProps<CellNode>) {
   const readOnly = useEditor((s) => s.readOnly);
   const current = useEditor((s) => s.ui.cell?.stageId === data.stageId && s.ui.cell?.laneId === data.laneId);
   const api = useEditorApi();
+  const i18n = useI18n();
+  const place = { stage: data.stageName, lane: data.laneTitle };
   return (
     <div className={`jb-cell${current ? ' is-current' : ''}`}>
       {!readOnly && (
         <button
           type="button"
           className="jb-cell__add nodrag"
-          aria-label={`Add card to ${data.stageName} / ${data.laneTitle}`}
-          title={`Add a card to ${data.stageName} / ${data.laneTitle}`}
+          aria-label={i18n._('editor.cell.addCardName', place)}
+          title={i18n._('editor.cell.addCardTitle', place)}
           onClick={(e) => {
             e.stopPropagation();
             api.getState().addCard({ stageId: data.stageId, laneId: data.laneId });
@@ -315,10 +330,24 @@ const CellView = memo(function CellView({ data }: NodeProps<CellNode>) {
   );
 });
 
-const SCORE_WORDS: Record<number, string> = { [-2]: 'very negative', [-1]: 'negative', 0: 'neutral', 1: 'positive', 2: 'very positive' };
+const SCORE_WORD_IDS: Record<number, string> = {
+  [-2]: /*i18n*/ 'editor.emotion.score.veryNegative',
+  [-1]: /*i18n*/ 'editor.emotion.score.negative',
+  0: /*i18n*/ 'editor.emotion.score.neutral',
+  1: /*i18n*/ 'editor.emotion.score.positive',
+  2: /*i18n*/ 'editor.emotion.score.veryPositive',
+};
 
-export function scoreText(score: number): string {
-  return `${score > 0 ? '+' : ''}${score} (${SCORE_WORDS[score] ?? ''})`;
+/** An emotion score as the panel lists it and a screen reader says it: "+2 (very positive)". */
+export function scoreText(i18n: I18n, score: number): string {
+  const id = SCORE_WORD_IDS[score];
+  return i18n._('editor.emotion.scoreText', { score: i18n.number(score, { signDisplay: 'exceptZero' }), word: id ? i18n._(id) : '' });
+}
+
+/** A severity code's word ("critical" → "Critical"), or the code when the table has none. */
+function severityWord(i18n: I18n, severity: string): string {
+  const id = (SEVERITY_LABEL_IDS as Record<string, string>)[severity];
+  return id ? i18n._(id) : severity;
 }
 
 function smoothPath(points: { x: number; y: number }[]): string {
@@ -336,6 +365,7 @@ function smoothPath(points: { x: number; y: number }[]): string {
 
 const EmotionView = memo(function EmotionView({ data }: NodeProps<EmotionNode>) {
   const api = useEditorApi();
+  const i18n = useI18n();
   const readOnly = useEditor((s) => s.readOnly);
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef<string | null>(null);
@@ -386,7 +416,7 @@ const EmotionView = memo(function EmotionView({ data }: NodeProps<EmotionNode>) 
   };
 
   return (
-    <div className="jb-emotion" aria-label={`Emotion curve: ${data.title}`} role="group">
+    <div className="jb-emotion" aria-label={i18n._('editor.emotion.curveName', { title: data.title })} role="group">
       <svg ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="jb-emotion__svg">
         <rect x={0} y={0} width={width} height={mid} className="jb-zone jb-zone--pos" />
         <rect x={0} y={mid} width={width} height={height - mid} className="jb-zone jb-zone--neg" />
@@ -405,11 +435,11 @@ const EmotionView = memo(function EmotionView({ data }: NodeProps<EmotionNode>) 
             data-focus-id={p.cardId}
             tabIndex={0}
             role="slider"
-            aria-label={`Emotion at ${p.stageName}${p.text ? `: ${p.text}` : ''}`}
+            aria-label={p.text ? i18n._('editor.emotion.pointNameWithNote', { stage: p.stageName, note: p.text }) : i18n._('editor.emotion.pointName', { stage: p.stageName })}
             aria-valuemin={-2}
             aria-valuemax={2}
             aria-valuenow={p.score}
-            aria-valuetext={scoreText(p.score)}
+            aria-valuetext={scoreText(i18n, p.score)}
             aria-readonly={readOnly || undefined}
             onPointerDown={(e) => onPointerDown(e, p.cardId)}
             onPointerMove={(e) => onPointerMove(e, p.cardId)}

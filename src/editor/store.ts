@@ -3,9 +3,12 @@
  * temporary drag values) and the undo history, in separate slices. Every document
  * change goes through a pure operation of src/model and `commit`, which keeps one
  * snapshot per finished gesture, stamps updatedAt and hands the document to the
- * injected onChange (the page wires that to the autosave queue).
+ * injected onChange (the page wires that to the autosave queue). What it says (announcements,
+ * notices, the names of new stages and lanes) comes from the injected `i18n` (the interface's).
  */
+import type { Locale } from '../i18n/locales';
 import type { XYPosition } from '@xyflow/react';
+import type { I18n } from '../i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { newId } from '../model/ids';
 import * as ops from '../model/operations';
@@ -97,6 +100,7 @@ export interface EditorActions {
   setConnectionPersona(id: string, personaId: string | null): void;
   deleteConnection(id: string): void;
   setDirection(direction: Direction): void;
+  setLanguage(language: Locale): void;
   setChannelTarget(id: ChannelId, patch: ChannelPatch, coalesce?: string): void;
   updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
   linkPersona(personaId: string): void;
@@ -122,6 +126,8 @@ export interface EditorState extends EditorActions {
   doc: JourneyMap;
   /** Receives every committed document (the page wires it to autosave); replaceable with setState. */
   onChange: ((doc: JourneyMap) => void) | undefined;
+  /** The words of announcements, notices and new names (the interface's instance); replaceable with setState. */
+  i18n: I18n;
   readOnly: boolean;
   ui: UiSlice;
   history: HistorySlice;
@@ -129,6 +135,8 @@ export interface EditorState extends EditorActions {
 
 export interface EditorStoreOptions {
   doc: JourneyMap;
+  /** Where the store's words come from: the interface's instance (useI18n() in the editor). */
+  i18n: I18n;
   readOnly?: boolean;
   onChange?: (doc: JourneyMap) => void;
   now?: () => Date;
@@ -142,17 +150,18 @@ export type EditorStore = StoreApi<EditorState>;
 const EMPTY_SET: ReadonlySet<string> = new Set();
 const EMPTY_MAP: ReadonlyMap<string, XYPosition> = new Map();
 
-const LANE_TITLES: Record<LaneKind, string> = {
-  text: 'Customer actions',
-  touchpoint: 'Touchpoints',
-  emotion: 'Emotion',
-  pain: 'Pain points',
-  opportunity: 'Opportunities',
-  kpi: 'KPIs',
+const LANE_TITLE_IDS: Record<LaneKind, string> = {
+  text: /*i18n*/ 'editor.lane.defaultTitle.text',
+  touchpoint: /*i18n*/ 'editor.lane.defaultTitle.touchpoint',
+  emotion: /*i18n*/ 'editor.lane.defaultTitle.emotion',
+  pain: /*i18n*/ 'editor.lane.defaultTitle.pain',
+  opportunity: /*i18n*/ 'editor.lane.defaultTitle.opportunity',
+  kpi: /*i18n*/ 'editor.lane.defaultTitle.kpi',
 };
 
-export function defaultLaneTitle(kind: LaneKind): string {
-  return LANE_TITLES[kind];
+/** The title a new lane of this kind gets. */
+export function defaultLaneTitle(i18n: I18n, kind: LaneKind): string {
+  return i18n._(LANE_TITLE_IDS[kind]);
 }
 
 function entityIds(doc: JourneyMap): Set<string> {
@@ -195,10 +204,6 @@ export function nextSelection(doc: JourneyMap, selected: ReadonlySet<string>, ad
   return next;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 export function createEditorStore(options: EditorStoreOptions): EditorStore {
   const now = options.now ?? (() => new Date());
   const limit = options.historyLimit ?? HISTORY_LIMIT;
@@ -212,7 +217,19 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       const valid = (c: Cell | null | undefined): c is Cell =>
         !!c && doc.stages.some((s) => s.id === c.stageId) && doc.lanes.some((l) => l.id === c.laneId);
       if (valid(cell)) return cell;
-      if (valid(ui.cell)) return ui.cell;
+      // A lane or stage just added (or picked) is where the next card goes: in its first cell, or
+      // the one it shares with the last cell clicked.
+      const only = ui.selected.size === 1 ? [...ui.selected][0] : undefined;
+      const lastCell = valid(ui.cell) ? ui.cell : null;
+      if (only && doc.lanes.some((l) => l.id === only)) {
+        const stageId = lastCell?.stageId ?? doc.stages[0]?.id;
+        if (stageId) return { stageId, laneId: only };
+      }
+      if (only && doc.stages.some((st) => st.id === only)) {
+        const laneId = lastCell?.laneId ?? doc.lanes[0]?.id;
+        if (laneId) return { stageId: only, laneId };
+      }
+      if (lastCell) return lastCell;
       const first = doc.stages[0];
       const lane = doc.lanes[0];
       return first && lane ? { stageId: first.id, laneId: lane.id } : null;
@@ -226,6 +243,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
     return {
       doc: options.doc,
       onChange: options.onChange,
+      i18n: options.i18n,
       readOnly: options.readOnly ?? false,
       ui: {
         selected: EMPTY_SET,
@@ -256,27 +274,27 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
 
       undo() {
-        const { doc, history, readOnly, ui } = get();
+        const { doc, history, readOnly, ui, i18n } = get();
         const prev = history.past.at(-1);
         if (readOnly || !prev) return;
         const stamped = ops.touch(prev, now());
         set({
           doc: stamped,
           history: { past: history.past.slice(0, -1), future: [...history.future, doc], lastKey: null },
-          ui: { ...pruneUi(ui, stamped), announcement: 'Undone' },
+          ui: { ...pruneUi(ui, stamped), announcement: i18n._('editor.announce.undone') },
         });
         get().onChange?.(stamped);
       },
 
       redo() {
-        const { doc, history, readOnly, ui } = get();
+        const { doc, history, readOnly, ui, i18n } = get();
         const next = history.future.at(-1);
         if (readOnly || !next) return;
         const stamped = ops.touch(next, now());
         set({
           doc: stamped,
           history: { past: [...history.past, doc].slice(-limit), future: history.future.slice(0, -1), lastKey: null },
-          ui: { ...pruneUi(ui, stamped), announcement: 'Redone' },
+          ui: { ...pruneUi(ui, stamped), announcement: i18n._('editor.announce.redone') },
         });
         get().onChange?.(stamped);
       },
@@ -296,8 +314,10 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
 
       addStage(name, index) {
         const id = newId();
+        const { i18n } = get();
         const n = get().doc.stages.length + 1;
-        return apply((d) => ops.addStage(d, { id, name: name ?? `Stage ${n}`, index }), { select: [id] }) ? id : null;
+        const stageName = name ?? i18n._('editor.stage.defaultName', { number: i18n.number(n) });
+        return apply((d) => ops.addStage(d, { id, name: stageName, index }), { select: [id] }) ? id : null;
       },
       updateStage(id, patch, coalesce) {
         apply((d) => ops.updateStage(d, id, patch), { coalesce });
@@ -310,7 +330,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       addLane(kind, title, index) {
         const id = newId();
-        return apply((d) => ops.addLane(d, { id, kind, title: title ?? defaultLaneTitle(kind), index }), { select: [id] }) ? id : null;
+        const laneTitle = title ?? defaultLaneTitle(get().i18n, kind);
+        return apply((d) => ops.addLane(d, { id, kind, title: laneTitle, index }), { select: [id] }) ? id : null;
       },
       renameLane(id, title, coalesce) {
         apply((d) => ops.renameLane(d, id, title), { coalesce });
@@ -328,7 +349,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       addCard(cell, patch) {
         const target = targetCell(cell);
         if (!target) {
-          get().announce('Add a stage and a lane first');
+          const { i18n } = get();
+          get().announce(i18n._('editor.announce.needStageAndLane'));
           return null;
         }
         const id = newId();
@@ -354,11 +376,12 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         const result = ops.shiftCards(get().doc, ids, anchorId, target);
         const moved = get().commit(result.doc);
         set((s) => ({ ui: { ...s.ui, drag: EMPTY_MAP, cell: moved ? { stageId: target.stageId, laneId: target.laneId } : s.ui.cell } }));
+        const { i18n } = get();
         const notes: string[] = [];
         const kept = result.keptLane.length;
-        if (kept) notes.push(`${kept === 1 ? 'A card stayed in its own lane' : `${kept} cards stayed in their own lanes`}: a lane takes only cards of its kind.`);
+        if (kept) notes.push(i18n._('editor.notice.keptLane', { count: kept }));
         const off = result.offGrid.length;
-        if (off) notes.push(`${plural(off, 'card')} would have left the grid and stayed where ${off === 1 ? 'it was' : 'they were'}.`);
+        if (off) notes.push(i18n._('editor.notice.offGrid', { count: off }));
         if (notes.length) get().notify(notes.join(' '));
       },
       deleteSelection() {
@@ -374,8 +397,15 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
           }
         }
         if (get().commit(next, { select: [] })) {
-          const parts = [cards.length ? plural(cards.length, 'card') : '', conns ? plural(conns, 'arrow') : ''].filter(Boolean);
-          get().announce(`Deleted ${parts.join(' and ')}. Undo with Ctrl+Z.`);
+          const { i18n } = get();
+          const counts = { cards: cards.length, arrows: conns };
+          get().announce(
+            cards.length && conns
+              ? i18n._('editor.announce.deletedCardsAndArrows', counts)
+              : conns
+                ? i18n._('editor.announce.deletedArrows', counts)
+                : i18n._('editor.announce.deletedCards', counts),
+          );
         }
       },
       duplicateSelection() {
@@ -387,7 +417,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         const payload = payloadOf(get().doc, new Set(selectedCards()));
         if (payload) {
           setBuffer(payload);
-          get().announce(`Copied ${plural(payload.cards.length, 'card')}`);
+          const { i18n } = get();
+          get().announce(i18n._('editor.announce.copied', { count: payload.cards.length }));
         }
         return payload;
       },
@@ -395,13 +426,15 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         const payload = get().copySelection();
         if (payload) {
           get().commit(ops.deleteCards(get().doc, payload.cards.map((c) => c.id)), { select: [] });
-          get().announce(`Cut ${plural(payload.cards.length, 'card')}`);
+          const { i18n } = get();
+          get().announce(i18n._('editor.announce.cut', { count: payload.cards.length }));
         }
         return payload;
       },
       paste(payload, target) {
+        const { i18n } = get();
         if (!payload || payload.cards.length === 0) {
-          get().announce('Nothing to paste');
+          get().announce(i18n._('editor.announce.nothingToPaste'));
           return;
         }
         const cell = targetCell(target);
@@ -409,8 +442,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         const before = get().doc;
         const next = ops.pasteCards(before, payload.cards, payload.connections, cell);
         const added = ops.addedCardIds(before, next);
-        if (get().commit(next, { select: added })) get().announce(`Pasted ${plural(added.length, 'card')}`);
-        else get().announce('These cards have no lane of their kind in this map');
+        if (get().commit(next, { select: added })) get().announce(i18n._('editor.announce.pasted', { count: added.length }));
+        else get().announce(i18n._('editor.announce.noLaneOfTheirKind'));
       },
       addConnection(from, to, label) {
         const id = newId();
@@ -424,6 +457,9 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       deleteConnection(id) {
         apply((d) => ops.deleteConnection(d, id));
+      },
+      setLanguage(language) {
+        apply((d) => ops.setLanguage(d, language));
       },
       setDirection(direction) {
         apply((d) => ops.setDirection(d, direction));

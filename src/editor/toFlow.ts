@@ -3,8 +3,10 @@
  * cache held by the mapper: a node (or edge) whose inputs did not change is the very
  * same object as last time, so React Flow skips it and its memoised component does
  * not re-render. Node `data` holds plain values only (no callbacks); components reach
- * the store through context.
+ * the store through context. The few words it writes (the arrows' accessible names, a loop's
+ * label) come from the `i18n` instance it is given.
  */
+import type { I18n } from '../i18n';
 import type { Edge, EdgeMarker, Node, NodeHandle, Position, XYPosition } from '@xyflow/react';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
@@ -148,7 +150,7 @@ class IdentityCache<T> {
 }
 
 /**
- * Makes a mapper with its own cache: call it with each new (doc, layout, ui); it
+ * Makes a mapper with its own cache: call it with each new (doc, layout, ui, i18n); it
  * returns nodes and edges, reusing the objects of unchanged entities.
  */
 export function createFlowMapper() {
@@ -156,7 +158,7 @@ export function createFlowMapper() {
   const edgeCache = new IdentityCache<FlowEdge>();
   let obstacles: { layout: MapLayout; readOnly: boolean; rects: Rect[]; index: ObstacleIndex } | null = null;
 
-  return function toFlow(doc: JourneyMap, layout: MapLayout, ui: FlowUi): FlowResult {
+  return function toFlow(doc: JourneyMap, layout: MapLayout, ui: FlowUi, i18n: I18n): FlowResult {
     const nodes: FlowNode[] = [];
     const edges: FlowEdge[] = [];
     const { selected, drag, readOnly } = ui;
@@ -164,6 +166,7 @@ export function createFlowMapper() {
     const stageName = new Map(doc.stages.map((s) => [s.id, s.name]));
     const headerY = layout.stageHeader.y;
     const headerH = layout.stageHeader.height;
+    const locale = i18n.locale;
 
     // Cells (behind everything).
     for (const row of layout.rows) {
@@ -379,7 +382,7 @@ export function createFlowMapper() {
       const targetHandle = forward ? 'l' : backward ? 'r' : 'r';
       const isSel = selected.has(k.id);
       edges.push(
-        edgeCache.get(k.id, [k, sourceHandle, targetHandle, isSel, obstacleIndex], () => ({
+        edgeCache.get(k.id, [k, sourceHandle, targetHandle, isSel, obstacleIndex, locale], () => ({
           id: k.id,
           type: 'connection',
           source: k.from,
@@ -389,7 +392,7 @@ export function createFlowMapper() {
           selected: isSel,
           zIndex: Z.connection,
           markerEnd: ARROW,
-          ariaLabel: `Arrow${k.label ? ` “${k.label}”` : ''}`,
+          ariaLabel: k.label ? i18n._('editor.arrow.nameWithLabel', { label: k.label }) : i18n._('editor.arrow.name'),
           data: { connectionId: k.id, label: k.label, obstacles: obstacleIndex },
         })),
       );
@@ -399,9 +402,10 @@ export function createFlowMapper() {
     for (const s of doc.stages) {
       if (s.loopsTo === undefined || !layout.columnOf.has(s.loopsTo)) continue;
       const id = loopEdgeId(s.id);
-      const label = `back to ${stageName.get(s.loopsTo) ?? ''}`;
+      const target = stageName.get(s.loopsTo) ?? '';
+      const label = i18n._('editor.stage.loopsBackTo', { stage: target });
       edges.push(
-        edgeCache.get(id, [s.loopsTo, label, headerY], () => ({
+        edgeCache.get(id, [s.loopsTo, s.name, label, headerY], () => ({
           id,
           type: 'loop',
           source: stageNodeId(s.id),
@@ -412,7 +416,7 @@ export function createFlowMapper() {
           focusable: false,
           zIndex: Z.loop,
           markerEnd: ARROW,
-          ariaLabel: `Loop: ${s.name} ${label}`,
+          ariaLabel: i18n._('editor.loop.name', { stage: s.name, target }),
           data: { stageId: s.id, label, topY: Math.max(8, headerY - 44) },
         })),
       );

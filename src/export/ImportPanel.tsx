@@ -5,9 +5,11 @@
  * there with other content (the same persona, unchanged, is no question: it is left as it is).
  * Load it lazily from the library:  const ImportPanel = React.lazy(() => import('../export/ImportPanel'));
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { messageOf, say, type Message } from '../i18n/message';
+import { useI18n } from '../i18n/react';
 import { formatImportErrors, parseImportFile, type ImportError } from './envelope';
-import { conflictQuestion } from './conflicts';
+import { conflictQuestion, type ImportConflict } from './conflicts';
 import { applyImport, planImport, type ConflictChoice, type ImportPlan } from './source';
 
 type State =
@@ -15,16 +17,26 @@ type State =
   | { kind: 'busy' }
   | { kind: 'errors'; file: string; errors: ImportError[] }
   | { kind: 'conflict'; plan: ImportPlan }
-  | { kind: 'done'; message: string };
+  | { kind: 'done'; message: Message };
 
-function summary(plan: ImportPlan): string {
-  const parts = [];
-  if (plan.maps.length) parts.push(`${plan.maps.length} map${plan.maps.length === 1 ? '' : 's'}`);
-  if (plan.personas.length) parts.push(`${plan.personas.length} persona${plan.personas.length === 1 ? '' : 's'}`);
-  const imported = parts.length ? `Imported ${parts.join(' and ')}.` : 'Nothing new to import.';
-  const n = plan.unchanged.length;
-  if (n === 0) return imported;
-  return `${imported} ${n === 1 ? '1 persona was' : `${n} personas were`} already here, unchanged.`;
+function imported(plan: ImportPlan): Message {
+  const maps = plan.maps.length;
+  const personas = plan.personas.length;
+  if (maps && personas) return /*i18n*/ { id: 'import.done.mapsAndPersonas', values: { maps, personas } };
+  if (maps) return /*i18n*/ { id: 'import.done.maps', values: { maps } };
+  if (personas) return /*i18n*/ { id: 'import.done.personas', values: { personas } };
+  return /*i18n*/ { id: 'import.done.nothing' };
+}
+
+function summary(plan: ImportPlan): Message {
+  const count = plan.unchanged.length;
+  if (count === 0) return imported(plan);
+  return /*i18n*/ { id: 'import.done.withUnchanged', values: { imported: imported(plan), count } };
+}
+
+/** What a thrown value says: its own message for the interface, or its English (a bug's, the browser's). */
+function reasonOf(err: unknown): Message | string {
+  return messageOf(err) ?? (err instanceof Error ? err.message : String(err));
 }
 
 export function useImport(onImported?: (mapIds: string[]) => void) {
@@ -38,7 +50,7 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
         setState({ kind: 'done', message: summary(plan) });
         onImported?.(ids);
       } catch (err) {
-        setState({ kind: 'errors', file: '', errors: [{ path: '', message: `Nothing was imported: ${err instanceof Error ? err.message : String(err)}` }] });
+        setState({ kind: 'errors', file: '', errors: [{ path: '', message: /*i18n*/ { id: 'import.failed.notStored', values: { reason: reasonOf(err) } } }] });
       }
     },
     [onImported],
@@ -59,8 +71,9 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
       } catch (err) {
         // Whatever went wrong, "Importing…" ends with a message; nothing was stored (applyImport,
         // inside finish, catches its own errors and writes in one transaction).
-        const reason = err instanceof Error ? err.message : String(err);
-        setState({ kind: 'errors', file: file.name, errors: [{ path: '', message: `The file could not be imported (${reason.slice(0, 200)}). Nothing was imported.` }] });
+        const found = reasonOf(err);
+        const reason = typeof found === 'string' ? found.slice(0, 200) : found;
+        setState({ kind: 'errors', file: file.name, errors: [{ path: '', message: /*i18n*/ { id: 'import.failed.unexpected', values: { reason } } }] });
       }
     },
     [finish],
@@ -69,30 +82,64 @@ export function useImport(onImported?: (mapIds: string[]) => void) {
   return { state, setState, importFile, finish };
 }
 
+// Marks where an element goes in a translated sentence, so the sentence keeps its word order in
+// every language and the element (a file name, a title) keeps its own direction.
+const SLOT = '\uE000';
+
+function withSlot(text: string, node: ReactNode): ReactNode {
+  const at = text.indexOf(SLOT);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      {node}
+      {text.slice(at + SLOT.length)}
+    </>
+  );
+}
+
+/** The items as the language lists them ("A, B" in English, "A، B" in Persian), each its own element. */
+function listed(locale: string, items: readonly ReactNode[]): ReactNode {
+  const parts = new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).formatToParts(items.map((_, i) => String(i)));
+  return parts.map((part, i) => <Fragment key={i}>{part.type === 'element' ? items[Number(part.value)] : part.value}</Fragment>);
+}
+
+function ConflictItem({ conflict: c, mixed }: { conflict: ImportConflict; mixed: boolean }) {
+  const i18n = useI18n();
+  const name = (title: string) => (title || c.kind !== 'persona' ? title : i18n._('import.conflict.unnamedPersona'));
+  return (
+    <>
+      {/* The library's name for it: that is what Replace replaces. */}
+      <bdi dir="auto">{name(c.storedTitle ?? c.title)}</bdi>
+      {mixed && ` ${c.kind === 'map' ? i18n._('import.conflict.kind.map') : i18n._('import.conflict.kind.persona')}`}
+      {c.storedTitle !== undefined && c.storedTitle !== c.title && (
+        <> {withSlot(i18n._('import.conflict.fileCallsIt', { title: SLOT }), <bdi dir="auto">{name(c.title)}</bdi>)}</>
+      )}
+    </>
+  );
+}
+
 function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c: ConflictChoice) => void; onClose: () => void }) {
-  if (state.kind === 'busy') return <p role="status">Importing…</p>;
-  if (state.kind === 'done') return <p role="status">{state.message}</p>;
+  const i18n = useI18n();
+  if (state.kind === 'busy') return <p role="status">{i18n._('import.busy')}</p>;
+  if (state.kind === 'done') return <p role="status">{say(i18n, state.message)}</p>;
   if (state.kind === 'errors') {
     return (
       <div role="alert" className="jb-import-errors">
         <p>
-          {state.file ? (
-            <>
-              <bdi dir="auto">{state.file}</bdi> was not imported:
-            </>
-          ) : (
-            'The import failed:'
-          )}
+          {state.file
+            ? withSlot(i18n._('import.errors.file', { file: SLOT }), <bdi dir="auto">{state.file}</bdi>)
+            : i18n._('import.errors.failed')}
         </p>
         <ul>
-          {formatImportErrors(state.errors).map((line, i) => (
+          {formatImportErrors(i18n, state.errors).map((line, i) => (
             <li key={i} dir="auto">
               {line}
             </li>
           ))}
         </ul>
         <button type="button" onClick={onClose}>
-          Close
+          {i18n._('import.close')}
         </button>
       </div>
     );
@@ -101,34 +148,18 @@ function ImportStatus({ state, onChoose, onClose }: { state: State; onChoose: (c
     const { conflicts } = state.plan;
     const { label, question } = conflictQuestion(conflicts);
     const mixed = new Set(conflicts.map((c) => c.kind)).size > 1;
+    const items = conflicts.map((c) => <ConflictItem key={`${c.kind}:${c.id}`} conflict={c} mixed={mixed} />);
     return (
-      <div role="dialog" aria-label={label} className="jb-import-conflict">
-        <p>
-          Already in your library:{' '}
-          {conflicts.map((c, i) => (
-            <span key={`${c.kind}:${c.id}`}>
-              {i > 0 && ', '}
-              {/* The library's name for it: that is what Replace replaces. */}
-              <bdi dir="auto">{c.storedTitle ?? c.title}</bdi>
-              {mixed && ` (${c.kind})`}
-              {c.storedTitle !== undefined && c.storedTitle !== c.title && (
-                <>
-                  {' (the file calls it '}
-                  <bdi dir="auto">{c.title}</bdi>)
-                </>
-              )}
-            </span>
-          ))}
-          . {question}
-        </p>
+      <div role="dialog" aria-label={say(i18n, label)} className="jb-import-conflict">
+        <p>{withSlot(i18n._('import.conflict.already', { items: SLOT, question: say(i18n, question) }), listed(i18n.locale, items))}</p>
         <button type="button" onClick={() => onChoose('replace')}>
-          Replace
+          {i18n._('import.conflict.replace')}
         </button>
         <button type="button" onClick={() => onChoose('keep-both')}>
-          Keep both
+          {i18n._('import.conflict.keepBoth')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {i18n._('import.cancel')}
         </button>
       </div>
     );
@@ -149,6 +180,7 @@ export default function ImportPanel({
   /** A file dropped somewhere else on the page (the page catches drops while this panel loads on demand). */
   dropped?: File | null;
 }) {
+  const i18n = useI18n();
   const { state, setState, importFile, finish } = useImport(onImported);
   const [over, setOver] = useState(false);
   const handled = useRef<File | null>(null);
@@ -178,7 +210,7 @@ export default function ImportPanel({
       onDrop={onDrop}
     >
       <label className="jb-import-button">
-        Import a file
+        {i18n._('import.button')}
         <input
           type="file"
           accept=".json,application/json,.html,text/html"

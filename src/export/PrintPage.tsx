@@ -3,35 +3,45 @@
  * bundle:  const PrintPage = React.lazy(() => import('../export/PrintPage'));
  * It loads the map, its personas and their photos through the storage repositories and renders the
  * print studio (paper size, orientation, fit to one page, cover page, Print / Save as PDF, Download PNG)
- * inside the page's <main> landmark.
+ * inside the page's <main> landmark. The pages speak the map's language (its catalogue is loaded with
+ * the map); the studio's controls and the page's own messages speak the interface's.
  */
 import { useEffect, useState } from 'react';
+import { i18nFor, type I18n } from '../i18n';
+import { mapLocale } from '../i18n/mapLocale';
+import { messageOf, say } from '../i18n/message';
+import { useI18n } from '../i18n/react';
 import { loadMapForExport, type LoadedForExport } from './source';
 import { PrintStudio } from './PrintStudio';
 
+type Loaded = Exclude<LoadedForExport, { kind: 'ok' }> | (Extract<LoadedForExport, { kind: 'ok' }> & { i18n: I18n });
+type State = Loaded | { kind: 'loading' } | { kind: 'failed'; error: unknown };
+
 export default function PrintPage({ mapId }: { mapId: string }) {
-  const [state, setState] = useState<LoadedForExport | { kind: 'loading' } | { kind: 'failed'; message: string }>({ kind: 'loading' });
+  const [state, setState] = useState<State>({ kind: 'loading' });
   const [avatarUrls, setAvatarUrls] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let live = true;
     const urls: string[] = [];
-    loadMapForExport(mapId).then(
-      (loaded) => {
-        if (!live) return;
-        if (loaded.kind === 'ok') {
-          const next: Record<string, string> = {};
-          for (const [id, blob] of Object.entries(loaded.imageBlobs)) {
-            const url = URL.createObjectURL(blob);
-            urls.push(url);
-            next[id] = url;
+    loadMapForExport(mapId)
+      .then(async (loaded): Promise<Loaded> => (loaded.kind === 'ok' ? { ...loaded, i18n: await i18nFor(mapLocale(loaded.map)) } : loaded))
+      .then(
+        (loaded) => {
+          if (!live) return;
+          if (loaded.kind === 'ok') {
+            const next: Record<string, string> = {};
+            for (const [id, blob] of Object.entries(loaded.imageBlobs)) {
+              const url = URL.createObjectURL(blob);
+              urls.push(url);
+              next[id] = url;
+            }
+            setAvatarUrls(next);
           }
-          setAvatarUrls(next);
-        }
-        setState(loaded);
-      },
-      (err: unknown) => live && setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    );
+          setState(loaded);
+        },
+        (err: unknown) => live && setState({ kind: 'failed', error: err }),
+      );
     return () => {
       live = false;
       urls.forEach((u) => URL.revokeObjectURL(u));
@@ -40,28 +50,33 @@ export default function PrintPage({ mapId }: { mapId: string }) {
 
   const back = `#/maps/${encodeURIComponent(mapId)}`;
   // The print page stands alone, outside the app's chrome: it is its own <main> landmark.
-  return <main className="jbp-print-main">{body(state, avatarUrls, back)}</main>;
+  return (
+    <main className="jbp-print-main">
+      <Body state={state} avatarUrls={avatarUrls} back={back} />
+    </main>
+  );
 }
 
-function body(state: LoadedForExport | { kind: 'loading' } | { kind: 'failed'; message: string }, avatarUrls: Record<string, string>, back: string) {
+function Body({ state, avatarUrls, back }: { state: State; avatarUrls: Record<string, string>; back: string }) {
+  const i18n = useI18n();
   switch (state.kind) {
     case 'loading':
-      return <p role="status">Preparing the print view…</p>;
+      return <p role="status">{i18n._('print.route.loading')}</p>;
     case 'missing':
       return (
         <section>
-          <h1>Map not found</h1>
-          <p>There is no map at this address in this browser.</p>
+          <h1>{i18n._('print.route.missingTitle')}</h1>
+          <p>{i18n._('print.route.missing')}</p>
         </section>
       );
     case 'invalid':
       return (
         <section>
-          <h1>This map cannot be printed</h1>
+          <h1>{i18n._('print.route.invalidTitle')}</h1>
           <ul>
             {state.errors.map((e, i) => (
               <li key={i}>
-                <code>{e.path}</code>: {e.message}
+                <code>{e.path}</code>: {say(i18n, e.message)}
               </li>
             ))}
           </ul>
@@ -70,11 +85,20 @@ function body(state: LoadedForExport | { kind: 'loading' } | { kind: 'failed'; m
     case 'failed':
       return (
         <section>
-          <h1>The print view could not be opened</h1>
-          <p>{state.message}</p>
+          <h1>{i18n._('print.route.failedTitle')}</h1>
+          <p>{reason(i18n, state.error)}</p>
         </section>
       );
     default:
-      return <PrintStudio map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} />;
+      return (
+<PrintStudio map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} mapI18n={state.i18n} />
+      );
   }
+}
+
+/** Why loading failed, in the interface's words when the error carries them. */
+function reason(i18n: I18n, err: unknown): string {
+  const message = messageOf(err);
+  if (message) return say(i18n, message);
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,9 +1,12 @@
 /**
  * The print screen around PrintView: paper size, orientation, fit to one page and the cover, "Print / Save as PDF" (window.print()
  * once the fonts are ready) and "Download PNG" (the whole map at 2x). It takes documents, not ids, so
- * it can be tested and reused without storage; PrintPage loads the documents and renders it.
+ * it can be tested and reused without storage; PrintPage loads the documents and renders it. Its
+ * words are those of the nearest I18nProvider (the map's language under PrintPage).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { I18nProvider, useI18n } from '../i18n/react';
+import type { I18n } from '../i18n';
 import type { JourneyMap, Persona } from '../model/schema';
 import { downloadBlob } from './download';
 import { fileStem } from './filename';
@@ -12,7 +15,7 @@ import {
   DEFAULT_PRINT_OPTIONS,
   METRICS,
   ORIENTATIONS,
-  PAGE_SIZE_LABEL,
+  PAGE_SIZE_LABEL_IDS,
   PAPER_SIZE_NAMES,
   printLayout,
   type Orientation,
@@ -35,9 +38,16 @@ export interface PrintStudioProps {
   /** Where "Back to the map" goes; omitted, no link is shown. */
   backHref?: string;
   date?: Date;
+  /**
+   * The map's language: the pages (and the PNG) speak it, the studio's own controls speak the
+   * interface's. Omitted: the pages speak the interface's language too.
+   */
+  mapI18n?: I18n;
 }
 
-export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAULT_PRINT_OPTIONS, backHref, date }: PrintStudioProps) {
+export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAULT_PRINT_OPTIONS, backHref, date, mapI18n }: PrintStudioProps) {
+  const i18n = useI18n();
+  const pagesI18n = mapI18n ?? i18n;
   const [options, setOptions] = useState<PrintOptions>(initialOptions);
   const [measuredHeightMm, setMeasuredHeightMm] = useState<{ key: string; mm: number } | null>(null);
   const [tuning, setTuning] = useState<{ key: string; heightScale: number; tries: number } | null>(null);
@@ -48,10 +58,10 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   const rootRef = useRef<HTMLDivElement>(null);
   const pngRef = useRef<HTMLDivElement>(null);
 
-  const layoutKey = `${options.size}|${options.orientation}|${options.fitToPage === true}|${options.cover !== false}|${map.updatedAt}|${map.id}|${personas.length}`;
+  const layoutKey = `${pagesI18n.locale}|${options.size}|${options.orientation}|${options.fitToPage === true}|${options.cover !== false}|${map.updatedAt}|${map.id}|${personas.length}`;
   const current = tuning?.key === layoutKey ? tuning : { key: layoutKey, heightScale: 1, tries: 0 };
   const heightScale = current.heightScale;
-  const base = useMemo(() => printLayout(map, personas, options, { heightScale }), [map, personas, options, heightScale]);
+  const base = useMemo(() => printLayout(pagesI18n, map, personas, options, { heightScale }), [pagesI18n, map, personas, options, heightScale]);
   const layout = useMemo(() => {
     if (options.size !== 'fit' || !measuredHeightMm || measuredHeightMm.key !== layoutKey) return base;
     return { ...base, pageHeightMm: Math.max(base.pageHeightMm, measuredHeightMm.mm) };
@@ -121,11 +131,11 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   }, [map.title]);
 
   const print = useCallback(async () => {
-    setStatus('Preparing fonts…');
+    setStatus(i18n._('print.studio.preparingFonts'));
     await fontsReady();
     setStatus('');
     window.print();
-  }, []);
+  }, [i18n]);
 
   useEffect(() => {
     if (!pngRequested) return;
@@ -137,9 +147,9 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
         const { renderPng } = await import('./png');
         const blob = await renderPng(node, 2);
         downloadBlob(`${fileStem(map.title)}.png`, blob);
-        if (live) setStatus('PNG saved.');
+        if (live) setStatus(i18n._('print.studio.pngSaved'));
       } catch (err) {
-        if (live) setStatus(`The PNG could not be made: ${err instanceof Error ? err.message : String(err)}`);
+        if (live) setStatus(i18n._('print.studio.pngFailed', { reason: err instanceof Error ? err.message : String(err) }));
       } finally {
         if (live) setPngRequested(false);
       }
@@ -147,7 +157,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
     return () => {
       live = false;
     };
-  }, [pngRequested, map.title]);
+  }, [pngRequested, map.title, i18n]);
 
   const fit = options.size === 'fit';
   // The sizes offered; a caller's 'fit' (a page sized to the map) is kept in the list when it asked for it.
@@ -158,20 +168,20 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
   const pageCount = measuring && measured?.key === measureKey ? measured.pages : layout.pages.length;
   return (
     <div className="jbp-print-studio" ref={rootRef}>
-      <div className="jbp-print-toolbar" role="toolbar" aria-label="Print options">
-        {backHref && <a href={backHref}>← Back to the map</a>}
+      <div className="jbp-print-toolbar" role="toolbar" aria-label={i18n._('print.studio.options')}>
+        {backHref && <a href={backHref}>{i18n._('print.studio.back')}</a>}
         <label>
-          Page size
+          {i18n._('print.studio.pageSize')}
           <select value={options.size} onChange={(e) => setOptions((o) => ({ ...o, size: e.target.value as PageSizeName }))}>
             {sizes.map((s) => (
               <option key={s} value={s}>
-                {PAGE_SIZE_LABEL[s]}
+                {i18n._(PAGE_SIZE_LABEL_IDS[s])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Orientation
+          {i18n._('print.studio.orientation')}
           <select
             value={options.orientation}
             disabled={fit}
@@ -179,7 +189,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
           >
             {ORIENTATIONS.map((o) => (
               <option key={o} value={o}>
-                {o === 'landscape' ? 'Landscape' : 'Portrait'}
+                {o === 'landscape' ? i18n._('print.studio.landscape') : i18n._('print.studio.portrait')}
               </option>
             ))}
           </select>
@@ -191,28 +201,31 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
             disabled={fit}
             onChange={(e) => setOptions((o) => ({ ...o, fitToPage: e.target.checked }))}
           />
-          Fit to one page
+          {i18n._('print.studio.fitToPage')}
         </label>
         <label className="jbp-check">
           <input type="checkbox" checked={options.cover !== false} onChange={(e) => setOptions((o) => ({ ...o, cover: e.target.checked }))} />
-          Cover page
+          {i18n._('print.studio.cover')}
         </label>
         <button type="button" onClick={print}>
-          Print / Save as PDF
+          {i18n._('print.studio.print')}
         </button>
         <button type="button" onClick={() => setPngRequested(true)} disabled={pngRequested}>
-          {pngRequested ? 'Drawing PNG…' : 'Download PNG'}
+          {pngRequested ? i18n._('print.studio.drawingPng') : i18n._('print.studio.downloadPng')}
         </button>
         <span className="jbp-status" role="status">
-          {status || (settled ? `${pageCount} ${pageCount === 1 ? 'page' : 'pages'}` : 'Laying out pages…')}
+          {status || (settled ? i18n._('print.studio.pageCount', { count: pageCount }) : i18n._('print.studio.layingOut'))}
         </span>
       </div>
-      <div data-ready={ready ? 'true' : 'false'} data-height-scale={heightScale} className="jbp-print-frame">
-        <PrintView map={map} personas={personas} layout={layout} avatarUrls={avatarUrls} date={date} />
+      <div data-ready={ready ? 'true' : 'false'} data-height-scale={heightScale} className="jbp-print-frame" lang={pagesI18n.locale}>
+        <I18nProvider i18n={pagesI18n}>
+          <PrintView map={map} personas={personas} layout={layout} avatarUrls={avatarUrls} date={date} />
+        </I18nProvider>
       </div>
       {pngRequested && (
-        <div className="jbp-png-source" aria-hidden="true">
+        <div className="jbp-png-source" aria-hidden="true" lang={pagesI18n.locale}>
           <div className="jbp-png-frame" ref={pngRef}>
+            <I18nProvider i18n={pagesI18n}>
             <MapTable
               map={map}
               stageIds={map.stages.map((s) => s.id)}
@@ -224,6 +237,7 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
                 </bdi>
               }
             />
+            </I18nProvider>
           </div>
         </div>
       )}

@@ -2,51 +2,48 @@
  * The print view: a static rendering of a map's pages (cover, persona profiles, map pages) from the
  * document and the pure print layout. It is what "Print / Save as PDF" prints and what the PNG export
  * draws. Texts are data (React escapes them); every text element has dir="auto"; the map pages take
- * the map's direction, so a Persian map runs its stages from right to left.
+ * the map's direction, so a Persian map runs its stages from right to left. Our own words come from
+ * the nearest I18nProvider (useI18n): the map's language under PrintPage, the page's in the viewer.
  */
 import { Fragment, memo, type ReactNode } from 'react';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import { kpiStatus } from '../model/kpi';
-import { KPI_METRIC_LABELS, KPI_STATUS_LABELS, kpiStatusMark, LANE_KIND_LABELS } from '../editor/labels';
+import { KPI_METRIC_LABEL_IDS, KPI_STATUS_LABEL_IDS, kpiStatusMark, LANE_KIND_LABEL_IDS } from '../editor/labels';
 import { channelById } from '../model/channels';
 import { LANE_KINDS, type Card, type JourneyMap, type Lane, type Persona, type Stage } from '../model/schema';
-import { cardMeta, withUnit, type MetaSpan } from './cardMeta';
-import { COVER, kpiCardsInOrder, mapPageRoomMm, pageCss, showsAllLanesWhole, wholeRows, type CardPiece, type MapRow, type PageSpec, type PrintLayout } from './printLayout';
+import { cardMeta, fillSlots, slot, withUnit, type MetaSpan } from './cardMeta';
+import {
+  COVER,
+  kpiCardsInOrder,
+  laneKindNote,
+  mapPageRoomMm,
+  pageCss,
+  pageLabel,
+  wholeRows,
+  type CardPiece,
+  type MapRow,
+  type PageSpec,
+  type PrintLayout,
+} from './printLayout';
 import './print.css';
 
-/** The lane kinds' names: the app's one label table (kept under this name for the callers that import it from here). */
-export const LANE_KIND_NAME: Record<Lane['kind'], string> = LANE_KIND_LABELS;
-
-/**
- * The kind under a lane's title, unless the title already says it: a lane titled "Touchpoints" of
- * kind touchpoint printed "Touchpoints / Touchpoints".
- */
-function laneKindNote(lane: Lane): string | null {
-  // A text lane's title is all it has to say ("Customer goals", not "Customer goals / Text").
-  if (lane.kind === 'text') return null;
-  const kind = LANE_KIND_NAME[lane.kind];
-  const said = (s: string) => s.trim().toLocaleLowerCase('en');
-  const title = said(lane.title);
-  // "Emotion" names the "Emotion curve" kind well enough, "Pain points" the pain kind.
-  return title === said(kind) || said(kind).startsWith(`${title} `) ? null : kind;
-}
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
-
-function formatDate(iso: string | Date): string {
+function formatDate(i18n: I18n, iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
+  return Number.isNaN(d.getTime()) ? '' : i18n.date(d, { dateStyle: 'long' });
 }
 
 const META_CLASS: Partial<Record<MetaSpan['kind'], string>> = { score: 'jbp-score', owner: 'jbp-owner' };
 
 /**
- * The meta line under a card. Our words are English, the values (a channel name, an owner, "30 ساعت")
+ * The meta line under a card. Our words are the map's language, the values (a channel name, an owner, "30 ساعت")
  * are the document's: each value is its own bidi isolate, so in a right-to-left map
  * "Response time: 30 ساعت · target 24 ساعت" keeps its order instead of being reshuffled by the
  * table's direction.
  */
 function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
-  const spans = cardMeta(card, map);
+  const i18n = useI18n();
+  const spans = cardMeta(i18n, card, map);
   if (spans.length === 0) return null;
   return (
     <p className="jbp-card-meta" dir="auto">
@@ -68,6 +65,7 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
 }
 
 function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
+  const i18n = useI18n();
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
   return (
     <th scope="col" className="jbp-stage" data-stage-id={stage.id} style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
@@ -76,7 +74,11 @@ function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
       </span>
       {loop && (
         <span className="jbp-loop">
-          ↺ back to <bdi dir="auto">{loop.name}</bdi>
+          {fillSlots(i18n._('print.stage.loopsTo', { stage: slot(0) }), [
+            <bdi key="stage" dir="auto">
+              {loop.name}
+            </bdi>,
+          ])}
         </span>
       )}
       {stage.description && (
@@ -89,6 +91,7 @@ function StageHeader({ stage, map }: { stage: Stage; map: JourneyMap }) {
 }
 
 function CardItem({ card, piece, map }: { card: Card; piece: CardPiece; map: JourneyMap }) {
+  const i18n = useI18n();
   const start = piece.slice?.start ?? 0;
   const end = piece.slice?.end ?? card.text.length;
   const cut = start > 0 || end < card.text.length;
@@ -97,11 +100,11 @@ function CardItem({ card, piece, map }: { card: Card; piece: CardPiece; map: Jou
       data-card-id={card.id}
       className={`jbp-card jbp-card-${card.kind}${card.kind === 'pain' ? ` jbp-severity-${card.severity}` : ''}${cut ? ' jbp-card-cut' : ''}`}
     >
-      {start > 0 && <p className="jbp-card-continued">continued</p>}
+      {start > 0 && <p className="jbp-card-continued">{i18n._('print.card.continued')}</p>}
       <p dir="auto" className="jbp-card-body">
         {cut ? card.text.slice(start, end) : card.text}
       </p>
-      {end >= card.text.length ? <CardMeta card={card} map={map} /> : <p className="jbp-card-continued">continues on the next page</p>}
+      {end >= card.text.length ? <CardMeta card={card} map={map} /> : <p className="jbp-card-continued">{i18n._('print.card.continues')}</p>}
     </li>
   );
 }
@@ -128,6 +131,7 @@ export const MapTable = memo(function MapTable({
   /** Draw the table at this zoom ("fit to one page"). CSS zoom, not a transform: the zoomed size is the size the page lays out and prints. */
   scale?: number;
 }) {
+  const i18n = useI18n();
   const byId = new Map(map.stages.map((s) => [s.id, s]));
   const stages = stageIds.map((id) => byId.get(id)).filter((s): s is Stage => s !== undefined);
   const lanes = new Map(map.lanes.map((l) => [l.id, l]));
@@ -150,7 +154,7 @@ export const MapTable = memo(function MapTable({
       <thead>
         <tr>
           <th scope="col" className="jbp-corner">
-            <span className="jbp-visually-hidden">Lane</span>
+            <span className="jbp-visually-hidden">{i18n._('print.map.lane')}</span>
           </th>
           {stages.map((stage) => (
             <StageHeader key={stage.id} stage={stage} map={map} />
@@ -161,7 +165,7 @@ export const MapTable = memo(function MapTable({
         {shown.map((row) => {
           const lane = lanes.get(row.laneId);
           if (!lane) return null;
-          const kindNote = laneKindNote(lane);
+          const kindNote = laneKindNote(i18n, lane);
           return (
             <tr key={lane.id} className={`jbp-lane jbp-lane-${lane.kind}`}>
               <th scope="row" className="jbp-lane-header">
@@ -169,7 +173,7 @@ export const MapTable = memo(function MapTable({
                   {lane.title}
                 </span>
                 {kindNote && <span className="jbp-lane-kind">{kindNote}</span>}
-                {row.continued && <span className="jbp-lane-kind">continued</span>}
+                {row.continued && <span className="jbp-lane-kind">{i18n._('print.lane.continued')}</span>}
               </th>
               {stages.map((stage, k) => (
                 <td key={stage.id}>
@@ -233,8 +237,9 @@ function TextField({ label, text }: { label: string; text: string }) {
 }
 
 function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: JourneyMap; avatarUrl?: string }) {
+  const i18n = useI18n();
   const facts = [
-    persona.age !== null ? `${persona.age} years` : '',
+    persona.age !== null ? i18n._('print.persona.age', { age: persona.age }) : '',
     persona.occupation,
     persona.family,
     persona.location,
@@ -245,7 +250,7 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
       <header className="jbp-persona-head">
         <Avatar persona={persona} url={avatarUrl} size="large" />
         <div>
-          <p className="jbp-kicker">Persona</p>
+          <p className="jbp-kicker">{i18n._('print.persona.kicker')}</p>
           <h2 dir="auto" className="jbp-persona-name">
             {persona.name}
           </h2>
@@ -267,24 +272,25 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
         </div>
       </header>
       <div className="jbp-persona-body">
-        <TextField label="Story" text={persona.story} />
-        <ListField label="Goals" items={persona.goals} />
-        <ListField label="Needs" items={persona.needs} />
-        <ListField label="Motivations" items={persona.motivations} />
-        <ListField label="Frustrations" items={persona.frustrations} />
-        <ListField label="Behaviours" items={persona.behaviours} />
-        <ListField label="Preferred channels" items={channels} />
+        <TextField label={i18n._('print.persona.story')} text={persona.story} />
+        <ListField label={i18n._('print.persona.goals')} items={persona.goals} />
+        <ListField label={i18n._('print.persona.needs')} items={persona.needs} />
+        <ListField label={i18n._('print.persona.motivations')} items={persona.motivations} />
+        <ListField label={i18n._('print.persona.frustrations')} items={persona.frustrations} />
+        <ListField label={i18n._('print.persona.behaviours')} items={persona.behaviours} />
+        <ListField label={i18n._('print.persona.preferredChannels')} items={channels} />
         {persona.techComfort !== null && (
           <section className="jbp-field">
-            <h3>Tech comfort</h3>
+            <h3>{i18n._('print.persona.techComfort')}</h3>
             <p>
-              {persona.techComfort} of 5 {'●'.repeat(persona.techComfort)}
+              {i18n._('print.persona.techComfortValue', { value: i18n.number(persona.techComfort), max: i18n.number(5) })}{' '}
+              {'●'.repeat(persona.techComfort)}
               {'○'.repeat(5 - persona.techComfort)}
             </p>
           </section>
         )}
-        <TextField label="Demographics" text={persona.demographics} />
-        <TextField label="Psychographics" text={persona.psychographics} />
+        <TextField label={i18n._('print.persona.demographics')} text={persona.demographics} />
+        <TextField label={i18n._('print.persona.psychographics')} text={persona.psychographics} />
       </div>
     </>
   );
@@ -295,10 +301,6 @@ function cardCounts(map: JourneyMap): { kind: Lane['kind']; count: number }[] {
   const counts = new Map<Lane['kind'], number>();
   for (const card of map.cards) counts.set(card.kind, (counts.get(card.kind) ?? 0) + 1);
   return LANE_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
-}
-
-function more(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 
@@ -322,6 +324,7 @@ function CoverPage({
   heightMm: number;
   spec: Extract<PageSpec, { kind: 'cover' }>;
 }) {
+  const i18n = useI18n();
   const counts = cardCounts(map);
   const allKpis = kpiCardsInOrder(map);
   // What the layout found room for; the rest is on the persona pages and the map pages.
@@ -333,7 +336,7 @@ function CoverPage({
   return (
     <div className="jbp-cover" style={{ minBlockSize: `${heightMm}mm` }}>
       <header className="jbp-cover-head">
-        <p className="jbp-kicker">Customer journey map</p>
+        <p className="jbp-kicker">{i18n._('print.cover.kicker')}</p>
         <h1 dir="auto" className="jbp-title">
           {map.title}
         </h1>
@@ -344,11 +347,8 @@ function CoverPage({
         )}
       </header>
       <div className="jbp-cover-grid">
-        <section className="jbp-cover-summary" aria-label="Summary">
-          <h2>
-            {map.stages.length} {map.stages.length === 1 ? 'stage' : 'stages'}, {map.lanes.length} {map.lanes.length === 1 ? 'lane' : 'lanes'},{' '}
-            {map.cards.length} {map.cards.length === 1 ? 'card' : 'cards'}
-          </h2>
+        <section className="jbp-cover-summary" aria-label={i18n._('print.cover.summary')}>
+          <h2>{i18n._('print.cover.counts', { stages: map.stages.length, lanes: map.lanes.length, cards: map.cards.length })}</h2>
           <ol className="jbp-stage-list" dir={map.direction}>
             {map.stages.map((s) => (
               <li key={s.id} dir="auto">
@@ -360,8 +360,8 @@ function CoverPage({
             <dl className="jbp-card-counts">
               {counts.map(({ kind, count }) => (
                 <div key={kind}>
-                  <dt>{LANE_KIND_NAME[kind]}</dt>
-                  <dd>{count}</dd>
+                  <dt>{i18n._(LANE_KIND_LABEL_IDS[kind])}</dt>
+                  <dd>{i18n.number(count)}</dd>
                 </div>
               ))}
             </dl>
@@ -369,7 +369,7 @@ function CoverPage({
         </section>
         {listed.length > 0 && (
           <section className="jbp-cover-personas">
-            <h2>Personas</h2>
+            <h2>{i18n._('print.cover.personas')}</h2>
             <ul>
               {listed.map((p) => (
                 <li key={p.id}>
@@ -385,13 +385,15 @@ function CoverPage({
                 </li>
               ))}
             </ul>
-            {listed.length < personas.length && <p className="jbp-muted">and {more(personas.length - listed.length, 'more persona', 'more personas')}, each on a profile page</p>}
+            {listed.length < personas.length && (
+              <p className="jbp-muted">{i18n._('print.cover.morePersonas', { count: personas.length - listed.length })}</p>
+            )}
           </section>
         )}
       </div>
       {allKpis.length > 0 && (
         <section className="jbp-scorecard">
-          <h2>KPI scorecard</h2>
+          <h2>{i18n._('print.cover.scorecard')}</h2>
           <table>
             <colgroup>
               {COVER.scoreColumns.map((share, i) => (
@@ -400,12 +402,12 @@ function CoverPage({
             </colgroup>
             <thead>
               <tr>
-                <th scope="col">KPI</th>
-                <th scope="col">Metric</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Value</th>
-                <th scope="col">Target</th>
-                <th scope="col">Status</th>
+                <th scope="col">{i18n._('print.scorecard.kpi')}</th>
+                <th scope="col">{i18n._('print.scorecard.metric')}</th>
+                <th scope="col">{i18n._('print.scorecard.stage')}</th>
+                <th scope="col">{i18n._('print.scorecard.value')}</th>
+                <th scope="col">{i18n._('print.scorecard.target')}</th>
+                <th scope="col">{i18n._('print.scorecard.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -413,46 +415,34 @@ function CoverPage({
                 const status = kpiStatus(card);
                 return (
                   <tr key={card.id} data-card-id={card.id} className={`jbp-kpi-${status}`}>
-                    <td dir="auto">{card.text || KPI_METRIC_LABELS[card.metric]}</td>
-                    <td>{KPI_METRIC_LABELS[card.metric]}</td>
+                    <td dir="auto">{card.text || i18n._(KPI_METRIC_LABEL_IDS[card.metric])}</td>
+                    <td>{i18n._(KPI_METRIC_LABEL_IDS[card.metric])}</td>
                     <td dir="auto">{stageName.get(card.stageId) ?? ''}</td>
                     <td>
-                      <bdi dir="auto">{withUnit(card.value, card.unit)}</bdi>
+                      <bdi dir="auto">{withUnit(i18n, card.value, card.unit)}</bdi>
                     </td>
                     <td>
-                      <bdi dir="auto">{withUnit(card.target, card.unit)}</bdi>
+                      <bdi dir="auto">{withUnit(i18n, card.target, card.unit)}</bdi>
                     </td>
-                    <td className="jbp-kpi-status">{status === 'none' ? KPI_STATUS_LABELS.none : kpiStatusMark(status)}</td>
+                    <td className="jbp-kpi-status">{status === 'none' ? i18n._(KPI_STATUS_LABEL_IDS.none) : kpiStatusMark(i18n, status)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          {kpis.length < allKpis.length && <p className="jbp-muted">and {more(allKpis.length - kpis.length, 'more KPI', 'more KPIs')} on the map pages</p>}
+          {kpis.length < allKpis.length && <p className="jbp-muted">{i18n._('print.cover.moreKpis', { count: allKpis.length - kpis.length })}</p>}
         </section>
       )}
       <footer className="jbp-cover-foot">
         <span>
-          Printed <time>{formatDate(date)}</time>
+          {fillSlots(i18n._('print.cover.printed', { date: slot(0) }), [<time key="date">{formatDate(i18n, date)}</time>])}
         </span>
         <span>
-          Last edited <time>{formatDate(map.updatedAt)}</time>
+          {fillSlots(i18n._('print.cover.lastEdited', { date: slot(0) }), [<time key="date">{formatDate(i18n, map.updatedAt)}</time>])}
         </span>
       </footer>
     </div>
   );
-}
-
-function pageLabel(page: PageSpec, map: JourneyMap): string {
-  if (page.kind === 'cover') return 'Cover';
-  if (page.kind === 'persona') return 'Persona profile';
-  const lanes = map.lanes.length;
-  let label = page.parts === 1 ? `All ${map.stages.length} stages` : `Map, page ${page.part} of ${page.parts}: stages ${page.firstStage}–${page.lastStage} of ${map.stages.length}`;
-  if (!showsAllLanesWhole(page, lanes) && page.rows.length > 0) {
-    label += page.firstLane === page.lastLane ? `, lane ${page.firstLane} of ${lanes}` : `, lanes ${page.firstLane}–${page.lastLane} of ${lanes}`;
-    if (page.rows[0]!.continued) label += `, lane ${page.firstLane} continued`;
-  }
-  return label;
 }
 
 export interface PrintViewProps {
@@ -468,6 +458,7 @@ export interface PrintViewProps {
 
 /** All pages of a map, ready for window.print() or page.pdf(). */
 export const PrintView = memo(function PrintView({ map, personas, layout, avatarUrls = {}, date = new Date() }: PrintViewProps) {
+  const i18n = useI18n();
   const byId = new Map(personas.map((p) => [p.id, p]));
   const mapPersonas = layout.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
   const sheetStyle = {
@@ -507,7 +498,7 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
                   <bdi dir="auto" className="jbp-caption-title">
                     {map.title}
                   </bdi>
-                  <span className="jbp-muted"> · {pageLabel(page, map)}</span>
+                  <span className="jbp-muted"> · {pageLabel(i18n, page, map)}</span>
                 </>
               }
             />
@@ -520,7 +511,11 @@ export const PrintView = memo(function PrintView({ map, personas, layout, avatar
             data-kind={page.kind}
             data-persona-id={page.kind === 'persona' ? page.personaId : undefined}
             style={sheetStyle}
-            aria-label={`Page ${i + 1} of ${layout.pages.length}: ${pageLabel(page, map)}`}
+            aria-label={i18n._('print.sheet.label', {
+              page: i18n.number(i + 1),
+              pages: i18n.number(layout.pages.length),
+              label: pageLabel(i18n, page, map),
+            })}
             data-page={i + 1}
           >
             <div className="jbp-sheet-body">{content}</div>

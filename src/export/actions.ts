@@ -1,6 +1,10 @@
 /**
  * Buttons' work, loaded on demand:  const { downloadMapJson } = await import('../export/actions');
+ * A failure says what went wrong in the interface's words (`messageOf(err)`, src/i18n/message.ts).
  */
+import { i18nFor } from '../i18n';
+import { mapLocale } from '../i18n/mapLocale';
+import { MessageError } from '../i18n/message';
 import { exportMapCsv } from './csv';
 import { downloadBlob, downloadText } from './download';
 import { backupTooLargeToRestore, exportLibraryFile, exportMapFile, MAX_BACKUP_IMPORT_BYTES } from './envelope';
@@ -9,8 +13,10 @@ import { loadLibraryForExport, loadMapForExport } from './source';
 
 async function load(mapId: string) {
   const loaded = await loadMapForExport(mapId);
-  if (loaded.kind === 'missing') throw new Error('There is no such map in this browser.');
-  if (loaded.kind === 'invalid') throw new Error('This map does not pass the checks and cannot be exported.');
+  if (loaded.kind === 'missing') throw new MessageError(/*i18n*/ { id: 'storage.export.missing' }, 'There is no such map in this browser.');
+  if (loaded.kind === 'invalid') {
+    throw new MessageError(/*i18n*/ { id: 'storage.export.invalid' }, 'This map does not pass the checks and cannot be exported.');
+  }
   return loaded;
 }
 
@@ -25,7 +31,7 @@ export async function downloadMapJson(mapId: string): Promise<void> {
 /** `<title>.zip`: cards.csv, personas.csv and connections.csv, each UTF-8 with BOM. */
 export async function downloadMapCsv(mapId: string): Promise<void> {
   const { map, personas } = await load(mapId);
-  const file = await exportMapCsv(map, personas);
+  const file = await exportMapCsv(await i18nFor(mapLocale(map)), map, personas);
   downloadBlob(file.filename, new Blob([file.bytes], { type: file.mimeType }));
 }
 
@@ -42,8 +48,9 @@ export async function downloadMapWebPage(mapId: string): Promise<void> {
     import('./webPage'),
     import('./webFontUrls'),
   ]);
-  const fonts = await fetchFontBytes(webPageParts(envelope, map, personas).fonts);
-  const page = composeWebPage(template, envelope, map, personas, (f) => fonts.get(f.path)!);
+  const parts = await webPageParts(envelope, map);
+  const fonts = await fetchFontBytes(parts.fonts);
+  const page = composeWebPage(template, envelope, map, parts, (f) => fonts.get(f.path)!);
   downloadText(page.filename, page.html, 'text/html');
 }
 

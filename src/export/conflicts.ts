@@ -10,6 +10,7 @@
  *   a fresh id too (the stored persona keeps its own), and the file's maps that name the
  *   persona name the copy, the version they came with.
  */
+import type { Message } from '../i18n/message';
 import { newId } from '../model/ids';
 import type { JourneyMap, Persona } from '../model/schema';
 import { withFreshIds } from './freshIds';
@@ -20,7 +21,7 @@ export type ConflictChoice = 'replace' | 'keep-both';
 export interface ImportConflict {
   kind: 'map' | 'persona';
   id: string;
-  /** The map's title or the persona's name, as the file has it. */
+  /** The map's title or the persona's name, as the file has it ('' for a persona without one). */
   title: string;
   /** The same, as the library has it now (what "Replace" replaces), when it can be read. */
   storedTitle?: string;
@@ -48,23 +49,25 @@ export function samePersonaContent(a: Persona, b: Persona): boolean {
   return canonical(restA) === canonical(restB);
 }
 
-/** The question to ask: a name for the dialog and the sentence in it. */
-export function conflictQuestion(conflicts: readonly ImportConflict[]): { label: string; question: string } {
+/** The question to ask: a name for the dialog and the sentence in it, as messages (src/i18n/message.ts). */
+export function conflictQuestion(conflicts: readonly ImportConflict[]): { label: Message; question: Message } {
   const kinds = new Set(conflicts.map((c) => c.kind));
   const one = conflicts.length === 1;
-  const label =
+  const label: Message =
     kinds.size > 1
-      ? 'These are already in your library'
+      ? /*i18n*/ { id: 'import.conflict.label.mixed' }
       : kinds.has('persona')
         ? one
-          ? 'This persona is already in your library'
-          : 'These personas are already in your library'
+          ? /*i18n*/ { id: 'import.conflict.label.persona' }
+          : /*i18n*/ { id: 'import.conflict.label.personas' }
         : one
-          ? 'This map is already in your library'
-          : 'These maps are already in your library';
-  const question = one
-    ? `Replace it, or keep both (the imported ${conflicts[0]!.kind} becomes a copy)?`
-    : 'Replace them, or keep both (the imported ones become copies)?';
+          ? /*i18n*/ { id: 'import.conflict.label.map' }
+          : /*i18n*/ { id: 'import.conflict.label.maps' };
+  const question: Message = !one
+    ? /*i18n*/ { id: 'import.conflict.question.many' }
+    : conflicts[0]!.kind === 'persona'
+      ? /*i18n*/ { id: 'import.conflict.question.persona' }
+      : /*i18n*/ { id: 'import.conflict.question.map' };
   return { label, question };
 }
 

@@ -17,23 +17,26 @@
  * a formula and stays a number for the spreadsheet ("-1" is minus one, not text).
  *
  * Headers and value labels (kind, severity, status, levels, KPI metric) come from src/editor/labels.ts,
- * the one home of display words, so the languages work can put them in the map's language.
+ * the one home of display words, worded by the `i18n` given: the map's language
+ * (i18nFor(mapLocale(map))), whatever the interface's, so a Persian map's spreadsheet is Persian.
+ * Numbers stay plain numbers (a spreadsheet computes with them), in ASCII digits.
  *
  * The zip (fflate, loaded on demand) dates its files with the map's updatedAt, so the same map always
  * gives the same bytes: a re-export does not look changed to a diff or a backup tool.
  */
 import {
-  CARD_COLUMN_LABELS,
-  CONNECTION_COLUMN_LABELS,
-  EVERYONE_LABEL,
-  KPI_METRIC_LABELS,
-  KPI_STATUS_LABELS,
-  LANE_KIND_LABELS,
-  PERSONA_COLUMN_LABELS,
-  PRIORITY_LABELS,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
+  CARD_COLUMN_LABEL_IDS,
+  CONNECTION_COLUMN_LABEL_IDS,
+  EVERYONE_LABEL_ID,
+  KPI_METRIC_LABEL_IDS,
+  KPI_STATUS_LABEL_IDS,
+  LANE_KIND_LABEL_IDS,
+  PERSONA_COLUMN_LABEL_IDS,
+  PRIORITY_LABEL_IDS,
+  SEVERITY_LABEL_IDS,
+  STATUS_LABEL_IDS,
 } from '../editor/labels';
+import type { I18n } from '../i18n';
 import { channelById } from '../model/channels';
 import { kpiStatus } from '../model/kpi';
 import { cardsByCell, cellKey } from '../model/cells';
@@ -113,9 +116,9 @@ function written(cell: Cell): string {
   return guardFormula(cell);
 }
 
-/** One row in the order of `columns`, with a header row made from `labels` first. */
-function table<C extends string>(columns: readonly C[], labels: Record<C, string>, rows: Partial<Record<C, Cell>>[]): string[][] {
-  return [columns.map((c) => written(labels[c])), ...rows.map((row) => columns.map((c) => written(row[c] ?? null)))];
+/** One row in the order of `columns`, with a header row made from the catalogue ids `labelIds` first. */
+function table<C extends string>(i18n: I18n, columns: readonly C[], labelIds: Record<C, string>, rows: Partial<Record<C, Cell>>[]): string[][] {
+  return [columns.map((c) => written(i18n._(labelIds[c]))), ...rows.map((row) => columns.map((c) => written(row[c] ?? null)))];
 }
 
 /** A list field in one cell, one item a line (a spreadsheet shows a line break inside a cell). */
@@ -123,8 +126,15 @@ function lines(items: readonly string[]): string {
   return items.join('\n');
 }
 
-function cardRow(map: JourneyMap, card: Card, stage: string, lane: string, cards: ReadonlyMap<string, Card>): Partial<Record<CardColumn, Cell>> {
-  const row: Partial<Record<CardColumn, Cell>> = { id: card.id, stage, lane, kind: LANE_KIND_LABELS[card.kind], text: card.text };
+function cardRow(
+  i18n: I18n,
+  map: JourneyMap,
+  card: Card,
+  stage: string,
+  lane: string,
+  cards: ReadonlyMap<string, Card>,
+): Partial<Record<CardColumn, Cell>> {
+  const row: Partial<Record<CardColumn, Cell>> = { id: card.id, stage, lane, kind: i18n._(LANE_KIND_LABEL_IDS[card.kind]), text: card.text };
   switch (card.kind) {
     case 'touchpoint':
       row.channel = card.channel ? (channelById(map.channels, card.channel)?.name ?? card.channel) : null;
@@ -132,13 +142,13 @@ function cardRow(map: JourneyMap, card: Card, stage: string, lane: string, cards
       break;
     case 'opportunity':
       row.owner = card.owner;
-      row.status = STATUS_LABELS[card.status];
-      row.priority = PRIORITY_LABELS[card.priority];
-      row.impact = PRIORITY_LABELS[card.impact];
-      row.effort = PRIORITY_LABELS[card.effort];
+      row.status = i18n._(STATUS_LABEL_IDS[card.status]);
+      row.priority = i18n._(PRIORITY_LABEL_IDS[card.priority]);
+      row.impact = i18n._(PRIORITY_LABEL_IDS[card.impact]);
+      row.effort = i18n._(PRIORITY_LABEL_IDS[card.effort]);
       break;
     case 'pain':
-      row.severity = SEVERITY_LABELS[card.severity];
+      row.severity = i18n._(SEVERITY_LABEL_IDS[card.severity]);
       if (card.touchpointId) {
         row.touchpointId = card.touchpointId;
         row.touchpoint = cards.get(card.touchpointId)?.text ?? null;
@@ -148,11 +158,11 @@ function cardRow(map: JourneyMap, card: Card, stage: string, lane: string, cards
       row.score = card.score;
       break;
     case 'kpi':
-      row.metric = KPI_METRIC_LABELS[card.metric] ?? card.metric;
+      row.metric = Object.hasOwn(KPI_METRIC_LABEL_IDS, card.metric) ? i18n._(KPI_METRIC_LABEL_IDS[card.metric]) : card.metric;
       row.value = card.value;
       row.target = card.target;
       row.unit = card.unit;
-      row.kpiStatus = KPI_STATUS_LABELS[kpiStatus(card)];
+      row.kpiStatus = i18n._(KPI_STATUS_LABEL_IDS[kpiStatus(card)]);
       break;
     default:
       break;
@@ -167,19 +177,19 @@ function mapPersonas(map: JourneyMap, personas: readonly Persona[]): Persona[] {
 }
 
 /** cards.csv as rows (header first) of plain strings, before quoting: handy for tests and previews. */
-export function cardRows(map: JourneyMap): string[][] {
+export function cardRows(i18n: I18n, map: JourneyMap): string[][] {
   const cards = new Map(map.cards.map((c) => [c.id, c]));
   const byCell = cardsByCell(map.cards);
   const rows: Partial<Record<CardColumn, Cell>>[] = [];
   for (const stage of map.stages) {
     for (const lane of map.lanes) {
-      for (const card of byCell.get(cellKey(stage.id, lane.id)) ?? []) rows.push(cardRow(map, card, stage.name, lane.title, cards));
+      for (const card of byCell.get(cellKey(stage.id, lane.id)) ?? []) rows.push(cardRow(i18n, map, card, stage.name, lane.title, cards));
     }
   }
-  return table(CARD_COLUMNS, CARD_COLUMN_LABELS, rows);
+  return table(i18n, CARD_COLUMNS, CARD_COLUMN_LABEL_IDS, rows);
 }
 
-export function personaRows(map: JourneyMap, personas: readonly Persona[]): string[][] {
+export function personaRows(i18n: I18n, map: JourneyMap, personas: readonly Persona[]): string[][] {
   const rows = mapPersonas(map, personas).map(
     (p): Partial<Record<PersonaColumn, Cell>> => ({
       id: p.id,
@@ -201,10 +211,10 @@ export function personaRows(map: JourneyMap, personas: readonly Persona[]): stri
       psychographics: p.psychographics,
     }),
   );
-  return table(PERSONA_COLUMNS, PERSONA_COLUMN_LABELS, rows);
+  return table(i18n, PERSONA_COLUMNS, PERSONA_COLUMN_LABEL_IDS, rows);
 }
 
-export function connectionRows(map: JourneyMap, personas: readonly Persona[]): string[][] {
+export function connectionRows(i18n: I18n, map: JourneyMap, personas: readonly Persona[]): string[][] {
   const cards = new Map(map.cards.map((c) => [c.id, c]));
   const names = new Map(personas.map((p) => [p.id, p.name]));
   const rows = map.connections.map(
@@ -215,10 +225,10 @@ export function connectionRows(map: JourneyMap, personas: readonly Persona[]): s
       to: cards.get(c.to)?.text ?? null,
       label: c.label,
       // A persona that is not in this library still names the path, by its id.
-      persona: c.personaId === undefined ? EVERYONE_LABEL : (names.get(c.personaId) ?? c.personaId),
+      persona: c.personaId === undefined ? i18n._(EVERYONE_LABEL_ID) : (names.get(c.personaId) ?? c.personaId),
     }),
   );
-  return table(CONNECTION_COLUMNS, CONNECTION_COLUMN_LABELS, rows);
+  return table(i18n, CONNECTION_COLUMNS, CONNECTION_COLUMN_LABEL_IDS, rows);
 }
 
 /** Rows as one CSV file's text: BOM, quoted fields, CRLF after every row. */
@@ -227,11 +237,11 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** The three files' texts, by name. */
-export function mapCsvFiles(map: JourneyMap, personas: readonly Persona[]): Record<CsvFileName, string> {
+export function mapCsvFiles(i18n: I18n, map: JourneyMap, personas: readonly Persona[]): Record<CsvFileName, string> {
   return {
-    'cards.csv': toCsv(cardRows(map)),
-    'personas.csv': toCsv(personaRows(map, personas)),
-    'connections.csv': toCsv(connectionRows(map, personas)),
+    'cards.csv': toCsv(cardRows(i18n, map)),
+    'personas.csv': toCsv(personaRows(i18n, map, personas)),
+    'connections.csv': toCsv(connectionRows(i18n, map, personas)),
   };
 }
 
@@ -255,10 +265,13 @@ export interface CsvExport {
   mimeType: 'application/zip';
 }
 
-/** `<title>.zip` with cards.csv, personas.csv and connections.csv; `personas` may hold more than the map's. */
-export async function exportMapCsv(map: JourneyMap, personas: readonly Persona[]): Promise<CsvExport> {
+/**
+ * `<title>.zip` with cards.csv, personas.csv and connections.csv; `personas` may hold more than the map's.
+ * `i18n`: the map's language, i18nFor(mapLocale(map)).
+ */
+export async function exportMapCsv(i18n: I18n, map: JourneyMap, personas: readonly Persona[]): Promise<CsvExport> {
   const { strToU8, zipSync } = await import('fflate');
-  const files = mapCsvFiles(map, personas);
+  const files = mapCsvFiles(i18n, map, personas);
   const mtime = zipDate(map.updatedAt);
   const bytes = zipSync(Object.fromEntries(CSV_FILES.map((name) => [name, [strToU8(files[name]), { mtime }]])), { level: 6 });
   return { filename: `${fileStem(map.title)}.zip`, bytes: bytes as Uint8Array<ArrayBuffer>, mimeType: 'application/zip' };

@@ -7,10 +7,13 @@
  * Export writes it from documents; import (`parseImport`) reads untrusted text and runs every document
  * through the same restore -> migrate -> validate chain as loading from storage, so an old file is
  * migrated, a newer one is refused, and a broken one yields a list of `{ path, message }` errors and
- * nothing else. Imported text stays data: nothing here (or in the views) treats it as markup.
+ * nothing else, each message for the interface to word (src/i18n/message.ts). Imported text stays
+ * data: nothing here (or in the views) treats it as markup.
  */
+import type { I18n } from '../i18n';
+import type { Message } from '../i18n/message';
 import { readSchemaVersion, type MigrationStep } from '../model/migrations';
-import { restoreMap, restorePersona } from '../model/restore';
+import { restoreMap, restorePersona, sayAtPath } from '../model/restore';
 import { CURRENT_SCHEMA_VERSION, IdSchema, IsoDateSchema, type JourneyMap, type Persona } from '../model/schema';
 import { fileStem, isoDay } from './filename';
 import {
@@ -105,7 +108,8 @@ export function backupTooLargeToRestore(
 
 export interface ImportError {
   path: string;
-  message: string;
+  /** Why, for the interface to word: `say(i18n, error.message)`. */
+  message: Message;
 }
 
 export type ImportFailure = 'too-large' | 'not-json' | 'not-journeyboard' | 'newer' | 'invalid';
@@ -141,13 +145,11 @@ function fail(reason: ImportFailure, errors: ImportError[]): ImportResult {
 export { formatSize };
 
 function tooLarge(size: number, maxBytes: number, backup = false): ImportResult {
-  const sizes = formatSizeAgainst(size, maxBytes);
+  const values = formatSizeAgainst(size, maxBytes);
   return fail('too-large', [
     {
       path: '',
-      message: backup
-        ? `The backup is ${sizes.size}; Journeyboard restores backups up to ${sizes.limit}. Nothing was imported.`
-        : `The file is ${sizes.size}; Journeyboard imports files up to ${sizes.limit}. Nothing was imported.`,
+      message: backup ? /*i18n*/ { id: 'import.tooLarge.backup', values } : /*i18n*/ { id: 'import.tooLarge.file', values },
     },
   ]);
 }
@@ -159,12 +161,12 @@ function tooLarge(size: number, maxBytes: number, backup = false): ImportResult 
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** A character as a message can show it: invisible ones by name and code point. */
-function describeChar(ch: string): string {
-  if (ch === '\uFEFF') return 'a second byte-order mark (U+FEFF, an invisible character)';
+/** A character as a message can show it: invisible ones by name and code point, others as JSON ("x"). */
+function describeChar(ch: string): Message | string {
+  if (ch === '\uFEFF') return /*i18n*/ { id: 'import.char.byteOrderMark' };
   if (/^[\p{Cc}\p{Cf}\p{Z}]$/u.test(ch) && ch !== ' ') {
     const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return `an invisible character (${code})`;
+    return /*i18n*/ { id: 'import.char.invisible', values: { code } };
   }
   return JSON.stringify(ch);
 }
@@ -213,21 +215,16 @@ function describeJsonError(text: string, err: unknown): ImportError {
   const problem = findJsonSyntaxError(text);
   if (problem?.truncated) {
     const where = lineAndColumn(text, text.length);
-    return {
-      path: '',
-      message: `The file is not complete JSON: it ends too early (at line ${where.line}, column ${where.column}). It may have been cut off while saving or downloading. Nothing was imported.`,
-    };
+    return { path: '', message: /*i18n*/ { id: 'import.truncated', values: { line: where.line, column: where.column } } };
   }
   if (problem) {
     const where = lineAndColumn(text, problem.offset);
     const found = Array.from(text.slice(problem.offset, problem.offset + 12))[0] ?? '';
-    return {
-      path: '',
-      message: `The file is not valid JSON at line ${where.line}, column ${where.column} (unexpected ${describeChar(found)}). Nothing was imported.`,
-    };
+    return { path: '', message: /*i18n*/ { id: 'import.notJsonAt', values: { line: where.line, column: where.column, found: describeChar(found) } } };
   }
-  const raw = err instanceof Error ? err.message : String(err);
-  return { path: '', message: `The file is not valid JSON (${raw}). Nothing was imported.` };
+  // The engine's own words (English in every engine), inside the sentence.
+  const reason = err instanceof Error ? err.message : String(err);
+  return { path: '', message: /*i18n*/ { id: 'import.notJson', values: { reason } } };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -245,24 +242,20 @@ function joinPath(prefix: string, path: string | number | readonly (string | num
   return out;
 }
 
-function newerMessage(version: number | undefined): string {
-  const schema = version !== undefined ? ` (schema ${version})` : '';
-  return `This file was made by a newer version of Journeyboard${schema}; update the app to import it. Nothing was imported.`;
-}
-
 /** A document of the file (at `path`) that a newer Journeyboard wrote. */
 interface NewerDocument {
   path: string;
   what: 'map' | 'persona';
-  version?: number;
+  version: number;
 }
 
-function newerDocumentMessage({ what, version }: NewerDocument): string {
-  const schema = version !== undefined ? ` (schema ${version})` : '';
-  return `this ${what} was made by a newer version of Journeyboard${schema}; update the app to import the file. Nothing was imported.`;
+function newerDocumentMessage({ what, version }: NewerDocument): Message {
+  return what === 'map'
+    ? /*i18n*/ { id: 'import.newerMap', values: { version } }
+    : /*i18n*/ { id: 'import.newerPersona', values: { version } };
 }
 
-type Restored<T> = { kind: 'ok'; doc: T } | { kind: 'newer'; version?: number } | { kind: 'invalid'; errors: ImportError[] };
+type Restored<T> = { kind: 'ok'; doc: T } | { kind: 'newer'; version: number } | { kind: 'invalid'; errors: ImportError[] };
 
 function restoreInto<T>(
   restore: (input: unknown) => unknown,
@@ -275,17 +268,23 @@ function restoreInto<T>(
   const result = restore(input) as Restored<T>;
   if (result.kind === 'ok') return result.doc;
   if (result.kind === 'newer') {
-    newer.push({ path: prefix, what, ...(result.version !== undefined ? { version: result.version } : {}) });
+    newer.push({ path: prefix, what, version: result.version });
     return null;
   }
   for (const e of result.errors) errors.push({ path: joinPath(prefix, e.path), message: e.message });
   return null;
 }
 
-function duplicates(ids: readonly string[], what: string, path: (i: number) => string, errors: ImportError[]) {
+const DUPLICATE_IDS = {
+  map: /*i18n*/ 'import.duplicate.map',
+  persona: /*i18n*/ 'import.duplicate.persona',
+  image: /*i18n*/ 'import.duplicate.image',
+} as const;
+
+function duplicates(ids: readonly string[], what: keyof typeof DUPLICATE_IDS, path: (i: number) => string, errors: ImportError[]) {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) errors.push({ path: path(i), message: `${what} "${id}" appears twice in the file` });
+    if (seen.has(id)) errors.push({ path: path(i), message: { id: DUPLICATE_IDS[what], values: { id } } });
     seen.add(id);
   });
 }
@@ -303,7 +302,7 @@ export function parseImport(
     migrations ? restoreMap(input, { current, ...(migrations.map ? { steps: migrations.map } : {}) }) : restoreMap(input);
   const readPersona = (input: unknown) =>
     migrations ? restorePersona(input, { current, ...(migrations.persona ? { steps: migrations.persona } : {}) }) : restorePersona(input);
-  if (typeof text !== 'string') return fail('not-json', [{ path: '', message: 'The file could not be read as text.' }]);
+  if (typeof text !== 'string') return fail('not-json', [{ path: '', message: /*i18n*/ { id: 'import.notText' } }]);
   // A library backup may be larger than a map file (see MAX_BACKUP_IMPORT_BYTES).
   const backup = saysBackup(text.slice(0, SNIFF_CHARS));
   const limit = backup ? maxBackupBytes : maxBytes;
@@ -313,14 +312,9 @@ export function parseImport(
   if (bytes > limit) return tooLarge(bytes, limit, backup);
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail('not-json', [{ path: '', message: 'The file is empty. Nothing was imported.' }]);
+  if (body.trim() === '') return fail('not-json', [{ path: '', message: /*i18n*/ { id: 'import.empty' } }]);
   if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
-    return fail('not-journeyboard', [
-      {
-        path: '',
-        message: `The file nests its data more than ${MAX_JSON_DEPTH} levels deep; a Journeyboard file never does, so it is damaged or not a Journeyboard file. Nothing was imported.`,
-      },
-    ]);
+    return fail('not-journeyboard', [{ path: '', message: /*i18n*/ { id: 'import.tooDeep', values: { depth: MAX_JSON_DEPTH } } }]);
   }
   let json: unknown;
   try {
@@ -330,9 +324,15 @@ export function parseImport(
   }
 
   if (!isObject(json) || json.format !== FORMAT_NAME) {
-    const found = isObject(json) && typeof json.format === 'string' ? ` (its format is "${json.format.slice(0, 60)}")` : '';
+    const format = isObject(json) && typeof json.format === 'string' ? json.format.slice(0, 60) : null;
     return fail('not-journeyboard', [
-      { path: 'format', message: `This is not a Journeyboard file${found}. Nothing was imported.` },
+      {
+        path: 'format',
+        message:
+          format === null
+            ? /*i18n*/ { id: 'import.notJourneyboard' }
+            : /*i18n*/ { id: 'import.notJourneyboardFormat', values: { format } },
+      },
     ]);
   }
   // One rule for the envelope and the documents in it (src/model/migrations.ts readSchemaVersion): a
@@ -343,11 +343,15 @@ export function parseImport(
   const envelopeVersion = readSchemaVersion(json);
   if (envelopeVersion.kind === 'invalid') return fail('invalid', [{ path: 'schemaVersion', message: envelopeVersion.message }]);
   const version = envelopeVersion.version;
-  if (version > current) return fail('newer', [{ path: 'schemaVersion', message: newerMessage(version) }]);
+  if (version > current) {
+    return fail('newer', [{ path: 'schemaVersion', message: /*i18n*/ { id: 'import.newerFile', values: { version } } }]);
+  }
 
   const kind = json.kind;
   if (typeof kind !== 'string' || !(ENVELOPE_KINDS as readonly string[]).includes(kind)) {
-    return fail('invalid', [{ path: 'kind', message: `must be one of ${ENVELOPE_KINDS.map((k) => `"${k}"`).join(', ')}` }]);
+    return fail('invalid', [
+      { path: 'kind', message: /*i18n*/ { id: 'import.kind.invalid', values: { kinds: ENVELOPE_KINDS.map((k) => `"${k}"`).join(', ') } } },
+    ]);
   }
   const source = kind as EnvelopeKind;
   // The start looked like a backup but the file is not one: the map/persona limit holds.
@@ -356,14 +360,14 @@ export function parseImport(
   let exportedAt: string | null = null;
   if (json.exportedAt !== undefined) {
     if (IsoDateSchema.safeParse(json.exportedAt).success) exportedAt = json.exportedAt as string;
-    else errors.push({ path: 'exportedAt', message: 'must be a date and time (ISO 8601)' });
+    else errors.push({ path: 'exportedAt', message: /*i18n*/ { id: 'import.exportedAt.invalid' } });
   }
 
   const list = (key: string, required: boolean): unknown[] => {
     const value = json[key];
     if (value === undefined && !required) return [];
     if (!Array.isArray(value)) {
-      errors.push({ path: key, message: value === undefined ? 'is missing' : 'must be a list' });
+      errors.push({ path: key, message: value === undefined ? /*i18n*/ { id: 'import.field.missing' } : /*i18n*/ { id: 'import.field.notList' } });
       return [];
     }
     return value;
@@ -371,14 +375,16 @@ export function parseImport(
 
   const rawMaps: { value: unknown; path: string }[] = [];
   if (source === 'map') {
-    if (!isObject(json.map)) errors.push({ path: 'map', message: json.map === undefined ? 'is missing' : 'must be an object' });
+    if (!isObject(json.map)) {
+      errors.push({ path: 'map', message: json.map === undefined ? /*i18n*/ { id: 'import.field.missing' } : /*i18n*/ { id: 'import.field.notObject' } });
+    }
     else rawMaps.push({ value: json.map, path: 'map' });
   } else if (source === 'library') {
     list('maps', true).forEach((value, i) => rawMaps.push({ value, path: `maps[${i}]` }));
   }
   const rawPersonas = list('personas', source !== 'map');
   if (source === 'persona' && rawPersonas.length !== 1 && errors.length === 0) {
-    errors.push({ path: 'personas', message: `a persona file holds exactly one persona (this one holds ${rawPersonas.length})` });
+    errors.push({ path: 'personas', message: /*i18n*/ { id: 'import.personaFile.count', values: { count: rawPersonas.length } } });
   }
   const rawImages = list('images', false);
 
@@ -400,13 +406,13 @@ export function parseImport(
   rawImages.forEach((value, i) => {
     const path = `images[${i}]`;
     if (!isObject(value)) {
-      errors.push({ path, message: 'must be an object with id, type and dataUrl' });
+      errors.push({ path, message: /*i18n*/ { id: 'import.image.notObject' } });
       return;
     }
     const id = IdSchema.safeParse(value.id);
-    if (!id.success) errors.push({ path: `${path}.id`, message: 'must be an id (text of 1 to 64 characters)' });
+    if (!id.success) errors.push({ path: `${path}.id`, message: /*i18n*/ { id: 'import.image.badId' } });
     if (!isImageType(value.type)) {
-      errors.push({ path: `${path}.type`, message: `must be one of ${IMAGE_TYPES.join(', ')} (SVG and other formats are not accepted)` });
+      errors.push({ path: `${path}.type`, message: /*i18n*/ { id: 'import.image.badType', values: { types: IMAGE_TYPES.join(', ') } } });
     }
     const problem = checkDataUrl(value.dataUrl, isImageType(value.type) ? value.type : undefined);
     if (problem) errors.push({ path: `${path}.dataUrl`, message: problem });
@@ -452,13 +458,7 @@ function isWebPageFile(file: Blob): boolean {
 export function parseWebPage(html: string, options: ImportOptions = {}): ImportResult {
   const envelope = extractEnvelopeText(html);
   if (envelope === null) {
-    return fail('not-journeyboard', [
-      {
-        path: '',
-        message:
-          'This web page holds no Journeyboard map: only a page made by "Export web page" can be imported. Nothing was imported.',
-      },
-    ]);
+    return fail('not-journeyboard', [{ path: '', message: /*i18n*/ { id: 'import.webPage.noMap' } }]);
   }
   return parseImport(envelope, options);
 }
@@ -473,7 +473,7 @@ export async function parseImportFile(file: Blob, options: ImportOptions = {}): 
     try {
       text = await readBlobText(file);
     } catch {
-      return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
+      return fail('not-json', [{ path: '', message: /*i18n*/ { id: 'import.unreadable' } }]);
     }
     return parseWebPage(text, { ...options, maxBytes, maxBackupBytes });
   }
@@ -486,16 +486,16 @@ export async function parseImportFile(file: Blob, options: ImportOptions = {}): 
     }
     text = await readBlobText(file);
   } catch {
-    return fail('not-json', [{ path: '', message: 'The file could not be read. Nothing was imported.' }]);
+    return fail('not-json', [{ path: '', message: /*i18n*/ { id: 'import.unreadable' } }]);
   }
   // A web page under another name (saved as .json, or without an extension).
   if (looksLikeHtml(text.slice(0, SNIFF_CHARS))) return parseWebPage(text, { ...options, maxBytes, maxBackupBytes });
   return parseImport(text, { ...options, maxBytes, maxBackupBytes });
 }
 
-/** The errors of a failed import as lines for a message ("map.cards[3].score: must be ..."). */
-export function formatImportErrors(errors: readonly ImportError[], max = 20): string[] {
-  const lines = errors.slice(0, max).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  if (errors.length > max) lines.push(`… and ${errors.length - max} more`);
+/** The errors of a failed import as lines in `i18n`'s language ("map.cards[3].score: must be ..."). */
+export function formatImportErrors(i18n: I18n, errors: readonly ImportError[], max = 20): string[] {
+  const lines = errors.slice(0, max).map((e) => sayAtPath(i18n, e));
+  if (errors.length > max) lines.push(i18n._('import.moreErrors', { count: errors.length - max }));
   return lines;
 }

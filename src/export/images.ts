@@ -3,6 +3,8 @@
  * WebP): no SVG (it can carry script) and no http(s) links (an import must not fetch anything).
  * The declared type must match the bytes, so an SVG labelled "image/png" is refused as well.
  */
+import { MessageError, type Message } from '../i18n/message';
+
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
@@ -41,26 +43,28 @@ function decodeBase64Prefix(base64: string, bytes: number): Uint8Array {
   return out;
 }
 
-/** Why an image entry of a file is refused, or null when it is acceptable. */
-export function checkDataUrl(dataUrl: unknown, declaredType: unknown): string | null {
-  if (typeof dataUrl !== 'string') return 'must be a data: URL (text)';
-  if (/^\s*(https?|ftp|file|blob):/i.test(dataUrl)) {
-    return 'links to an image elsewhere; only embedded images (data: URLs) are accepted, nothing is fetched';
+/** Why an image entry of a file is refused (a message, src/i18n/message.ts), or null when it is acceptable. */
+export function checkDataUrl(dataUrl: unknown, declaredType: unknown): Message | null {
+  if (typeof dataUrl !== 'string') return /*i18n*/ { id: 'import.image.notText' };
+  if (/^\s*(https?|ftp|file|blob):/i.test(dataUrl)) return /*i18n*/ { id: 'import.image.linked' };
+  if (/^data:image\/svg/i.test(dataUrl)) return /*i18n*/ { id: 'import.image.svg' };
+  if (dataUrl.length > MAX_IMAGE_DATA_URL_CHARS) {
+    return /*i18n*/ { id: 'import.image.tooLarge', values: { megabytes: MAX_IMAGE_DATA_URL_CHARS / 1024 / 1024 } };
   }
-  if (/^data:image\/svg/i.test(dataUrl)) return 'SVG images are not accepted (they can contain scripts); use PNG, JPEG or WebP';
-  if (dataUrl.length > MAX_IMAGE_DATA_URL_CHARS) return `is larger than ${MAX_IMAGE_DATA_URL_CHARS / 1024 / 1024} MB`;
   const m = DATA_URL.exec(dataUrl);
-  if (!m) return 'must be a base64 data: URL of a PNG, JPEG or WebP image';
+  if (!m) return /*i18n*/ { id: 'import.image.notDataUrl' };
   const [, type, base64 = ''] = m;
-  if (declaredType !== undefined && type !== declaredType) return `says ${type} but the entry's type is ${String(declaredType)}`;
-  if (base64.length % 4 !== 0) return 'is not valid base64 (it may be cut off)';
+  if (declaredType !== undefined && type !== declaredType) {
+    return /*i18n*/ { id: 'import.image.typeMismatch', values: { type, declared: String(declaredType) } };
+  }
+  if (base64.length % 4 !== 0) return /*i18n*/ { id: 'import.image.cutOff' };
   let sniffed: ImageType | null;
   try {
     sniffed = sniffImageType(decodeBase64Prefix(base64, 12));
   } catch {
-    return 'is not valid base64';
+    return /*i18n*/ { id: 'import.image.notBase64' };
   }
-  if (sniffed !== type) return `does not contain ${type} data`;
+  if (sniffed !== type) return /*i18n*/ { id: 'import.image.notThatType', values: { type } };
   return null;
 }
 
@@ -78,7 +82,9 @@ function readBlobBytes(blob: Blob): Promise<ArrayBuffer> {
 export async function blobToExportImage(id: string, blob: Blob): Promise<ExportImage> {
   const bytes = new Uint8Array(await readBlobBytes(blob));
   const type = sniffImageType(bytes);
-  if (!type) throw new Error(`Image ${id} is not a PNG, JPEG or WebP image`);
+  if (!type) {
+    throw new MessageError(/*i18n*/ { id: 'image.notExportable', values: { id } }, `Image ${id} is not a PNG, JPEG or WebP image`);
+  }
   let binary = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) {

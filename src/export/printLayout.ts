@@ -21,13 +21,17 @@
  * Heights are estimates from the texts, made to err on the tall side (the view checks the real
  * heights and asks for a taller estimate, `heightScale`, if a page ever overflows).
  *
+ * Every word the pages print is the map's language (the `i18n` passed in), and the estimates measure
+ * those words, so a Thai or Persian caption is laid out as long as it is.
+ *
  * Sizes are millimetres. 'fit' is one page as large as the whole map (its height is an estimate; the
  * view measures the real height and grows the page if the estimate was short).
  */
+import type { I18n } from '../i18n';
 import type { Card, JourneyMap, Lane, Persona, Stage } from '../model/schema';
 import { cardMeta, metaSpanText } from './cardMeta';
 import { cardsByCell, cellKey } from '../model/cells';
-import { KPI_METRIC_LABELS, KPI_STATUS_LABELS, kpiStatusMark } from '../editor/labels';
+import { KPI_METRIC_LABEL_IDS, KPI_STATUS_LABEL_IDS, kpiStatusMark, LANE_KIND_LABEL_IDS } from '../editor/labels';
 import { kpiStatus } from '../model/kpi';
 import { lineCount, textWidth } from '../editor/textMetrics';
 
@@ -49,12 +53,13 @@ export const PAPER_MM: Record<Exclude<PageSizeName, 'fit'>, { width: number; hei
   Letter: { width: 215.9, height: 279.4 },
 };
 
-export const PAGE_SIZE_LABEL: Record<PageSizeName, string> = {
-  A4: 'A4',
-  A3: 'A3 (poster)',
-  A2: 'A2 (poster)',
-  Letter: 'US Letter',
-  fit: 'Whole map on one page',
+/** The sizes' names in the print studio's menu, as catalogue ids: i18n._(PAGE_SIZE_LABEL_IDS[size]). */
+export const PAGE_SIZE_LABEL_IDS: Record<PageSizeName, string> = {
+  A4: /*i18n*/ 'print.size.a4',
+  A3: /*i18n*/ 'print.size.a3',
+  A2: /*i18n*/ 'print.size.a2',
+  Letter: /*i18n*/ 'print.size.letter',
+  fit: /*i18n*/ 'print.size.fit',
 };
 
 export interface PrintOptions {
@@ -282,15 +287,15 @@ function cardInnerWidthMm(stageWidthMm: number): number {
 }
 
 /** A card (or the part `start`..`end` of its text; the meta line is drawn under the last part). */
-function cardPieceMm(card: Card, map: JourneyMap, start: number, end: number, stageWidthMm: number): number {
+function cardPieceMm(i18n: I18n, card: Card, map: JourneyMap, start: number, end: number, stageWidthMm: number): number {
   const inner = cardInnerWidthMm(stageWidthMm);
   const chrome = 2 * (METRICS.cardPaddingBlockMm + METRICS.borderMm);
   let height = chrome + linesOf(card.text, inner, METRICS.bodyPt, false, start, end) * lineMm(METRICS.bodyPt);
-  if (start > 0) height += lineMm(METRICS.metaPt); // "continued"
+  if (start > 0) height += textMm(i18n._('print.card.continued'), inner, METRICS.metaPt);
   if (end >= card.text.length) {
-    const spans = cardMeta(card, map);
+    const spans = cardMeta(i18n, card, map);
     if (spans.length > 0) height += METRICS.metaGapMm + metaLines(spans.map(metaSpanText), inner) * lineMm(METRICS.metaPt);
-  }
+  } else height += textMm(i18n._('print.card.continues'), inner, METRICS.metaPt);
   return height;
 }
 
@@ -312,51 +317,134 @@ function metaLines(spans: readonly string[], widthMm: number): number {
 }
 
 /** The height of a whole card in a stage column `stageWidthMm` wide (before any heightScale). */
-export function estimateCardMm(card: Card, map: JourneyMap, stageWidthMm: number): number {
-  return cardPieceMm(card, map, 0, card.text.length, stageWidthMm);
+export function estimateCardMm(i18n: I18n, card: Card, map: JourneyMap, stageWidthMm: number): number {
+  return cardPieceMm(i18n, card, map, 0, card.text.length, stageWidthMm);
 }
 
-function laneHeaderContentMm(lane: Lane, continued: boolean): number {
+/**
+ * The kind under a lane's title, unless the title already says it: a lane titled "Touchpoints" of
+ * kind touchpoint printed "Touchpoints / Touchpoints".
+ */
+export function laneKindNote(i18n: I18n, lane: Lane): string | null {
+  // A text lane's title is all it has to say ("Customer goals", not "Customer goals / Text").
+  if (lane.kind === 'text') return null;
+  const kind = i18n._(LANE_KIND_LABEL_IDS[lane.kind]);
+  const said = (s: string) => s.trim().toLocaleLowerCase(i18n.locale);
+  const title = said(lane.title);
+  // "Emotion" names the "Emotion curve" kind well enough, "Pain points" the pain kind.
+  return title === said(kind) || said(kind).startsWith(`${title} `) ? null : kind;
+}
+
+function laneHeaderContentMm(i18n: I18n, lane: Lane, continued: boolean): number {
   const width = METRICS.laneHeaderMm - 2 * CELL_EDGE_MM;
-  return textMm(lane.title, width, METRICS.bodyPt, true) + lineMm(METRICS.metaPt) * (continued ? 2 : 1);
+  const note = laneKindNote(i18n, lane);
+  // A line is kept for the kind note even when there is none (erring tall, as everywhere here).
+  return (
+    textMm(lane.title, width, METRICS.bodyPt, true) +
+    (note ? textMm(note, width, METRICS.metaPt) : lineMm(METRICS.metaPt)) +
+    (continued ? textMm(i18n._('print.lane.continued'), width, METRICS.metaPt) : 0)
+  );
 }
 
-function stageHeaderRowMm(map: JourneyMap, stages: readonly Stage[], stageWidthMm: number): number {
+/** "↺ back to Awareness": under the name of a stage that loops back. */
+export function loopText(i18n: I18n, stageName: string): string {
+  return i18n._('print.stage.loopsTo', { stage: stageName });
+}
+
+function stageHeaderRowMm(i18n: I18n, map: JourneyMap, stages: readonly Stage[], stageWidthMm: number): number {
   const width = stageWidthMm - 2 * CELL_EDGE_MM;
   let tallest = lineMm(METRICS.stageNamePt);
   for (const s of stages) {
     let h = textMm(s.name, width, METRICS.stageNamePt, true);
     const loop = s.loopsTo ? map.stages.find((x) => x.id === s.loopsTo) : undefined;
-    if (loop) h += textMm(`↺ back to ${loop.name}`, width, METRICS.loopPt);
+    if (loop) h += textMm(loopText(i18n, loop.name), width, METRICS.loopPt);
     if (s.description) h += textMm(s.description, width, METRICS.bodyPt);
     tallest = Math.max(tallest, h);
   }
   return tallest + 2 * CELL_EDGE_MM + METRICS.stageTopBorderMm;
 }
 
+/** The numbers a map page's label gives (1-based positions; see MapPageSpec). */
+interface PageLabelNumbers {
+  part: number;
+  parts: number;
+  firstStage: number;
+  lastStage: number;
+  stages: number;
+  /** Absent when the page shows every lane whole. */
+  lanes?: { first: number; last: number; of: number; continued: boolean };
+}
+
+function pageLabelText(i18n: I18n, n: PageLabelNumbers): string {
+  const num = (x: number) => i18n.number(x);
+  let label =
+    n.parts === 1
+      ? i18n._('print.page.allStages', { count: n.stages })
+      : i18n._('print.page.mapPart', {
+          part: num(n.part),
+          parts: num(n.parts),
+          first: num(n.firstStage),
+          last: num(n.lastStage),
+          stages: num(n.stages),
+        });
+  if (n.lanes) {
+    const { first, last, of } = n.lanes;
+    label +=
+      first === last
+        ? i18n._('print.page.oneLane', { lane: num(first), lanes: num(of) })
+        : i18n._('print.page.someLanes', { first: num(first), last: num(last), lanes: num(of) });
+    if (n.lanes.continued) label += i18n._('print.page.laneContinued', { lane: num(first) });
+  }
+  return label;
+}
+
+/** What a page is: "Cover", "Persona profile", "Map, page 2 of 6: stages 5–8 of 12, lanes 1–4 of 9". */
+export function pageLabel(i18n: I18n, page: PageSpec, map: JourneyMap): string {
+  if (page.kind === 'cover') return i18n._('print.page.cover');
+  if (page.kind === 'persona') return i18n._('print.page.persona');
+  const lanes = map.lanes.length;
+  const cut = !showsAllLanesWhole(page, lanes) && page.rows.length > 0;
+  return pageLabelText(i18n, {
+    part: page.part,
+    parts: page.parts,
+    firstStage: page.firstStage,
+    lastStage: page.lastStage,
+    stages: map.stages.length,
+    ...(cut ? { lanes: { first: page.firstLane, last: page.lastLane, of: lanes, continued: page.rows[0]!.continued } } : {}),
+  });
+}
+
 /** The caption line: the title and "Map, page 12 of 12: stages 10–12 of 12, lanes …" (the longest label). */
-function captionMm(map: JourneyMap, widthMm: number): number {
-  const label = ` · Map, page 000 of 000: stages 000–000 of 000, lanes 000–000 of 000, lane 000 continued`;
-  return textMm(`${map.title}${label}`, widthMm, METRICS.captionPt, true) + METRICS.captionGapMm;
+function captionMm(i18n: I18n, map: JourneyMap, widthMm: number): number {
+  const n = 888; // as wide as three digits get
+  const label = pageLabelText(i18n, {
+    part: n,
+    parts: n,
+    firstStage: n,
+    lastStage: n,
+    stages: n,
+    lanes: { first: n, last: n + 1, of: n, continued: true },
+  });
+  return textMm(`${map.title} · ${label}`, widthMm, METRICS.captionPt, true) + METRICS.captionGapMm;
 }
 
 const ROW_CHROME_MM = 2 * CELL_EDGE_MM;
 
 /** The height a map page showing `stageIds` with every lane whole needs, estimated from its texts. */
-export function estimateMapHeightMm(map: JourneyMap, stageIds: readonly string[], stageWidthMm: number): number {
+export function estimateMapHeightMm(i18n: I18n, map: JourneyMap, stageIds: readonly string[], stageWidthMm: number): number {
   const shown = new Set(stageIds);
   const cells = new Map<string, number>();
   for (const card of map.cards) {
     if (!shown.has(card.stageId)) continue;
     const key = cellKey(card.stageId, card.laneId);
     const before = cells.get(key);
-    cells.set(key, (before === undefined ? 0 : before + METRICS.cardGapMm) + cardPieceMm(card, map, 0, card.text.length, stageWidthMm));
+    cells.set(key, (before === undefined ? 0 : before + METRICS.cardGapMm) + cardPieceMm(i18n, card, map, 0, card.text.length, stageWidthMm));
   }
   const stages = map.stages.filter((s) => shown.has(s.id));
   const width = METRICS.laneHeaderMm + stageIds.length * stageWidthMm;
-  let height = captionMm(map, width) + stageHeaderRowMm(map, stages, stageWidthMm);
+  let height = captionMm(i18n, map, width) + stageHeaderRowMm(i18n, map, stages, stageWidthMm);
   for (const lane of map.lanes) {
-    let tallest = laneHeaderContentMm(lane, false);
+    let tallest = laneHeaderContentMm(i18n, lane, false);
     for (const id of stageIds) tallest = Math.max(tallest, cells.get(cellKey(id, lane.id)) ?? 0);
     height += tallest + ROW_CHROME_MM;
   }
@@ -385,6 +473,7 @@ interface Piece {
 }
 
 interface Packer {
+  i18n: I18n;
   map: JourneyMap;
   stageWidthMm: number;
   scale: number;
@@ -393,7 +482,7 @@ interface Packer {
 }
 
 function pieceMm(p: Packer, piece: Piece): number {
-  return cardPieceMm(piece.card, p.map, piece.start, piece.end, p.stageWidthMm) * p.scale;
+  return cardPieceMm(p.i18n, piece.card, p.map, piece.start, piece.end, p.stageWidthMm) * p.scale;
 }
 
 function cellMm(p: Packer, pieces: readonly Piece[]): number {
@@ -441,7 +530,7 @@ function packRows(p: Packer, lanes: readonly Lane[], stageIds: readonly string[]
     let continued = false;
     for (;;) {
       const current = pages[pages.length - 1]!;
-      const header = laneHeaderContentMm(lane, continued) * p.scale;
+      const header = laneHeaderContentMm(p.i18n, lane, continued) * p.scale;
       const whole = Math.max(header, ...queues.map((q) => cellMm(p, q))) + ROW_CHROME_MM;
       const left = p.roomMm - used;
       if (whole <= left) {
@@ -566,15 +655,15 @@ export function kpiCardsInOrder(map: JourneyMap): Extract<Card, { kind: 'kpi' }>
 }
 
 /** The height of one scorecard row: the KPI's name (and its metric under it) or its stage, whichever is taller. */
-function scoreRowMm(card: Extract<Card, { kind: 'kpi' }>, map: JourneyMap, widthMm: number): number {
+function scoreRowMm(i18n: I18n, card: Extract<Card, { kind: 'kpi' }>, map: JourneyMap, widthMm: number): number {
   const [nameShare, metricShare, stageShare, , , statusShare] = COVER.scoreColumns;
   const column = (share: number) => widthMm * share - 2 * COVER.scorePaddingMm;
   return (
     Math.max(
-      textMm(card.text || KPI_METRIC_LABELS[card.metric], column(nameShare), METRICS.bodyPt),
-      textMm(KPI_METRIC_LABELS[card.metric], column(metricShare), METRICS.bodyPt),
+      textMm(card.text || i18n._(KPI_METRIC_LABEL_IDS[card.metric]), column(nameShare), METRICS.bodyPt),
+      textMm(i18n._(KPI_METRIC_LABEL_IDS[card.metric]), column(metricShare), METRICS.bodyPt),
       textMm(map.stages.find((s) => s.id === card.stageId)?.name ?? '', column(stageShare), METRICS.bodyPt),
-      textMm(kpiStatusMark(kpiStatus(card)) || KPI_STATUS_LABELS.none, column(statusShare), METRICS.bodyPt, true),
+      textMm(kpiStatusMark(i18n, kpiStatus(card)) || i18n._(KPI_STATUS_LABEL_IDS.none), column(statusShare), METRICS.bodyPt, true),
     ) +
     2 +
     0.3
@@ -587,7 +676,7 @@ function scoreRowMm(card: Extract<Card, { kind: 'kpi' }>, map: JourneyMap, width
  * holds are left to their own pages (each persona has a profile page, each KPI card is on the map),
  * so the cover never spills onto a second sheet.
  */
-function coverPlan(map: JourneyMap, personaIds: readonly string[], widthMm: number, heightMm: number): Extract<PageSpec, { kind: 'cover' }> {
+function coverPlan(i18n: I18n, map: JourneyMap, personaIds: readonly string[], widthMm: number, heightMm: number): Extract<PageSpec, { kind: 'cover' }> {
   const line = lineMm(METRICS.bodyPt);
   let used =
     lineMm(COVER.kickerPt) +
@@ -609,7 +698,7 @@ function coverPlan(map: JourneyMap, personaIds: readonly string[], widthMm: numb
   const room = heightMm - used - foot;
   // The personas stand beside the summary (or under it, on a narrow page) and take at most two fifths
   // of the page (more when the summary beside them is taller), leaving the rest to the scorecard: at least its head and a few rows.
-  const kpiMin = kpis.length > 0 ? scoreHead + kpis.slice(0, 3).reduce((h, k) => h + scoreRowMm(k, map, widthMm), 0) + COVER.gapMm : 0;
+  const kpiMin = kpis.length > 0 ? scoreHead + kpis.slice(0, 3).reduce((h, k) => h + scoreRowMm(i18n, k, map, widthMm), 0) + COVER.gapMm : 0;
   const share = Math.min(room - kpiMin, 0.4 * room);
   const personaRoom = widthMm >= COVER.twoColumnsMm ? Math.max(summary, share) : share - summary - COVER.gapMm;
   const personaCount = personaIds.length === 0 ? 0 : Math.max(0, Math.min(personaIds.length, Math.floor((personaRoom - heading) / personaMm)));
@@ -618,7 +707,7 @@ function coverPlan(map: JourneyMap, personaIds: readonly string[], widthMm: numb
   let left = heightMm - used - foot - scoreHead;
   const shown: string[] = [];
   for (const card of kpis) {
-    const h = scoreRowMm(card, map, widthMm);
+    const h = scoreRowMm(i18n, card, map, widthMm);
     if (h > left) break;
     shown.push(card.id);
     left -= h;
@@ -633,11 +722,19 @@ function coverPlan(map: JourneyMap, personaIds: readonly string[], widthMm: numb
  * zoom and never makes the map taller (fewer lines per card), so the zoomed height falls as the width
  * grows and a bisection finds the fit.
  */
-function fitOnePage(map: JourneyMap, stageIds: readonly string[], contentWidthMm: number, contentHeightMm: number, heightScale: number, maxScale: number) {
+function fitOnePage(
+  i18n: I18n,
+  map: JourneyMap,
+  stageIds: readonly string[],
+  contentWidthMm: number,
+  contentHeightMm: number,
+  heightScale: number,
+  maxScale: number,
+) {
   const n = Math.max(1, stageIds.length);
   const scaleAt = (w: number) => contentWidthMm / (METRICS.laneHeaderMm + n * w);
   // The same sum as estimateMapPageMm (the table's outer border included), so a fitted page passes its check.
-  const fits = (w: number) => scaleAt(w) * (estimateMapHeightMm(map, stageIds, w) + METRICS.borderMm) * heightScale <= contentHeightMm;
+  const fits = (w: number) => scaleAt(w) * (estimateMapHeightMm(i18n, map, stageIds, w) + METRICS.borderMm) * heightScale <= contentHeightMm;
   // The narrowest columns, unless the zoom they give would pass maxScale (a small map on a poster): then wider ones.
   const narrowest = Math.max(METRICS.minStageMm, (contentWidthMm / maxScale - METRICS.laneHeaderMm) / n);
   if (fits(narrowest)) return { stageWidthMm: narrowest, scale: scaleAt(narrowest) };
@@ -656,6 +753,7 @@ function fitOnePage(map: JourneyMap, stageIds: readonly string[], contentWidthMm
 }
 
 export function printLayout(
+  i18n: I18n,
   map: JourneyMap,
   personas: readonly Pick<Persona, 'id'>[],
   options: PrintOptions = DEFAULT_PRINT_OPTIONS,
@@ -672,7 +770,7 @@ export function printLayout(
   if (options.size === 'fit') {
     pageWidthMm = Math.max(PAPER_MM.A4.height, 2 * marginMm + laneHeaderMm + Math.max(1, stageIds.length) * minStageMm);
     // The cover and persona pages share the page size; they need about an A4's height.
-    pageHeightMm = Math.max(PAPER_MM.A4.width, 2 * marginMm + estimateMapHeightMm(map, stageIds, minStageMm) * heightScale);
+    pageHeightMm = Math.max(PAPER_MM.A4.width, 2 * marginMm + estimateMapHeightMm(i18n, map, stageIds, minStageMm) * heightScale);
   } else {
     const paper = PAPER_MM[options.size];
     const landscape = options.orientation === 'landscape';
@@ -706,7 +804,7 @@ export function printLayout(
     addPage(stageIds, wholeRows(map, stageIds), 1, minStageMm, 1);
   } else if (options.fitToPage) {
     stagesPerPage = Math.max(1, stageIds.length);
-    const fit = fitOnePage(map, stageIds, contentWidthMm, contentHeightMm, heightScale, MAX_FIT_SCALE);
+    const fit = fitOnePage(i18n, map, stageIds, contentWidthMm, contentHeightMm, heightScale, MAX_FIT_SCALE);
     addPage(stageIds, wholeRows(map, stageIds), 1, fit.stageWidthMm, fit.scale);
   } else {
     // Tiles. First choice: the fewest tiles in which every stage group is drawn whole on one page, at
@@ -720,7 +818,7 @@ export function printLayout(
       for (let k = atFullSize; k <= Math.max(atFullSize, Math.min(atSmallest, stageIds.length)); k++) {
         const groups = balanced(stageIds, k);
         if (best && groups.length >= best.groups.length && best.smallest >= 1) continue;
-        const fits = groups.map((g) => fitOnePage(map, g, contentWidthMm, contentHeightMm, heightScale, 1));
+        const fits = groups.map((g) => fitOnePage(i18n, map, g, contentWidthMm, contentHeightMm, heightScale, 1));
         const smallest = Math.min(...fits.map((f) => f.scale));
         if (smallest < MIN_TILE_SCALE) continue;
         if (!best || groups.length < best.groups.length || (groups.length === best.groups.length && smallest > best.smallest)) {
@@ -744,17 +842,17 @@ export function printLayout(
       for (const group of groups) {
         const stageWidthMm = room / Math.max(1, group.length);
         const stages = group.map((id) => byId.get(id)!);
-        const head = (captionMm(map, contentWidthMm) + stageHeaderRowMm(map, stages, stageWidthMm) + METRICS.borderMm) * heightScale;
+        const head = (captionMm(i18n, map, contentWidthMm) + stageHeaderRowMm(i18n, map, stages, stageWidthMm) + METRICS.borderMm) * heightScale;
         // Stage headers taller than most of a page would leave no room to pack into: the page overflows instead.
         const roomMm = Math.max(contentHeightMm - head, contentHeightMm / 3);
-        for (const rows of packRows({ map, stageWidthMm, scale: heightScale, roomMm }, map.lanes, group, cells)) addPage(group, rows, first, stageWidthMm, 1);
+        for (const rows of packRows({ i18n, map, stageWidthMm, scale: heightScale, roomMm }, map.lanes, group, cells)) addPage(group, rows, first, stageWidthMm, 1);
         first += group.length;
       }
     }
   }
 
   const pages: PageSpec[] = [
-    ...(options.cover === false ? [] : [coverPlan(map, personaIds, contentWidthMm, contentHeightMm)]),
+    ...(options.cover === false ? [] : [coverPlan(i18n, map, personaIds, contentWidthMm, contentHeightMm)]),
     ...personaIds.map((personaId) => ({ kind: 'persona' as const, personaId })),
     ...mapPages.map((p, i) => ({ ...p, part: i + 1, parts: mapPages.length })),
   ];
@@ -779,15 +877,21 @@ export function mapPageWidthMm(page: MapPageSpec, layout: Pick<PrintLayout, 'lan
 }
 
 /** The estimated height of a laid-out map page as printed (caption, stage headers, its rows and card parts, times its zoom). */
-export function estimateMapPageMm(map: JourneyMap, page: MapPageSpec, layout: PrintLayout, { heightScale = 1 }: LayoutTuning = {}): number {
-  const p: Packer = { map, stageWidthMm: page.stageWidthMm, scale: heightScale, roomMm: Infinity };
+export function estimateMapPageMm(
+  i18n: I18n,
+  map: JourneyMap,
+  page: MapPageSpec,
+  layout: PrintLayout,
+  { heightScale = 1 }: LayoutTuning = {},
+): number {
+  const p: Packer = { i18n, map, stageWidthMm: page.stageWidthMm, scale: heightScale, roomMm: Infinity };
   const cards = new Map(map.cards.map((c) => [c.id, c]));
   const lanes = new Map(map.lanes.map((l) => [l.id, l]));
   const stages = page.stageIds.map((id) => map.stages.find((s) => s.id === id)!);
   const tableWidthMm = layout.laneHeaderMm + page.stageIds.length * page.stageWidthMm;
-  let height = (captionMm(map, tableWidthMm) + stageHeaderRowMm(map, stages, page.stageWidthMm) + METRICS.borderMm) * heightScale;
+  let height = (captionMm(i18n, map, tableWidthMm) + stageHeaderRowMm(i18n, map, stages, page.stageWidthMm) + METRICS.borderMm) * heightScale;
   for (const row of page.rows) {
-    const header = laneHeaderContentMm(lanes.get(row.laneId)!, row.continued) * heightScale;
+    const header = laneHeaderContentMm(i18n, lanes.get(row.laneId)!, row.continued) * heightScale;
     const cells = row.cells.map((cell) =>
       cellMm(
         p,

@@ -2,6 +2,7 @@
  * The one place src/export talks to storage: loading documents for export, and writing an import.
  * Everything else in src/export works on documents and stays free of Dexie.
  */
+import type { RestoreError } from '../model/restore';
 import type { JourneyMap, Persona } from '../model/schema';
 import * as storage from '../storage';
 import { resolveConflicts, samePersonaContent, type ConflictChoice, type ImportConflict } from './conflicts';
@@ -10,7 +11,7 @@ import { exportImageToBlob, type ExportImage } from './images';
 export type LoadedForExport =
   | { kind: 'ok'; map: JourneyMap; personas: Persona[]; imageBlobs: Record<string, Blob>; readOnly: boolean }
   | { kind: 'missing' }
-  | { kind: 'invalid'; errors: { path: string; message: string }[] };
+  | { kind: 'invalid'; errors: RestoreError[] };
 
 async function personaImages(personas: readonly Persona[]): Promise<Record<string, Blob>> {
   const out: Record<string, Blob> = {};
@@ -63,12 +64,8 @@ export async function planImport(docs: { maps: JourneyMap[]; personas: Persona[]
     else {
       personas.push(persona);
       const stored = existing.kind === 'ok' || existing.kind === 'newer' ? existing.doc?.name : undefined;
-      conflicts.push({
-        kind: 'persona',
-        id: persona.id,
-        title: persona.name || 'Unnamed persona',
-        ...(stored !== undefined ? { storedTitle: stored || 'Unnamed persona' } : {}),
-      });
+      // A persona without a name is '' here: the dialog words it ("Unnamed persona").
+      conflicts.push({ kind: 'persona', id: persona.id, title: persona.name, ...(stored !== undefined ? { storedTitle: stored } : {}) });
     }
   }
   // A photo only an unchanged persona uses is written only if it went missing here.

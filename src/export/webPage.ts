@@ -8,8 +8,15 @@
  * runs because its inline script's SHA-256 is listed, not because inline scripts are allowed, so
  * nothing that ends up in the page as text can run. The envelope sits in a JSON data block with
  * every `<` written as \u003c, so no text (a card saying "</script>") can close the block.
+ *
+ * The page speaks the map's language (mapLocale): next to the envelope it carries the compiled
+ * messages of that one language (those the viewer shows: VIEWER_MESSAGE_PREFIXES), which the viewer
+ * activates at start. The other languages' catalogues are never in the page.
  */
-import { chromeText, guessLanguage, mapTexts, type ViewerLanguage } from '../viewer/strings';
+import { setupI18n, type I18n, type Messages } from '@lingui/core';
+import { loadMessages } from '../i18n';
+import { isLocale, type Locale } from '../i18n/locales';
+import { mapLocale } from '../i18n/mapLocale';
 import { fileStem } from './filename';
 
 /** Where the template takes each part; the viewer's index.html carries these markers. */
@@ -20,6 +27,63 @@ export const TEMPLATE_MARKERS = {
 } as const;
 
 export const ENVELOPE_ELEMENT_ID = 'journeyboard-map';
+/** The JSON data block of the page's messages: {"locale": "fa", "messages": {…compiled…}}. */
+export const MESSAGES_ELEMENT_ID = 'journeyboard-messages';
+
+/** The messages a page carries: one language's, compiled (as src/locales/<locale>.po compiles). */
+export interface EmbeddedCatalogue {
+  locale: Locale;
+  messages: Messages;
+}
+
+/** The ids the viewer can show: its own, the print view's, the presentation's and the label table's. */
+export const VIEWER_MESSAGE_PREFIXES = ['viewer.', 'print.', 'present.', 'label.'] as const;
+
+/** The part of a compiled catalogue the viewer uses. */
+export function viewerMessages(messages: Messages): Messages {
+  return Object.fromEntries(
+    Object.entries(messages)
+      .filter(([id]) => VIEWER_MESSAGE_PREFIXES.some((p) => id.startsWith(p)))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
+
+/** The page's catalogue for a map: its language's messages, as many as the viewer shows. */
+export async function webPageCatalogue(map: { language?: string }): Promise<EmbeddedCatalogue> {
+  const locale = mapLocale(map);
+  return { locale, messages: viewerMessages(await loadMessages(locale)) };
+}
+
+/** The catalogue a page's data block holds (its text as the viewer reads it), or null when it holds none we can use. */
+export function parseEmbeddedCatalogue(text: string | null | undefined): EmbeddedCatalogue | null {
+  if (!text) return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null) return null;
+    const { locale, messages } = data as Record<string, unknown>;
+    if (!isLocale(locale) || typeof messages !== 'object' || messages === null || Array.isArray(messages)) return null;
+    return { locale, messages: messages as Messages };
+  } catch {
+    return null;
+  }
+}
+
+/** An i18n instance of a page's catalogue (the viewer's at start, the page's title here). */
+export function catalogueI18n(catalogue: EmbeddedCatalogue): I18n {
+  return setupI18n({ locale: catalogue.locale, messages: { [catalogue.locale]: catalogue.messages } });
+}
+
+/** Every text of a compiled catalogue (for fontsForText): the strings of its messages, plural forms included. */
+export function catalogueTexts(messages: Messages): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(messages);
+  return out;
+}
 
 export interface WebPageOptions {
   title: string;
@@ -28,6 +92,8 @@ export interface WebPageOptions {
   dir: 'ltr' | 'rtl';
   /** @font-face rules (fontFaceCss); data: URLs only. */
   fontCss: string;
+  /** The viewer's words, in the page's language. */
+  catalogue: EmbeddedCatalogue;
 }
 
 function escapeHtml(text: string): string {
@@ -79,7 +145,7 @@ function safeLang(lang: string): string {
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : 'und';
 }
 
-/** The page: template + envelope + fonts + title/lang/dir + CSP. The same input gives the same bytes. */
+/** The page: template + envelope + messages + fonts + title/lang/dir + CSP. The same input gives the same bytes. */
 export function buildWebPage(template: string, envelopeText: string, opts: WebPageOptions): string {
   if (/<\/style/i.test(opts.fontCss) || opts.fontCss.includes('<')) throw new Error('Font CSS must not contain "<".');
   // Hashed before anything is inserted: only the viewer's own scripts are allowed to run.
@@ -90,9 +156,12 @@ export function buildWebPage(template: string, envelopeText: string, opts: WebPa
   html = replaceOnce(
     html,
     TEMPLATE_MARKERS.map,
-    `<script type="application/json" id="${ENVELOPE_ELEMENT_ID}">${escapeJsonForHtml(envelopeText.trim())}</script>`,
+    `<script type="application/json" id="${ENVELOPE_ELEMENT_ID}">${escapeJsonForHtml(envelopeText.trim())}</script>` +
+      `<script type="application/json" id="${MESSAGES_ELEMENT_ID}">${escapeJsonForHtml(JSON.stringify(opts.catalogue))}</script>`,
   );
-  html = html.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${escapeHtml(opts.title.trim() || 'Journey map')}</title>`);
+  const i18n = catalogueI18n(opts.catalogue);
+  const title = opts.title.trim() || i18n._('viewer.untitled');
+  html = html.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${escapeHtml(title)}</title>`);
   const dir = opts.dir === 'rtl' ? 'rtl' : 'ltr';
   html = html.replace(/<html\b[^>]*>/i, () => `<html lang="${safeLang(opts.lang)}" dir="${dir}">`);
   return html;
@@ -306,29 +375,39 @@ export function sha256Base64(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // One map's page, as the app and the command line make it.
 
-/** What the page needs to know of the map: its language (for the chrome), direction and fonts. */
-export function webPageParts(
-  envelopeText: string,
-  map: Parameters<typeof mapTexts>[0] & { direction: 'ltr' | 'rtl' },
-  personas: readonly { name: string }[] = [],
-): { lang: ViewerLanguage; dir: 'ltr' | 'rtl'; fonts: FontFile[] } {
-  const lang = guessLanguage(mapTexts(map, personas));
+/** What the page is made of besides the template and the envelope. */
+export interface WebPageParts {
+  /** The map's language: the page's <html lang> and the language of its messages. */
+  lang: Locale;
+  dir: 'ltr' | 'rtl';
+  /** The font files its text and its messages need. */
+  fonts: FontFile[];
+  catalogue: EmbeddedCatalogue;
+}
+
+/** What the page needs to know of the map: its language (and that language's messages), direction and fonts. */
+export async function webPageParts(envelopeText: string, map: { language?: string; direction: 'ltr' | 'rtl' }): Promise<WebPageParts> {
+  const catalogue = await webPageCatalogue(map);
   // The envelope holds every text of the file (its keys and photos are ASCII, which fontsForText skips).
-  return { lang, dir: map.direction, fonts: fontsForText([envelopeText, ...chromeText(lang)]) };
+  const fonts = fontsForText([envelopeText, ...catalogueTexts(catalogue.messages)]);
+  return { lang: catalogue.locale, dir: map.direction, fonts, catalogue };
 }
 
 /**
- * `<title>.html` for a map: `bytesOf` gives the woff2 bytes of each file of `webPageParts(...).fonts`
- * (the browser fetches them first, Node reads node_modules).
+ * `<title>.html` for a map, from its `webPageParts`: `bytesOf` gives the woff2 bytes of each file of
+ * `parts.fonts` (the browser fetches them first, Node reads node_modules).
  */
 export function composeWebPage(
   template: string,
   envelopeText: string,
-  map: Parameters<typeof webPageParts>[1] & { title: string },
-  personas: readonly { name: string }[],
+  map: { title: string },
+  parts: WebPageParts,
   bytesOf: (file: FontFile) => Uint8Array,
 ): { filename: string; html: string } {
-  const { lang, dir, fonts } = webPageParts(envelopeText, map, personas);
+  const { lang, dir, fonts, catalogue } = parts;
   const fontCss = fontFaceCss(fonts, (f) => woff2DataUrl(bytesOf(f)));
-  return { filename: `${fileStem(map.title)}.html`, html: buildWebPage(template, envelopeText, { title: map.title, lang, dir, fontCss }) };
+  return {
+    filename: `${fileStem(map.title)}.html`,
+    html: buildWebPage(template, envelopeText, { title: map.title, lang, dir, fontCss, catalogue }),
+  };
 }

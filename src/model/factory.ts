@@ -3,6 +3,8 @@
  * readable blueprint (entities referred to by short keys) into a map with fresh ids.
  * Templates and samples are blueprints, so every build() gives new ids.
  */
+import type { Locale } from '../i18n/locales';
+import { defaultChannels } from './channels';
 import { newId } from './ids';
 import { mapViolations } from './invariants';
 import type { CardPatch } from './operations';
@@ -53,6 +55,8 @@ export interface MapBlueprint {
   title: string;
   description?: string;
   direction?: Direction;
+  /** The language the map is written in; English when not said. */
+  language?: Locale;
   personaIds?: readonly string[];
   stages: readonly StageSpec[];
   lanes: readonly LaneSpec[];
@@ -66,7 +70,8 @@ function isoNow(now: Date | string): string {
 
 /**
  * A blueprint is code, not user input: a broken one is a programming error, so
- * this throws (and the template tests catch it) instead of returning a bad map.
+ * this throws (and the template tests catch it) instead of returning a bad map. Its
+ * message is for the developer: in English, naming the rules broken by their message ids.
  */
 export function buildMap(bp: MapBlueprint, now: Date | string = new Date()): JourneyMap {
   const ids = new Map<string, string>();
@@ -104,6 +109,8 @@ export function buildMap(bp: MapBlueprint, now: Date | string = new Date()): Jou
     title: bp.title,
     description: bp.description,
     direction: bp.direction,
+    language: bp.language,
+    channels: defaultChannels(bp.language),
     personaIds: bp.personaIds ? [...bp.personaIds] : undefined,
     createdAt: at,
     updatedAt: at,
@@ -114,7 +121,7 @@ export function buildMap(bp: MapBlueprint, now: Date | string = new Date()): Jou
   });
   const problems = mapViolations(doc);
   if (problems.length > 0) {
-    throw new Error(`blueprint "${bp.title}" breaks the map rules: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    throw new Error(`blueprint "${bp.title}" breaks the map rules: ${problems.map((p) => `${p.path}: ${p.message.id}`).join('; ')}`);
   }
   return doc;
 }
@@ -123,6 +130,7 @@ export interface NewMapInput {
   title: string;
   description?: string;
   direction?: Direction;
+  language?: Locale;
   /** Stage names, or stage specs; none by default. */
   stages?: ReadonlyArray<string | Omit<StageSpec, 'loopsTo'>>;
   lanes?: readonly LaneSpec[];

@@ -1,21 +1,22 @@
 /**
  * The rules every document keeps. Operations preserve them; restore checks them on
- * everything that comes from storage or a file. Each violation is a sentence a user
- * (or a test) can read, with the path where it was found.
+ * everything that comes from storage or a file. Each violation is a message for the
+ * interface to word (src/i18n/message.ts), with the path where it was found.
  */
+import type { Message } from '../i18n/message';
 import type { JourneyMap } from './schema';
 import { cellKey } from './cells';
 
 export interface Violation {
   path: string;
-  message: string;
+  message: Message;
 }
 
 export function mapViolations(doc: JourneyMap): Violation[] {
   const out: Violation[] = [];
   const seen = new Set<string>();
   const unique = (id: string, path: string) => {
-    if (seen.has(id)) out.push({ path, message: `id "${id}" is used twice` });
+    if (seen.has(id)) out.push({ path, message: /*i18n*/ { id: 'model.invariant.idTwice', values: { id } } });
     seen.add(id);
   };
 
@@ -32,8 +33,8 @@ export function mapViolations(doc: JourneyMap): Violation[] {
   doc.stages.forEach((s, i) => {
     if (s.loopsTo === undefined) return;
     const target = stageIndex.get(s.loopsTo);
-    if (target === undefined) out.push({ path: `stages[${i}].loopsTo`, message: 'loops to a stage that does not exist' });
-    else if (target >= i) out.push({ path: `stages[${i}].loopsTo`, message: 'a loop must go back to an earlier stage' });
+    if (target === undefined) out.push({ path: `stages[${i}].loopsTo`, message: /*i18n*/ { id: 'model.invariant.loopToMissingStage' } });
+    else if (target >= i) out.push({ path: `stages[${i}].loopsTo`, message: /*i18n*/ { id: 'model.invariant.loopNotBack' } });
   });
 
   const cardIds = new Map<string, string>();
@@ -41,10 +42,10 @@ export function mapViolations(doc: JourneyMap): Violation[] {
   doc.cards.forEach((c, i) => {
     unique(c.id, `cards[${i}].id`);
     cardIds.set(c.id, c.kind);
-    if (!stageIndex.has(c.stageId)) out.push({ path: `cards[${i}].stageId`, message: 'the card is in a stage that does not exist' });
+    if (!stageIndex.has(c.stageId)) out.push({ path: `cards[${i}].stageId`, message: /*i18n*/ { id: 'model.invariant.cardStageMissing' } });
     const kind = laneKind.get(c.laneId);
-    if (kind === undefined) out.push({ path: `cards[${i}].laneId`, message: 'the card is in a lane that does not exist' });
-    else if (kind !== c.kind) out.push({ path: `cards[${i}].kind`, message: `a ${c.kind} card cannot sit in a ${kind} lane` });
+    if (kind === undefined) out.push({ path: `cards[${i}].laneId`, message: /*i18n*/ { id: 'model.invariant.cardLaneMissing' } });
+    else if (kind !== c.kind) out.push({ path: `cards[${i}].kind`, message: /*i18n*/ { id: 'model.invariant.cardInWrongLane', values: { cardKind: c.kind, laneKind: kind } } });
     const key = cellKey(c.stageId, c.laneId);
     const orders = cells.get(key) ?? [];
     orders.push(c.order);
@@ -54,12 +55,12 @@ export function mapViolations(doc: JourneyMap): Violation[] {
     const sorted = [...orders].sort((a, b) => a - b);
     if (sorted.some((o, i) => o !== i)) {
       const [stageId, laneId] = key.split('\u0000');
-      out.push({ path: 'cards', message: `cards in stage ${stageId} / lane ${laneId} are not ordered 0..${orders.length - 1}` });
+      out.push({ path: 'cards', message: /*i18n*/ { id: 'model.invariant.cardsNotOrdered', values: { stageId, laneId, last: orders.length - 1 } } });
     }
   }
   doc.cards.forEach((c, i) => {
     if (c.kind === 'pain' && c.touchpointId !== undefined && cardIds.get(c.touchpointId) !== 'touchpoint') {
-      out.push({ path: `cards[${i}].touchpointId`, message: 'links to a touchpoint that does not exist' });
+      out.push({ path: `cards[${i}].touchpointId`, message: /*i18n*/ { id: 'model.invariant.touchpointMissing' } });
     }
   });
 
@@ -67,22 +68,22 @@ export function mapViolations(doc: JourneyMap): Violation[] {
   doc.connections.forEach((k, i) => {
     unique(k.id, `connections[${i}].id`);
     if (k.personaId !== undefined && !linked.has(k.personaId)) {
-      out.push({ path: `connections[${i}].personaId`, message: 'is the path of a persona that is not linked to this map' });
+      out.push({ path: `connections[${i}].personaId`, message: /*i18n*/ { id: 'model.invariant.pathPersonaNotLinked' } });
     }
-    if (!cardIds.has(k.from)) out.push({ path: `connections[${i}].from`, message: 'starts at a card that does not exist' });
-    if (!cardIds.has(k.to)) out.push({ path: `connections[${i}].to`, message: 'ends at a card that does not exist' });
-    if (k.from === k.to) out.push({ path: `connections[${i}]`, message: 'connects a card to itself' });
+    if (!cardIds.has(k.from)) out.push({ path: `connections[${i}].from`, message: /*i18n*/ { id: 'model.invariant.connectionFromMissing' } });
+    if (!cardIds.has(k.to)) out.push({ path: `connections[${i}].to`, message: /*i18n*/ { id: 'model.invariant.connectionToMissing' } });
+    if (k.from === k.to) out.push({ path: `connections[${i}]`, message: /*i18n*/ { id: 'model.invariant.connectionToItself' } });
   });
 
   const personaSeen = new Set<string>();
   doc.personaIds.forEach((p, i) => {
-    if (personaSeen.has(p)) out.push({ path: `personaIds[${i}]`, message: `persona "${p}" is linked twice` });
+    if (personaSeen.has(p)) out.push({ path: `personaIds[${i}]`, message: /*i18n*/ { id: 'model.invariant.personaTwice', values: { id: p } } });
     personaSeen.add(p);
   });
 
   const channelSeen = new Set<string>();
   doc.channels.forEach((ch, i) => {
-    if (channelSeen.has(ch.id)) out.push({ path: `channels[${i}].id`, message: `channel "${ch.id}" is listed twice` });
+    if (channelSeen.has(ch.id)) out.push({ path: `channels[${i}].id`, message: /*i18n*/ { id: 'model.invariant.channelTwice', values: { id: ch.id } } });
     channelSeen.add(ch.id);
   });
   return out;

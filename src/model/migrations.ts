@@ -20,7 +20,9 @@
  *
  * The machinery sets `schemaVersion` to `step.to` after each step, so a step cannot forget it.
  */
+import type { Message } from '../i18n/message';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { guessLocale, type Locale } from '../i18n/locales';
 
 /** The first schema version that was ever written. Documents without a `schemaVersion` are read as this one. */
 export const FIRST_SCHEMA_VERSION = 1;
@@ -57,14 +59,50 @@ export function unchangedStep(from: number, name: string): MigrationStep {
   return { from, to: from + 1, name, migrate: (old) => ({ ...old }) };
 }
 
-/** Journey maps. Empty while CURRENT_SCHEMA_VERSION is 1. */
-export const MAP_MIGRATIONS: readonly MigrationStep[] = [];
-/** Personas. Empty while CURRENT_SCHEMA_VERSION is 1. */
-export const PERSONA_MIGRATIONS: readonly MigrationStep[] = [];
+/** The parts of a schema-1 map that step 1 -> 2 reads (frozen: the live schema moves on). */
+interface MapV1 {
+  schemaVersion: 1;
+  title?: string;
+  description?: string;
+  stages?: { name?: string; description?: string }[];
+  lanes?: { title?: string }[];
+  cards?: { text?: string }[];
+  [field: string]: unknown;
+}
+
+interface MapV2 extends Omit<MapV1, 'schemaVersion'> {
+  schemaVersion: 2;
+  language: Locale;
+}
+
+/** Journey maps. */
+export const MAP_MIGRATIONS: readonly MigrationStep[] = [
+  // Maps got a language: a map of schema 1 gets the one its own text is written in.
+  defineStep<MapV1, MapV2>({
+    from: 1,
+    to: 2,
+    name: 'map-language-from-text',
+    migrate: (old) => {
+      // Any shape may come in (validation runs after the chain): read only what is there.
+      const list = <T,>(v: T[] | undefined): Partial<T>[] => (Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? x : {})) : []);
+      const texts = [
+        old.title,
+        old.description,
+        ...list(old.stages).flatMap((s) => [s.name, s.description]),
+        ...list(old.lanes).map((l) => l.title),
+        ...list(old.cards).map((c) => c.text),
+      ];
+      const text = texts.filter((t): t is string => typeof t === 'string').join('\n');
+      return { ...old, schemaVersion: 2, language: guessLocale(text) };
+    },
+  }),
+];
+/** Personas. */
+export const PERSONA_MIGRATIONS: readonly MigrationStep[] = [unchangedStep(1, 'persona-unchanged-map-language')];
 
 export type SchemaVersionRead =
   | { kind: 'ok'; version: number; assumed: boolean }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: Message };
 
 /**
  * Reads `schemaVersion` from an unknown object.
@@ -80,7 +118,7 @@ export function readSchemaVersion(input: Record<string, unknown>): SchemaVersion
   const v = input.schemaVersion;
   if (v === undefined) return { kind: 'ok', version: FIRST_SCHEMA_VERSION, assumed: true };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_SCHEMA_VERSION) {
-    return { kind: 'invalid', message: `expected a whole number of 1 or more, got ${describeFound(v)}` };
+    return { kind: 'invalid', message: /*i18n*/ { id: 'model.schemaVersion.invalid', values: { found: describeFound(v) } } };
   }
   return { kind: 'ok', version: v, assumed: false };
 }
@@ -88,19 +126,23 @@ export function readSchemaVersion(input: Record<string, unknown>): SchemaVersion
 /**
  * What a field holds, in a few words for a message: a short excerpt of text, the number, or the kind of
  * value. Never the value whole: a list of megabytes (or nested thousands deep) must not become the message.
+ * The value itself as text (`"two"`, `3`, `null`) where it is short, else a message (src/i18n/message.ts).
  */
-export function describeFound(v: unknown): string {
-  if (typeof v === 'string') return v.length > 40 ? `"${Array.from(v).slice(0, 40).join('')}…" (${v.length} characters)` : `"${v}"`;
+export function describeFound(v: unknown): string | Message {
+  if (typeof v === 'string') {
+    if (v.length <= 40) return `"${v}"`;
+    return /*i18n*/ { id: 'model.found.longText', values: { excerpt: Array.from(v).slice(0, 40).join(''), length: v.length } };
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null) return 'null';
-  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
-  if (typeof v === 'object') return 'an object';
+  if (Array.isArray(v)) return /*i18n*/ { id: 'model.found.listOfItems', values: { count: v.length } };
+  if (typeof v === 'object') return /*i18n*/ { id: 'model.found.object' };
   return typeof v;
 }
 
 export type MigrateResult =
   | { kind: 'ok'; doc: Record<string, unknown>; applied: string[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: Message };
 
 /**
  * Runs the steps from `from` up to `to`, in order. A missing step or a step that throws
@@ -119,13 +161,14 @@ export function runMigrations(
   for (let v = from; v < to; v++) {
     const step = steps.find((s) => s.from === v);
     if (!step || step.to !== v + 1) {
-      return { kind: 'error', message: `this build cannot upgrade documents of schema version ${v} (no migration ${v} → ${v + 1})` };
+      return { kind: 'error', message: /*i18n*/ { id: 'model.migration.missingStep', values: { version: v, next: v + 1 } } };
     }
     try {
       current = { ...step.migrate(current), schemaVersion: step.to };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      return { kind: 'error', message: `upgrading from schema version ${v} failed in step "${step.name}": ${reason}` };
+      // The step's own words (a programming error) stay as they are, inside the sentence.
+      return { kind: 'error', message: /*i18n*/ { id: 'model.migration.stepFailed', values: { version: v, step: step.name, reason } } };
     }
     onStep?.(step);
     applied.push(step.name);
@@ -133,7 +176,10 @@ export function runMigrations(
   return { kind: 'ok', doc: current, applied };
 }
 
-/** Problems with a registry (gaps, duplicates, steps that skip versions); empty when it is sound. */
+/**
+ * Problems with a registry (gaps, duplicates, steps that skip versions); empty when it is sound. For
+ * the developer adding a step (tests run it), so in English, not in the catalogues.
+ */
 export function registryProblems(steps: readonly MigrationStep[], current = CURRENT_SCHEMA_VERSION): string[] {
   const out: string[] = [];
   const names = new Set<string>();

@@ -17,6 +17,7 @@
  *   `touch(doc, now)` once per committed gesture.
  * - Every operation keeps the invariants of invariants.ts (mapViolations stays empty).
  */
+import { isLocale, type Locale } from '../i18n/locales';
 import * as z from 'zod/mini';
 import { ChannelSchema, DEFAULT_CHANNELS, type Channel, type ChannelId } from './channels';
 import { newId } from './ids';
@@ -773,6 +774,12 @@ export function setDescription(doc: JourneyMap, description: string): JourneyMap
 export function setDirection(doc: JourneyMap, direction: Direction): JourneyMap {
   if (doc.direction === direction || (direction !== 'ltr' && direction !== 'rtl')) return doc;
   return { ...doc, direction };
+}
+
+/** The language the map is written in (what its presentation, print and exports speak). */
+export function setLanguage(doc: JourneyMap, language: Locale): JourneyMap {
+  if (doc.language === language || !isLocale(language)) return doc;
+  return { ...doc, language };
 }
 
 /** Edits this map's copy of a channel (its response target, say); a missing channel is added. */

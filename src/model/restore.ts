@@ -8,7 +8,8 @@
  *
  * Modelled on Excalidraw's restore: old and hand-edited documents keep opening; what
  * cannot be read safely is reported with a path and a reason a person can act on
- * ("cards[3].score: expected a whole number from -2 to 2, got "high""), never guessed.
+ * ("cards[3].score: expected a whole number from -2 to 2, got "high""), never guessed. The
+ * reasons are messages (src/i18n/message.ts) for the interface to word in its language.
  */
 import {
   $ZodArray,
@@ -27,6 +28,8 @@ import {
   type $ZodType,
 } from 'zod/v4/core';
 import * as z from 'zod/mini';
+import type { I18n } from '../i18n';
+import { say, type Message } from '../i18n/message';
 import { CHANNEL_IDS } from './channels';
 import { mapViolations, type Violation } from './invariants';
 import { MAP_MIGRATIONS, PERSONA_MIGRATIONS, readSchemaVersion, runMigrations, type MigrationStep } from './migrations';
@@ -47,7 +50,8 @@ import { cellKey } from './cells';
 export interface RestoreError {
   /** Where, like `cards[3].score`; '' for the document as a whole. */
   path: string;
-  message: string;
+  /** Why, for the interface to word: `say(i18n, error.message)`. */
+  message: Message;
 }
 
 export type RestoreResult<T> =
@@ -77,7 +81,7 @@ export interface RestoreOptions {
 export function restoreMap(input: unknown, options: RestoreOptions = {}): RestoreResult<JourneyMap> {
   const current = options.current ?? CURRENT_SCHEMA_VERSION;
   return restoreWith(input, {
-    what: 'journey map',
+    what: 'map',
     schema: schemaFor(JourneyMapSchema, current),
     steps: options.steps ?? MAP_MIGRATIONS,
     current,
@@ -100,16 +104,22 @@ export function restorePersona(input: unknown, options: RestoreOptions = {}): Re
   });
 }
 
-/** The errors as lines for a message: "cards[3].score: expected …". */
-export function formatRestoreErrors(errors: readonly RestoreError[]): string[] {
-  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+/** The errors as lines in `i18n`'s language: "cards[3].score: expected …". */
+export function formatRestoreErrors(i18n: I18n, errors: readonly RestoreError[]): string[] {
+  return errors.map((e) => sayAtPath(i18n, e));
+}
+
+/** One error as a line in `i18n`'s language: "cards[3].score: expected …", or the reason alone for the whole document. */
+export function sayAtPath(i18n: I18n, error: { path: string; message: Message }): string {
+  const message = say(i18n, error.message);
+  return error.path ? i18n._('model.error.atPath', { path: error.path, message }) : message;
 }
 
 // ---------------------------------------------------------------------------------------
 // The chain
 
 interface DocSpec<T> {
-  what: string;
+  what: 'map' | 'persona';
   schema: z.ZodMiniType<T>;
   steps: readonly MigrationStep[];
   current: number;
@@ -132,11 +142,25 @@ function restoreWith<T>(input: unknown, spec: DocSpec<T>): RestoreResult<T> {
     try {
       value = JSON.parse(value);
     } catch {
-      return invalid([{ path: '', message: `expected a ${spec.what} (JSON), but the text is not valid JSON` }]);
+      return invalid([
+        {
+          path: '',
+          message: spec.what === 'map' ? /*i18n*/ { id: 'model.restore.mapNotJson' } : /*i18n*/ { id: 'model.restore.personaNotJson' },
+        },
+      ]);
     }
   }
   if (!isObject(value)) {
-    return invalid([{ path: '', message: `expected a ${spec.what} (an object), got ${show(value)}` }]);
+    const found = show(value);
+    return invalid([
+      {
+        path: '',
+        message:
+          spec.what === 'map'
+            ? /*i18n*/ { id: 'model.restore.mapNotObject', values: { found } }
+            : /*i18n*/ { id: 'model.restore.personaNotObject', values: { found } },
+      },
+    ]);
   }
 
   const version = readSchemaVersion(value);
@@ -184,7 +208,7 @@ function invalid(errors: RestoreError[]): { kind: 'invalid'; errors: RestoreErro
   const rest = errors.length - MAX_RESTORE_ERRORS;
   return {
     kind: 'invalid',
-    errors: [...errors.slice(0, MAX_RESTORE_ERRORS), { path: '', message: `and ${rest} more problem${rest === 1 ? '' : 's'}` }],
+    errors: [...errors.slice(0, MAX_RESTORE_ERRORS), { path: '', message: /*i18n*/ { id: 'model.restore.moreProblems', values: { count: rest } } }],
   };
 }
 
@@ -391,34 +415,50 @@ function pickOption(union: $ZodDiscriminatedUnion, value: Obj): Schema | undefin
   return undefined;
 }
 
-function describeSchema(schema: Schema, nullable: boolean, key: Key | undefined): string {
-  const orNull = nullable ? ', or null' : '';
+/** What was expected there, as a phrase of a message: "a whole number from -2 to 2", or the value itself (a literal). */
+function describeSchema(schema: Schema, nullable: boolean, key: Key | undefined): Message | string {
+  const phrase = expectedPhrase(schema, key);
+  // Numbers, texts and choices say when null would do as well (dates, colours and the rest never did).
+  const saysNull =
+    schema instanceof $ZodNumber || schema instanceof $ZodEnum || (schema instanceof $ZodString && !(schema instanceof $ZodISODateTime) && key !== 'color');
+  return nullable && saysNull ? /*i18n*/ { id: 'model.expect.orNull', values: { expected: phrase } } : phrase;
+}
+
+function expectedPhrase(schema: Schema, key: Key | undefined): Message | string {
   if (schema instanceof $ZodNumber) {
     const { min, max, int } = bounds(schema);
-    const base = int ? 'a whole number' : 'a number';
-    if (min !== undefined && max !== undefined) return `${base} from ${min} to ${max}${orNull}`;
-    if (min !== undefined) return `${base} of ${min} or more${orNull}`;
-    if (max !== undefined) return `${base} of ${max} or less${orNull}`;
-    return base + orNull;
+    if (min !== undefined && max !== undefined) {
+      return int
+        ? /*i18n*/ { id: 'model.expect.wholeNumberRange', values: { min, max } }
+        : /*i18n*/ { id: 'model.expect.numberRange', values: { min, max } };
+    }
+    if (min !== undefined) return int ? /*i18n*/ { id: 'model.expect.wholeNumberMin', values: { min } } : /*i18n*/ { id: 'model.expect.numberMin', values: { min } };
+    if (max !== undefined) return int ? /*i18n*/ { id: 'model.expect.wholeNumberMax', values: { max } } : /*i18n*/ { id: 'model.expect.numberMax', values: { max } };
+    return int ? /*i18n*/ { id: 'model.expect.wholeNumber' } : /*i18n*/ { id: 'model.expect.number' };
   }
-  if (schema instanceof $ZodISODateTime) return 'a date and time like 2025-01-15T09:30:00.000Z';
+  if (schema instanceof $ZodISODateTime) return /*i18n*/ { id: 'model.expect.dateTime', values: { example: '2025-01-15T09:30:00.000Z' } };
   if (schema instanceof $ZodString) {
-    if (key === 'color') return 'a colour like #1f3a5f';
+    if (key === 'color') return /*i18n*/ { id: 'model.expect.colour', values: { example: '#1f3a5f' } };
     const { min = 0, max } = bounds(schema);
-    if (max !== undefined && min > 0) return `text of ${min} to ${max} characters${orNull}`;
-    if (max !== undefined) return `text of up to ${max} characters${orNull}`;
-    return 'text' + orNull;
+    if (max !== undefined && min > 0) return /*i18n*/ { id: 'model.expect.textRange', values: { min, max } };
+    if (max !== undefined) return /*i18n*/ { id: 'model.expect.textMax', values: { max } };
+    return /*i18n*/ { id: 'model.expect.text' };
   }
-  if (schema instanceof $ZodEnum) {
-    const options = Object.values(schema._zod.def.entries);
-    return `one of ${options.map((o) => JSON.stringify(o)).join(', ')}${orNull}`;
+  if (schema instanceof $ZodEnum) return oneOf(Object.values(schema._zod.def.entries));
+  if (schema instanceof $ZodLiteral) {
+    const values = [...schema._zod.values];
+    return values.length === 1 ? JSON.stringify(values[0]) : oneOf(values);
   }
-  if (schema instanceof $ZodLiteral) return [...schema._zod.values].map((v) => JSON.stringify(v)).join(' or ');
-  if (schema instanceof $ZodBoolean) return 'true or false';
-  if (schema instanceof $ZodArray) return 'a list';
-  if (schema instanceof $ZodDiscriminatedUnion) return `an object with a "${schema._zod.def.discriminator}"`;
-  if (schema instanceof $ZodObject) return 'an object';
-  return 'a valid value';
+  if (schema instanceof $ZodBoolean) return /*i18n*/ { id: 'model.expect.boolean' };
+  if (schema instanceof $ZodArray) return /*i18n*/ { id: 'model.expect.list' };
+  if (schema instanceof $ZodDiscriminatedUnion) return /*i18n*/ { id: 'model.expect.objectWith', values: { key: schema._zod.def.discriminator } };
+  if (schema instanceof $ZodObject) return /*i18n*/ { id: 'model.expect.object' };
+  return /*i18n*/ { id: 'model.expect.valid' };
+}
+
+/** "one of "low", "medium", "high"": the values are the file's own words (JSON), so they stay as they are. */
+function oneOf(options: readonly unknown[]): Message {
+  return /*i18n*/ { id: 'model.expect.oneOf', values: { options: options.map((o) => JSON.stringify(o)).join(', ') } };
 }
 
 /** Limits of a number or a text, read from its checks (`z.minimum`, `z.maxLength`, `z.int`, …). */
@@ -435,16 +475,17 @@ function bounds(schema: Schema): { min?: number; max?: number; int: boolean } {
   return out;
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
+/** What was found, as a phrase of a message: the value itself where it is short (`"high"`, `42`, `null`), else what it is. */
+function show(value: unknown): Message | string {
+  if (value === undefined) return /*i18n*/ { id: 'model.found.nothing' };
   if (value === null) return 'null';
   if (typeof value === 'string') {
-    if (value.length > 40) return `text of ${value.length} characters`;
+    if (value.length > 40) return /*i18n*/ { id: 'model.found.text', values: { length: value.length } };
     return JSON.stringify(value);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return /*i18n*/ { id: 'model.found.list', values: { count: value.length } };
+  if (typeof value === 'object') return /*i18n*/ { id: 'model.found.object' };
   return typeof value;
 }
 
@@ -453,32 +494,42 @@ function describeIssue(issue: $ZodIssue, root: Schema, data: unknown): RestoreEr
   const value = valueAt(data, issue.path);
   const found = schemaAt(root, data, issue.path);
   const key = issue.path[issue.path.length - 1];
+  // Where the schema cannot be found (it should always be), Zod's own words say what was expected.
   const expected = found ? describeSchema(found.schema, found.nullable, key) : undefined;
+  const got = (what: Message | string) => ({ path, message: /*i18n*/ { id: 'model.restore.expectedGot', values: { expected: what, found: show(value) } } });
 
   switch (issue.code) {
     case 'invalid_type':
     case 'invalid_value':
     case 'invalid_format':
-      if (value === undefined) return { path, message: expected ? `is missing (expected ${expected})` : 'is missing' };
-      return { path, message: `expected ${expected ?? issue.message}, got ${show(value)}` };
+      if (value === undefined) {
+        return {
+          path,
+          message: expected ? /*i18n*/ { id: 'model.restore.missingExpected', values: { expected } } : /*i18n*/ { id: 'model.restore.missing' },
+        };
+      }
+      return got(expected ?? issue.message);
     case 'too_small':
     case 'too_big': {
       if (issue.origin === 'array' && Array.isArray(value)) {
-        const limit = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
-        return { path, message: `has ${value.length} items; ${limit} are allowed` };
+        return {
+          path,
+          message:
+            issue.code === 'too_big'
+              ? /*i18n*/ { id: 'model.restore.tooManyItems', values: { count: value.length, limit: Number(issue.maximum) } }
+              : /*i18n*/ { id: 'model.restore.tooFewItems', values: { count: value.length, limit: Number(issue.minimum) } },
+        };
       }
-      return { path, message: `expected ${expected ?? issue.message}, got ${show(value)}` };
+      return got(expected ?? issue.message);
     }
     case 'invalid_union': {
       // A card whose kind is unknown: Zod reports it at `cards[i].kind`.
       const disc = 'discriminator' in issue ? issue.discriminator : undefined;
-      if (disc !== undefined && 'options' in issue) {
-        const options = (issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ');
-        return { path, message: `expected one of ${options}, got ${show(value)}` };
-      }
-      return { path, message: `expected ${expected ?? 'a valid value'}, got ${show(value)}` };
+      if (disc !== undefined && 'options' in issue) return got(oneOf(issue.options as unknown[]));
+      return got(expected ?? /*i18n*/ { id: 'model.expect.valid' });
     }
     default:
-      return { path, message: issue.message };
+      // A check of our own (a colour's pattern) says what it wants in its message.
+      return { path, message: /*i18n*/ { id: 'model.restore.other', values: { reason: issue.message } } };
   }
 }

@@ -12,6 +12,7 @@ const thai: MapBlueprint = {
   description:
     'Customer Journey เป็นเส้นทางเดินในวงจรชีวิตของลูกค้าแต่ละราย ตั้งแต่ก่อนเริ่มเป็นลูกค้า จนถึงช่วงปลายของ life cycle เพื่อให้กลับมาซื้อสินค้าและบริการใหม่',
   direction: 'ltr',
+  language: 'th',
   stages: [
     { key: 'aware', name: 'การสร้างการรับรู้', description: 'หน้าที่ของการตลาดในการโฆษณา ประชาสัมพันธ์ผ่านสื่อต่างๆ เพื่อให้เกิดการรับรู้ในสินค้าและบริการ' },
     { key: 'initial', name: 'การติดต่อครั้งแรก', description: 'เริ่มหาข้อมูลมากขึ้น จาก web site, social media หรือไปตาม outlet เพื่อเปรียบเทียบกับคู่แข่ง' },
@@ -86,6 +87,7 @@ const persian: MapBlueprint = {
   description:
     'سفر مشتری مرکز تماس از زمانی که فردی یاد می گیرد که چگونه با شرکت شما تماس بگیرد شروع می شود و زمانی که به هدف خود می رسد به پایان می رسد.',
   direction: 'rtl',
+  language: 'fa',
   stages: [
     { key: 'know', name: 'مشتریان خود را بشناسید', description: 'کوین اسمیت، 28 ساله، متاهل و در حومه شهر زندگی می کند' },
     { key: 'why', name: 'دلیل تماس مشتریان', description: 'اگر مشتری برای اولین بار با شما تماس می گیرد، به یک خوشامدگویی اولیه نیاز دارد' },
@@ -146,6 +148,7 @@ const vietnamese: MapBlueprint = {
   title: 'Hành trình khách hàng (Customer Journey)',
   description: 'Hành trình khách hàng được tạo ra bởi tất cả những khoảnh khắc diễn ra trước, đang và sau khi mua hàng.',
   direction: 'ltr',
+  language: 'vi',
   stages: [
     { key: 'aware', name: 'Nhận thức nhu cầu', description: 'Bắt đầu từ khi có nhận thức về nhu cầu đối với sản phẩm / dịch vụ' },
     { key: 'buy', name: 'Mua hàng' },

@@ -11,9 +11,10 @@
  */
 import * as z from 'zod/mini';
 import { ChannelIdSchema, ChannelSchema, DEFAULT_CHANNELS } from './channels';
+import { LOCALES } from '../i18n/locales';
 
 /** The schema version this build reads and writes. Raise it only with a migration. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 export const IsoDateSchema = z.iso.datetime({ offset: true });
@@ -136,6 +137,9 @@ export type Connection = z.infer<typeof ConnectionSchema>;
 export const DirectionSchema = z.enum(['ltr', 'rtl']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
+/** The languages a map can be in: those the interface speaks (src/i18n/locales.ts). */
+export const LanguageSchema = z.enum(LOCALES);
+
 export const JourneyMapSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: IdSchema,
@@ -146,6 +150,11 @@ export const JourneyMapSchema = z.object({
   personaIds: z._default(z.array(IdSchema), []),
   /** The map's reading direction: a right-to-left map runs its stages from right to left. */
   direction: z._default(DirectionSchema, 'ltr'),
+  /**
+   * The language the map is written in (since schema 2): its presentation, print/PDF, PNG, CSV and web
+   * page speak it, whatever the interface's language. Maps of schema 1 get one from their text.
+   */
+  language: z._default(LanguageSchema, 'en'),
   stages: z.array(StageSchema).check(z.maxLength(500)),
   lanes: z.array(LaneSchema).check(z.maxLength(200)),
   cards: z.array(CardSchema).check(z.maxLength(50_000)),

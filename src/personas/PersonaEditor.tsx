@@ -7,7 +7,12 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { mapHref } from '../app/route';
-import { DEFAULT_CHANNELS } from '../model/channels';
+import { PERSONA_COLUMN_LABEL_IDS } from '../editor/labels';
+import { parseLocalizedNumber } from '../i18n/digits';
+import { say } from '../i18n/message';
+import { useI18n } from '../i18n/react';
+import { defaultChannels } from '../model/channels';
+import { isLocale } from '../i18n/locales';
 import {
   addListItem,
   moveListItem,
@@ -22,10 +27,10 @@ import {
 import type { Persona } from '../model/schema';
 import { Avatar } from './Avatar';
 import { usePersonaLibrary } from './hooks';
-import { AVATAR_ACCEPT, prepareAvatar } from './image';
+import { AVATAR_ACCEPT, MAX_AVATAR_BYTES, prepareAvatar } from './image';
 import { PERSONAS_HREF } from './links';
-import { errorMessage } from './PersonasPage';
 import { usePersonaRepo, type LoadedPersona, type MapRef } from './repo';
+import { errorMessage, fillSlot, shownName, SLOT, wordOf } from './text';
 import { useAutosave, type Autosave } from './useAutosave';
 import './personas.css';
 
@@ -38,6 +43,7 @@ export interface PersonaEditorProps {
 type Loaded = LoadedPersona | { kind: 'loading' };
 
 export function PersonaEditor({ personaId, onError }: PersonaEditorProps) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
@@ -46,22 +52,22 @@ export function PersonaEditor({ personaId, onError }: PersonaEditorProps) {
     repo.load(personaId).then(
       (result) => live && setLoaded(result),
       (err) => {
-        onError?.(errorMessage(err));
+        onError?.(errorMessage(i18n, err));
         if (live) setLoaded({ kind: 'missing' });
       },
     );
     return () => {
       live = false;
     };
-  }, [repo, personaId, onError]);
+  }, [repo, personaId, onError, i18n]);
 
-  if (loaded.kind === 'loading') return <p className="empty">Opening the persona…</p>;
+  if (loaded.kind === 'loading') return <p className="empty">{i18n._('personas.editor.opening')}</p>;
   if (loaded.kind === 'missing') {
     return (
       <section>
-        <h1>Persona not found</h1>
+        <h1>{i18n._('personas.editor.notFound')}</h1>
         <p>
-          There is no persona at this address in this browser. <a href={PERSONAS_HREF}>Back to all personas</a>
+          {i18n._('personas.editor.notFoundBody')} <a href={PERSONAS_HREF}>{i18n._('personas.editor.backToAll')}</a>
         </p>
       </section>
     );
@@ -69,12 +75,18 @@ export function PersonaEditor({ personaId, onError }: PersonaEditorProps) {
   if (loaded.kind === 'invalid') {
     return (
       <section>
-        <h1>This persona cannot be opened</h1>
-        <p>It is stored, unchanged, but it does not pass the checks:</p>
+        <h1>{i18n._('personas.editor.invalid')}</h1>
+        <p>{i18n._('personas.editor.invalidBody')}</p>
         <ul>
           {loaded.errors.map((e, i) => (
             <li key={i}>
-              <code>{e.path}</code>: {e.message}
+              {e.path ? (
+                <>
+                  <code>{e.path}</code>: {say(i18n, e.message)}
+                </>
+              ) : (
+                say(i18n, e.message)
+              )}
             </li>
           ))}
         </ul>
@@ -84,8 +96,8 @@ export function PersonaEditor({ personaId, onError }: PersonaEditorProps) {
   if (loaded.kind === 'newer' && !loaded.doc) {
     return (
       <section>
-        <h1>Made by a newer Journeyboard</h1>
-        <p>This persona was saved by a newer version (schema {loaded.version}). It is kept as it is; update the app to open it.</p>
+        <h1>{i18n._('personas.editor.newer')}</h1>
+        <p>{i18n._('personas.editor.newerBody', { version: i18n.number(loaded.version) })}</p>
       </section>
     );
   }
@@ -93,6 +105,7 @@ export function PersonaEditor({ personaId, onError }: PersonaEditorProps) {
 }
 
 function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: boolean; onError?: (message: string) => void }) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   const [persona, setPersona] = useState(initial);
   const current = useRef(initial);
@@ -103,11 +116,11 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
   const [mapProblem, setMapProblem] = useState<string | null>(null);
   const report = useCallback(
     (err: unknown) => {
-      const message = errorMessage(err);
+      const message = errorMessage(i18n, err);
       setMapProblem(message);
       onError?.(message);
     },
-    [onError],
+    [i18n, onError],
   );
   const library = usePersonaLibrary(report);
 
@@ -126,20 +139,21 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
   );
   const patch = (p: PersonaPatch) => change((doc) => updatePersona(doc, p));
 
-  const name = persona.name.trim() || 'Unnamed persona';
+  const name = shownName(i18n, persona.name);
+  const label = (field: keyof typeof PERSONA_COLUMN_LABEL_IDS) => i18n._(PERSONA_COLUMN_LABEL_IDS[field]);
 
   return (
     <article className="persona-editor" aria-labelledby="persona-heading">
       <div className="persona-editor-bar">
-        <a href={PERSONAS_HREF}>← All personas</a>
+        <a href={PERSONAS_HREF}>{i18n._('personas.editor.allPersonas')}</a>
         <SaveStatus autosave={autosave} readOnly={readOnly} />
         {repo.exportPersona && <ExportButton persona={persona} onError={report} />}
       </div>
       <fieldset className="persona-sheet" disabled={readOnly}>
-        <legend className="visually-hidden">Persona profile</legend>
+        <legend className="visually-hidden">{i18n._('personas.editor.profile')}</legend>
         {readOnly && (
           <p role="note" className="persona-note">
-            Saved by a newer version of Journeyboard: shown read-only and never written back.
+            {i18n._('personas.editor.readOnlyNote')}
           </p>
         )}
 
@@ -149,21 +163,21 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
             <h1 id="persona-heading" dir="auto">
               {name}
             </h1>
-            <TextField label="Name" value={persona.name} onChange={(v) => patch({ name: v })} className="persona-name-field" />
-            <TextField label="Quote" value={persona.quote} onChange={(v) => patch({ quote: v })} multiline rows={2} />
-            <TextField label="Short story" value={persona.story} onChange={(v) => patch({ story: v })} multiline rows={4} />
+            <TextField label={label('name')} value={persona.name} onChange={(v) => patch({ name: v })} className="persona-name-field" />
+            <TextField label={label('quote')} value={persona.quote} onChange={(v) => patch({ quote: v })} multiline rows={2} />
+            <TextField label={label('story')} value={persona.story} onChange={(v) => patch({ story: v })} multiline rows={4} />
           </div>
         </header>
 
-        <Section title="Demographics">
+        <Section title={i18n._('personas.section.demographics')}>
           <div className="persona-fields">
-            <AgeField value={persona.age} onChange={(age) => patch({ age })} />
-            <TextField label="Occupation" value={persona.occupation} onChange={(v) => patch({ occupation: v })} />
-            <TextField label="Family" value={persona.family} onChange={(v) => patch({ family: v })} />
-            <TextField label="Location" value={persona.location} onChange={(v) => patch({ location: v })} />
+            <AgeField label={label('age')} value={persona.age} onChange={(age) => patch({ age })} />
+            <TextField label={label('occupation')} value={persona.occupation} onChange={(v) => patch({ occupation: v })} />
+            <TextField label={label('family')} value={persona.family} onChange={(v) => patch({ family: v })} />
+            <TextField label={label('location')} value={persona.location} onChange={(v) => patch({ location: v })} />
           </div>
           <TextField
-            label="Demographics notes"
+            label={label('demographics')}
             value={persona.demographics}
             onChange={(v) => patch({ demographics: v })}
             multiline
@@ -173,14 +187,14 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
 
         <div className="persona-lists">
           {LISTS.map((l) => (
-            <ListEditor key={l.field} {...l} items={persona[l.field]} change={change} />
+            <ListEditor key={l.field} spec={l} items={persona[l.field]} change={change} />
           ))}
         </div>
 
-        <Section title="Channels and technology">
+        <Section title={i18n._('personas.section.channels')}>
           <fieldset className="persona-channels">
-            <legend>Preferred channels</legend>
-            {DEFAULT_CHANNELS.map((c) => (
+            <legend>{label('preferredChannels')}</legend>
+            {defaultChannels(isLocale(i18n.locale) ? i18n.locale : 'en').map((c) => (
               <label key={c.id} className="persona-check">
                 <input
                   type="checkbox"
@@ -192,8 +206,8 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
             ))}
           </fieldset>
           <fieldset className="persona-tech">
-            <legend>Tech comfort</legend>
-            {TECH_LEVELS.map(([value, label]) => (
+            <legend>{label('techComfort')}</legend>
+            {TECH_LEVELS.map(([value, levelId]) => (
               <label key={String(value)} className="persona-check">
                 <input
                   type="radio"
@@ -201,15 +215,15 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
                   checked={persona.techComfort === value}
                   onChange={() => patch({ techComfort: value })}
                 />
-                {label}
+                {i18n._(levelId, { level: value === null ? '' : i18n.number(value) })}
               </label>
             ))}
           </fieldset>
         </Section>
 
-        <Section title="Psychographics">
+        <Section title={label('psychographics')}>
           <TextField
-            label="Psychographics: what they need and why"
+            label={i18n._('personas.field.psychographics')}
             value={persona.psychographics}
             onChange={(v) => patch({ psychographics: v })}
             multiline
@@ -228,21 +242,73 @@ function Profile({ initial, readOnly, onError }: { initial: Persona; readOnly: b
   );
 }
 
+/** Each level and its catalogue id ({level} takes the number, written in the interface's digits). */
 const TECH_LEVELS: readonly [number | null, string][] = [
-  [null, 'Not known'],
-  [1, '1 · avoids technology'],
-  [2, '2 · uses the basics'],
-  [3, '3 · comfortable'],
-  [4, '4 · confident'],
-  [5, '5 · early adopter'],
+  [null, /*i18n*/ 'personas.tech.unknown'],
+  [1, /*i18n*/ 'personas.tech.level1'],
+  [2, /*i18n*/ 'personas.tech.level2'],
+  [3, /*i18n*/ 'personas.tech.level3'],
+  [4, /*i18n*/ 'personas.tech.level4'],
+  [5, /*i18n*/ 'personas.tech.level5'],
 ];
 
-const LISTS: readonly { field: PersonaListField; title: string; singular: string; hint: string }[] = [
-  { field: 'goals', title: 'Goals', singular: 'goal', hint: 'What they want to achieve' },
-  { field: 'needs', title: 'Needs', singular: 'need', hint: 'What they need from the business' },
-  { field: 'motivations', title: 'Motivations', singular: 'motivation', hint: 'What drives them' },
-  { field: 'frustrations', title: 'Frustrations', singular: 'frustration', hint: 'Pain points and obstacles' },
-  { field: 'behaviours', title: 'Behaviours', singular: 'behaviour', hint: 'What they do and how' },
+/** A list's words, as catalogue ids; {n} takes the item's number. The heading is the field's label. */
+interface ListSpec {
+  field: PersonaListField;
+  hint: string;
+  item: string;
+  moveUp: string;
+  moveDown: string;
+  remove: string;
+  add: string;
+}
+
+const LISTS: readonly ListSpec[] = [
+  {
+    field: 'goals',
+    hint: /*i18n*/ 'personas.list.goals.hint',
+    item: /*i18n*/ 'personas.list.goals.item',
+    moveUp: /*i18n*/ 'personas.list.goals.moveUp',
+    moveDown: /*i18n*/ 'personas.list.goals.moveDown',
+    remove: /*i18n*/ 'personas.list.goals.remove',
+    add: /*i18n*/ 'personas.list.goals.add',
+  },
+  {
+    field: 'needs',
+    hint: /*i18n*/ 'personas.list.needs.hint',
+    item: /*i18n*/ 'personas.list.needs.item',
+    moveUp: /*i18n*/ 'personas.list.needs.moveUp',
+    moveDown: /*i18n*/ 'personas.list.needs.moveDown',
+    remove: /*i18n*/ 'personas.list.needs.remove',
+    add: /*i18n*/ 'personas.list.needs.add',
+  },
+  {
+    field: 'motivations',
+    hint: /*i18n*/ 'personas.list.motivations.hint',
+    item: /*i18n*/ 'personas.list.motivations.item',
+    moveUp: /*i18n*/ 'personas.list.motivations.moveUp',
+    moveDown: /*i18n*/ 'personas.list.motivations.moveDown',
+    remove: /*i18n*/ 'personas.list.motivations.remove',
+    add: /*i18n*/ 'personas.list.motivations.add',
+  },
+  {
+    field: 'frustrations',
+    hint: /*i18n*/ 'personas.list.frustrations.hint',
+    item: /*i18n*/ 'personas.list.frustrations.item',
+    moveUp: /*i18n*/ 'personas.list.frustrations.moveUp',
+    moveDown: /*i18n*/ 'personas.list.frustrations.moveDown',
+    remove: /*i18n*/ 'personas.list.frustrations.remove',
+    add: /*i18n*/ 'personas.list.frustrations.add',
+  },
+  {
+    field: 'behaviours',
+    hint: /*i18n*/ 'personas.list.behaviours.hint',
+    item: /*i18n*/ 'personas.list.behaviours.item',
+    moveUp: /*i18n*/ 'personas.list.behaviours.moveUp',
+    moveDown: /*i18n*/ 'personas.list.behaviours.moveDown',
+    remove: /*i18n*/ 'personas.list.behaviours.remove',
+    add: /*i18n*/ 'personas.list.behaviours.add',
+  },
 ];
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -283,56 +349,71 @@ function TextField({
   );
 }
 
-function AgeField({ value, onChange }: { value: number | null; onChange(age: number | null): void }) {
+const MAX_AGE = 150;
+
+/** The age typed in any of our users' digits (Persian, Arabic-Indic, Thai or ASCII), or null when it is not one. */
+function parseAge(text: string): number | null {
+  const n = parseLocalizedNumber(text);
+  return n !== null && Number.isInteger(n) && n >= 0 && n <= MAX_AGE ? n : null;
+}
+
+function AgeField({ label, value, onChange }: { label: string; value: number | null; onChange(age: number | null): void }) {
+  const i18n = useI18n();
   const id = useId();
-  const [text, setText] = useState(value === null ? '' : String(value));
+  const hintId = useId();
+  // Shown in the interface's digits; typed in any (a text field: a number field refuses ۳۴ and ๓๔).
+  const show = (age: number | null) => (age === null ? '' : i18n.number(age, { useGrouping: false }));
+  const [text, setText] = useState(() => show(value));
   const [seen, setSeen] = useState(value);
   if (seen !== value) {
-    // The value changed from elsewhere: show it (adjusting state while rendering, as React recommends).
+    // A new value (adjusting state while rendering, as React recommends): shown, unless it is
+    // this field's own edit coming back, which keeps the text as typed, in the digits typed.
     setSeen(value);
-    setText(value === null ? '' : String(value));
+    if ((text.trim() === '' ? null : parseAge(text)) !== value) setText(show(value));
   }
+  const invalid = text.trim() !== '' && parseAge(text) === null;
   return (
     <div className="persona-field persona-age">
-      <label htmlFor={id}>Age</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="numeric"
         dir="auto"
-        min={0}
-        max={150}
-        step={1}
+        autoComplete="off"
         value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? hintId : undefined}
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
           if (raw.trim() === '') onChange(null);
           else {
-            const n = Number(raw);
-            if (Number.isInteger(n) && n >= 0 && n <= 150) onChange(n);
+            const age = parseAge(raw);
+            if (age !== null) onChange(age);
           }
         }}
       />
+      {invalid && (
+        <p id={hintId} className="persona-hint">
+          {i18n._('personas.field.ageInvalid', { min: i18n.number(0), max: i18n.number(MAX_AGE) })}
+        </p>
+      )}
     </div>
   );
 }
 
 function ListEditor({
-  field,
-  title,
-  singular,
-  hint,
+  spec,
   items,
   change,
 }: {
-  field: PersonaListField;
-  title: string;
-  singular: string;
-  hint: string;
+  spec: ListSpec;
   items: readonly string[];
   change(op: (p: Persona) => Persona): Persona;
 }) {
+  const i18n = useI18n();
+  const { field } = spec;
   const headingId = useId();
   const list = useRef<HTMLOListElement>(null);
   const [focus, setFocus] = useState<{ index: number; part: 'input' | 'up' | 'down' | 'add' } | null>(null);
@@ -365,59 +446,61 @@ function ListEditor({
     setFocus(left === 0 ? { index: 0, part: 'add' } : { index: Math.min(index, left - 1), part: 'input' });
   };
 
-  const Cap = singular.charAt(0).toUpperCase() + singular.slice(1);
   return (
     <section className="persona-section persona-list" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      <p className="persona-hint">{hint}</p>
+      <h2 id={headingId}>{i18n._(PERSONA_COLUMN_LABEL_IDS[field])}</h2>
+      <p className="persona-hint">{i18n._(spec.hint)}</p>
       <ol ref={list} aria-labelledby={headingId}>
-        {items.map((item, i) => (
-          <li key={i} data-index={i}>
-            <input
-              type="text"
-              dir="auto"
-              data-part="input"
-              aria-label={`${Cap} ${i + 1}`}
-              value={item}
-              onChange={(e) => change((p) => updateListItem(p, field, i, e.target.value))}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                  e.preventDefault();
-                  add(i + 1);
-                } else if (e.key === 'Backspace' && item === '' && items.length > 0) {
-                  e.preventDefault();
-                  remove(i);
-                } else if (e.altKey && e.key === 'ArrowUp' && i > 0) {
-                  e.preventDefault();
-                  change((p) => moveListItem(p, field, i, i - 1));
-                  setFocus({ index: i - 1, part: 'input' });
-                } else if (e.altKey && e.key === 'ArrowDown' && i < items.length - 1) {
-                  e.preventDefault();
-                  change((p) => moveListItem(p, field, i, i + 1));
-                  setFocus({ index: i + 1, part: 'input' });
-                }
-              }}
-            />
-            <button type="button" data-part="up" aria-label={`Move ${singular} ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
-              ↑
-            </button>
-            <button
-              type="button"
-              data-part="down"
-              aria-label={`Move ${singular} ${i + 1} down`}
-              disabled={i === items.length - 1}
-              onClick={() => move(i, i + 1, 'down')}
-            >
-              ↓
-            </button>
-            <button type="button" data-part="remove" aria-label={`Remove ${singular} ${i + 1}`} onClick={() => remove(i)}>
-              ×
-            </button>
-          </li>
-        ))}
+        {items.map((item, i) => {
+          const n = i18n.number(i + 1);
+          return (
+            <li key={i} data-index={i}>
+              <input
+                type="text"
+                dir="auto"
+                data-part="input"
+                aria-label={i18n._(spec.item, { n })}
+                value={item}
+                onChange={(e) => change((p) => updateListItem(p, field, i, e.target.value))}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                    e.preventDefault();
+                    add(i + 1);
+                  } else if (e.key === 'Backspace' && item === '' && items.length > 0) {
+                    e.preventDefault();
+                    remove(i);
+                  } else if (e.altKey && e.key === 'ArrowUp' && i > 0) {
+                    e.preventDefault();
+                    change((p) => moveListItem(p, field, i, i - 1));
+                    setFocus({ index: i - 1, part: 'input' });
+                  } else if (e.altKey && e.key === 'ArrowDown' && i < items.length - 1) {
+                    e.preventDefault();
+                    change((p) => moveListItem(p, field, i, i + 1));
+                    setFocus({ index: i + 1, part: 'input' });
+                  }
+                }}
+              />
+              <button type="button" data-part="up" aria-label={i18n._(spec.moveUp, { n })} disabled={i === 0} onClick={() => move(i, i - 1, 'up')}>
+                ↑
+              </button>
+              <button
+                type="button"
+                data-part="down"
+                aria-label={i18n._(spec.moveDown, { n })}
+                disabled={i === items.length - 1}
+                onClick={() => move(i, i + 1, 'down')}
+              >
+                ↓
+              </button>
+              <button type="button" data-part="remove" aria-label={i18n._(spec.remove, { n })} onClick={() => remove(i)}>
+                ×
+              </button>
+            </li>
+          );
+        })}
       </ol>
       <button type="button" data-part="add" onClick={() => add()}>
-        Add {singular}
+        {i18n._(spec.add)}
       </button>
     </section>
   );
@@ -434,18 +517,26 @@ function PhotoField({
   autosave: Autosave;
   readOnly: boolean;
 }) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   const inputId = useId();
   const errorId = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const name = persona.name.trim() || 'this persona';
+  const name = persona.name.trim();
+  const alt = persona.avatarImageId
+    ? name
+      ? i18n._('personas.photo.photoOf', { name })
+      : i18n._('personas.photo.photoOfUnnamed')
+    : name
+      ? i18n._('personas.photo.initialsOf', { name })
+      : i18n._('personas.photo.initialsOfUnnamed');
 
   const replace = async (imageId: string | null) => {
     const old = persona.avatarImageId;
     const next = change((p) => updatePersona(p, { avatarImageId: imageId }));
-    if (next.avatarImageId !== imageId) throw new Error('The photo could not be set.');
+    if (next.avatarImageId !== imageId) throw new Error(i18n._('personas.photo.notSet'));
     // Write the persona first, so it never points at a photo that is gone.
     await autosave.flush();
     if (old && old !== imageId) await repo.deleteImage(old).catch(() => undefined);
@@ -458,13 +549,13 @@ function PhotoField({
     try {
       const prepared = await prepareAvatar(file);
       if (!prepared.ok) {
-        setError(prepared.message);
+        setError(wordOf(i18n, prepared.message));
         return;
       }
       const id = await repo.putImage(prepared.blob);
       await replace(id);
     } catch (err) {
-      setError(`The photo was not saved: ${errorMessage(err)}`);
+      setError(i18n._('personas.photo.notSaved', { reason: errorMessage(i18n, err) }));
     } finally {
       setBusy(false);
     }
@@ -488,10 +579,10 @@ function PhotoField({
       onDrop={onDrop}
       aria-busy={busy || undefined}
     >
-      <Avatar persona={persona} size={160} alt={persona.avatarImageId ? `Photo of ${name}` : `Initials of ${name}`} />
+      <Avatar persona={persona} size={160} alt={alt} />
       <div className="persona-photo-actions">
         <label htmlFor={inputId} className="persona-upload">
-          {persona.avatarImageId ? 'Replace photo' : 'Upload photo'}
+          {persona.avatarImageId ? i18n._('personas.photo.replace') : i18n._('personas.photo.upload')}
         </label>
         <input
           id={inputId}
@@ -507,12 +598,12 @@ function PhotoField({
           }}
         />
         {persona.avatarImageId && (
-          <button type="button" onClick={() => void replace(null).catch((err) => setError(errorMessage(err)))}>
-            Remove photo
+          <button type="button" onClick={() => void replace(null).catch((err) => setError(errorMessage(i18n, err)))}>
+            {i18n._('personas.photo.remove')}
           </button>
         )}
-        <p className="persona-hint">PNG, JPEG or WebP up to 10 MB; or drop it here.</p>
-        {busy && <p role="status">Preparing the photo…</p>}
+        <p className="persona-hint">{i18n._('personas.photo.hint', { size: i18n.number(MAX_AVATAR_BYTES / (1024 * 1024)) })}</p>
+        {busy && <p role="status">{i18n._('personas.photo.preparing')}</p>}
         {error && (
           <p id={errorId} className="persona-error" role="alert">
             {error}
@@ -524,16 +615,17 @@ function PhotoField({
 }
 
 function SaveStatus({ autosave, readOnly }: { autosave: Autosave; readOnly: boolean }) {
-  if (readOnly) return <span className="persona-save">Read-only</span>;
+  const i18n = useI18n();
+  if (readOnly) return <span className="persona-save">{i18n._('personas.save.readOnly')}</span>;
   return (
     <span className={`persona-save is-${autosave.state}`} role="status">
-      {autosave.state === 'saved' && 'All changes saved'}
-      {autosave.state === 'saving' && 'Saving…'}
+      {autosave.state === 'saved' && i18n._('personas.save.saved')}
+      {autosave.state === 'saving' && i18n._('personas.save.saving')}
       {autosave.state === 'error' && (
         <>
-          Not saved: {autosave.error}{' '}
+          {i18n._('personas.save.error', { error: errorMessage(i18n, autosave.error) })}{' '}
           <button type="button" onClick={() => void autosave.flush()}>
-            Try again
+            {i18n._('personas.save.retry')}
           </button>
         </>
       )}
@@ -542,6 +634,7 @@ function SaveStatus({ autosave, readOnly }: { autosave: Autosave; readOnly: bool
 }
 
 function ExportButton({ persona, onError }: { persona: Persona; onError(err: unknown): void }) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   return (
     <button
@@ -556,7 +649,7 @@ function ExportButton({ persona, onError }: { persona: Persona; onError(err: unk
         }
       }}
     >
-      Export as JSON
+      {i18n._('personas.editor.exportJson')}
     </button>
   );
 }
@@ -574,6 +667,7 @@ function MapLinks({
   readOnly: boolean;
   onError(err: unknown): void;
 }) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   const selectId = useId();
   const headingId = useId();
@@ -596,19 +690,19 @@ function MapLinks({
 
   return (
     <section className="persona-section persona-maps" aria-labelledby={headingId}>
-      <h2 id={headingId}>Maps</h2>
+      <h2 id={headingId}>{i18n._('personas.maps.title')}</h2>
       {maps === null ? (
-        <p className="empty">Loading maps…</p>
+        <p className="empty">{i18n._('personas.maps.loading')}</p>
       ) : (
         <>
           {linked.length === 0 ? (
             <p className="empty">
-              <span dir="auto">{personaName}</span> is not in any map yet.
+              {fillSlot(i18n._('personas.maps.none', { name: SLOT }), <span dir="auto">{personaName}</span>)}
             </p>
           ) : (
-            <ul aria-label={`Maps with ${personaName}`}>
+            <ul aria-label={i18n._('personas.maps.listLabel', { name: personaName })}>
               {linked.map((m) => {
-                const title = m.title || 'Untitled map';
+                const title = m.title || i18n._('personas.untitledMap');
                 return (
                   <li key={m.id}>
                     <a href={mapHref(m.id)} dir="auto">
@@ -616,11 +710,11 @@ function MapLinks({
                     </a>
                     <button
                       type="button"
-                      aria-label={`Remove from ${title}`}
+                      aria-label={i18n._('personas.maps.removeFrom', { title })}
                       disabled={busy || readOnly || m.readOnly}
                       onClick={() => void set(m.id, false)}
                     >
-                      Remove
+                      {i18n._('personas.maps.remove')}
                     </button>
                   </li>
                 );
@@ -629,20 +723,20 @@ function MapLinks({
           )}
           {others.length > 0 && !readOnly && (
             <div className="persona-add-map">
-              <label htmlFor={selectId}>Add to a map</label>
+              <label htmlFor={selectId}>{i18n._('personas.maps.addLabel')}</label>
               <select id={selectId} dir="auto" value={chosen} onChange={(e) => setChoice(e.target.value)}>
                 {others.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.title || 'Untitled map'}
+                    {m.title || i18n._('personas.untitledMap')}
                   </option>
                 ))}
               </select>
               <button type="button" disabled={busy || !chosen} onClick={() => void set(chosen, true)}>
-                Add to map
+                {i18n._('personas.maps.add')}
               </button>
             </div>
           )}
-          {maps.length === 0 && <p className="empty">There are no maps yet.</p>}
+          {maps.length === 0 && <p className="empty">{i18n._('personas.maps.noMaps')}</p>}
         </>
       )}
     </section>

@@ -3,10 +3,13 @@
  * kept current when a persona is edited (here or in another tab).
  */
 import { useCallback, useMemo } from 'react';
+import { hasNoItalic, quoteMarks } from '../i18n/quotes';
+import { useI18n } from '../i18n/react';
 import type { Persona } from '../model/schema';
 import { Avatar } from './Avatar';
 import { usePersonaLibrary } from './hooks';
 import { personaHref } from './links';
+import { shownName } from './text';
 import './personas.css';
 
 export interface PersonaHeadProps {
@@ -19,6 +22,7 @@ export interface PersonaHeadProps {
 }
 
 export function PersonaHead({ personaIds, size = 48, linkNames = true }: PersonaHeadProps) {
+  const i18n = useI18n();
   const ignore = useCallback(() => undefined, []);
   const library = usePersonaLibrary(ignore);
   const shown = useMemo(() => {
@@ -28,9 +32,11 @@ export function PersonaHead({ personaIds, size = 48, linkNames = true }: Persona
 
   if (shown.length === 0) return null;
   return (
-    <ul className="persona-head" aria-label="Personas of this map">
+    <ul className="persona-head" aria-label={i18n._('personas.head.label')}>
       {shown.map((p) => {
-        const name = p.name.trim() || 'Unnamed persona';
+        const name = shownName(i18n, p.name);
+        // The quote's marks and slant follow its own script, not the interface's language.
+        const [open, close] = quoteMarks(p.quote);
         return (
           <li key={p.id} className="persona-head-item">
             <Avatar persona={p} size={size} />
@@ -39,7 +45,11 @@ export function PersonaHead({ personaIds, size = 48, linkNames = true }: Persona
                 {linkNames ? <a href={personaHref(p.id)}>{name}</a> : name}
               </strong>
               {p.quote && (
-                <q dir="auto" className="persona-head-quote">
+                <q
+                  dir="auto"
+                  className={`persona-head-quote${hasNoItalic(p.quote) ? ' is-upright' : ''}`}
+                  style={{ quotes: `"${open}" "${close}"` }}
+                >
                   {p.quote}
                 </q>
               )}

@@ -4,6 +4,9 @@
  * can be undone (the persona, its photo and its links come back).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { I18n } from '../i18n';
+import { hasNoItalic, quoteMarks } from '../i18n/quotes';
+import { useI18n } from '../i18n/react';
 import { createPersona } from '../model/factory';
 import type { Persona } from '../model/schema';
 import { Avatar } from './Avatar';
@@ -11,6 +14,7 @@ import { EXAMPLE_PERSONAS, buildExamplePersona } from './examples';
 import { usePersonaLibrary } from './hooks';
 import { goTo, personaHref } from './links';
 import { usePersonaRepo, type DeletedPersona, type MapRef } from './repo';
+import { errorMessage, fillSlot, shownName, SLOT } from './text';
 import './personas.css';
 
 export interface PersonasPageProps {
@@ -24,18 +28,12 @@ export interface PersonasPageProps {
   actions?: ReactNode;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "Sales team lead · 28 · Manchester": what a card says about the person. */
-export function personaLine(p: Pick<Persona, 'occupation' | 'age' | 'location'>): string {
-  return [p.occupation.trim(), p.age !== null ? String(p.age) : '', p.location.trim()].filter(Boolean).join(' · ');
-}
-
-export function errorMessage(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err) return String(err.message);
-  return `Something went wrong while reading or saving: ${String(err)}`;
+/** "Sales team lead · 28 · Manchester": what a card says about the person (the age as `formatNumber` writes it). */
+export function personaLine(
+  p: Pick<Persona, 'occupation' | 'age' | 'location'>,
+  formatNumber: (n: number) => string = String,
+): string {
+  return [p.occupation.trim(), p.age !== null ? formatNumber(p.age) : '', p.location.trim()].filter(Boolean).join(' · ');
 }
 
 function matches(p: Persona, q: string): boolean {
@@ -44,15 +42,16 @@ function matches(p: Persona, q: string): boolean {
 }
 
 export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: PersonasPageProps = {}) {
+  const i18n = useI18n();
   const repo = usePersonaRepo();
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback(
     (err: unknown) => {
-      const message = errorMessage(err);
+      const message = errorMessage(i18n, err);
       if (onError) onError(message);
       else setProblem(message);
     },
-    [onError],
+    [i18n, onError],
   );
   const library = usePersonaLibrary(report);
   const [query, setQuery] = useState('');
@@ -73,9 +72,9 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
-    const all = [...(library?.personas ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    const all = [...(library?.personas ?? [])].sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
     return all.filter((p) => matches(p, q));
-  }, [library, query]);
+  }, [library, query, i18n.locale]);
 
   const act = async (work: () => Promise<void>) => {
     try {
@@ -104,7 +103,7 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
         if (blob) avatarImageId = await repo.putImage(blob);
       }
       const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = p;
-      await repo.save(createPersona({ ...fields, name: `Copy of ${p.name}`, avatarImageId }));
+      await repo.save(createPersona({ ...fields, name: i18n._('personas.copyOf', { name: p.name }), avatarImageId }));
     });
 
   const remove = (p: Persona) =>
@@ -116,12 +115,12 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
   return (
     <section className="personas-page" aria-labelledby="personas-title">
       <div className="personas-toolbar">
-        <h1 id="personas-title">Personas</h1>
+        <h1 id="personas-title">{i18n._('personas.page.title')}</h1>
         <input
           type="search"
           dir="auto"
-          aria-label="Search personas"
-          placeholder="Search by name, job or place"
+          aria-label={i18n._('personas.page.search')}
+          placeholder={i18n._('personas.page.searchPlaceholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -130,7 +129,7 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
         />
         {actions}
         <button type="button" className="primary" onClick={() => setCreating(true)}>
-          New persona
+          {i18n._('personas.new')}
         </button>
       </div>
 
@@ -141,15 +140,13 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
       )}
 
       {library === null ? (
-        <p className="empty">Loading your personas…</p>
+        <p className="empty">{i18n._('personas.page.loading')}</p>
       ) : library.personas.length === 0 ? (
-        <p className="empty">No personas yet. Start one with “New persona”, blank or from an example.</p>
+        <p className="empty">{i18n._('personas.page.empty')}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">
-          No persona matches “<span dir="auto">{query}</span>”.
-        </p>
+        <p className="empty">{fillSlot(i18n._('personas.page.noMatch', { query: SLOT }), <span dir="auto">{query}</span>)}</p>
       ) : (
-        <ul className="persona-grid" aria-label="Personas">
+        <ul className="persona-grid" aria-label={i18n._('personas.page.title')}>
           {shown.map((p) => (
             <PersonaCard
               key={p.id}
@@ -186,8 +183,8 @@ export function PersonasPage({ onError, onErrorCleared, onOpen, actions }: Perso
           key={deleted.persona.id}
           message={
             deleted.mapIds.length > 0
-              ? `Deleted “${deleted.persona.name || 'Unnamed persona'}” and removed it from ${plural(deleted.mapIds.length, 'map')}.`
-              : `Deleted “${deleted.persona.name || 'Unnamed persona'}”.`
+              ? i18n._('personas.deleted.fromMaps', { name: shownName(i18n, deleted.persona.name), count: deleted.mapIds.length })
+              : i18n._('personas.deleted', { name: shownName(i18n, deleted.persona.name) })
           }
           onUndo={() =>
             act(async () => {
@@ -220,8 +217,10 @@ function PersonaCard({
   focus?: boolean;
   onFocused?(): void;
 }) {
-  const name = persona.name.trim() || 'Unnamed persona';
-  const line = personaLine(persona);
+  const i18n = useI18n();
+  const name = shownName(i18n, persona.name);
+  const line = personaLine(persona, (n) => i18n.number(n));
+  const [open, close] = quoteMarks(persona.quote);
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -243,24 +242,35 @@ function PersonaCard({
           </p>
         )}
         {persona.quote && (
-          <p className="persona-quote" dir="auto">
-            “{persona.quote}”
+          <p className={`persona-quote${hasNoItalic(persona.quote) ? ' is-upright' : ''}`} dir="auto">
+            {open}
+            {persona.quote}
+            {close}
           </p>
         )}
-        <p className="persona-usage" title={maps.map((m) => m.title).join(', ') || undefined}>
-          {maps.length === 0 ? 'Not in any map yet' : `Used in ${plural(maps.length, 'map')}`}
+        <p className="persona-usage" title={maps.length > 0 ? listOf(i18n, maps.map((m) => m.title || i18n._('personas.untitledMap'))) : undefined}>
+          {maps.length === 0 ? i18n._('personas.card.notInMaps') : i18n._('personas.card.usedIn', { count: maps.length })}
         </p>
       </div>
       <div className="persona-card-actions">
-        <button type="button" aria-label={`Duplicate ${name}`} onClick={onDuplicate}>
-          Duplicate
+        <button type="button" aria-label={i18n._('personas.card.duplicateLabel', { name })} onClick={onDuplicate}>
+          {i18n._('personas.card.duplicate')}
         </button>
-        <button type="button" className="danger" aria-label={`Delete ${name}`} onClick={onDelete}>
-          Delete
+        <button type="button" className="danger" aria-label={i18n._('personas.card.deleteLabel', { name })} onClick={onDelete}>
+          {i18n._('personas.card.delete')}
         </button>
       </div>
     </li>
   );
+}
+
+/** "A, B, C": titles as the interface's language lists them. */
+function listOf(i18n: I18n, items: string[]): string {
+  try {
+    return new Intl.ListFormat(i18n.locale, { type: 'unit', style: 'short' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }
 
 /** A native modal <dialog>: focus stays inside, Escape closes it. */
@@ -288,32 +298,33 @@ function NewPersonaDialog({
   onBlank(): void;
   onExample(exampleId: string): void;
 }) {
+  const i18n = useI18n();
   const { ref, close } = useModal(onClose);
   return (
     <dialog ref={ref} aria-labelledby="new-persona-title" onClose={onClose} className="persona-dialog">
-      <h2 id="new-persona-title">New persona</h2>
+      <h2 id="new-persona-title">{i18n._('personas.new')}</h2>
       <ul className="persona-choices">
         <li>
           <button type="button" onClick={onBlank}>
-            <strong>Blank persona</strong>
-            <small>Start from an empty profile.</small>
+            <strong>{i18n._('personas.new.blank')}</strong>
+            <small>{i18n._('personas.new.blankHint')}</small>
           </button>
         </li>
       </ul>
-      <h3>From an example</h3>
+      <h3>{i18n._('personas.new.fromExample')}</h3>
       <ul className="persona-choices">
         {EXAMPLE_PERSONAS.map((e) => (
           <li key={e.id}>
             <button type="button" data-testid={`example-${e.id}`} onClick={() => onExample(e.id)}>
               <strong dir="auto">{e.label}</strong>
-              <small dir="auto">{e.summary}</small>
+              <small dir="auto">{i18n._(e.summaryId, { age: e.input.age == null ? '' : i18n.number(e.input.age) })}</small>
             </button>
           </li>
         ))}
       </ul>
       <div className="dialog-actions">
         <button type="button" onClick={close}>
-          Cancel
+          {i18n._('personas.cancel')}
         </button>
       </div>
     </dialog>
@@ -331,8 +342,9 @@ function ConfirmDeleteDialog({
   onCancel(): void;
   onConfirm(): void;
 }) {
+  const i18n = useI18n();
   const { ref, close } = useModal(onCancel);
-  const name = persona.name.trim() || 'Unnamed persona';
+  const name = shownName(i18n, persona.name);
   return (
     <dialog
       ref={ref}
@@ -341,33 +353,32 @@ function ConfirmDeleteDialog({
       onClose={onCancel}
       className="persona-dialog"
     >
-      <h2 id="delete-persona-title" dir="auto">{`Delete “${name}”?`}</h2>
+      <h2 id="delete-persona-title" dir="auto">
+        {i18n._('personas.delete.title', { name })}
+      </h2>
       <div id="delete-persona-body">
         {maps.length === 0 ? (
-          <p>No map uses this persona.</p>
+          <p>{i18n._('personas.delete.noMaps')}</p>
         ) : (
           <>
-            <p>
-              {maps.length === 1 ? 'This map uses' : `These ${maps.length} maps use`} the persona; it will be removed from{' '}
-              {maps.length === 1 ? 'it' : 'them'}:
-            </p>
+            <p>{i18n._('personas.delete.maps', { count: maps.length })}</p>
             <ul className="persona-delete-maps">
               {maps.map((m) => (
                 <li key={m.id} dir="auto">
-                  {m.title || 'Untitled map'}
+                  {m.title || i18n._('personas.untitledMap')}
                 </li>
               ))}
             </ul>
           </>
         )}
-        <p>You can undo this right after.</p>
+        <p>{i18n._('personas.delete.undoHint')}</p>
       </div>
       <div className="dialog-actions">
         <button type="button" autoFocus onClick={close}>
-          Cancel
+          {i18n._('personas.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          Delete persona
+          {i18n._('personas.delete.confirm')}
         </button>
       </div>
     </dialog>
@@ -377,6 +388,7 @@ function ConfirmDeleteDialog({
 const UNDO_WINDOW_MS = 15_000;
 
 function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): void; onTimeout(): void }) {
+  const i18n = useI18n();
   const timeout = useRef(onTimeout);
   const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -392,7 +404,7 @@ function UndoToast({ message, onUndo, onTimeout }: { message: string; onUndo(): 
     <div className="toast" role="status">
       <span dir="auto">{message}</span>
       <button ref={undo} type="button" onClick={onUndo}>
-        Undo
+        {i18n._('personas.undo')}
       </button>
     </div>
   );

@@ -7,9 +7,10 @@ import type { Persona } from '../model/schema';
 
 export interface ExamplePersona {
   id: string;
-  /** What the "New persona" dialog shows. */
+  /** What the "New persona" dialog shows: the name as written (content, not translated)… */
   label: string;
-  summary: string;
+  /** …and a line about them, a catalogue id (its {age} placeholder takes `input.age`). */
+  summaryId: string;
   input: NewPersonaInput;
 }
 
@@ -17,7 +18,7 @@ export const EXAMPLE_PERSONAS: readonly ExamplePersona[] = [
   {
     id: 'kevin-smith',
     label: 'Kevin Smith',
-    summary: '28, sales team lead in the suburbs; wants quick answers by chat.',
+    summaryId: /*i18n*/ 'personas.example.kevinSmith.summary',
     input: {
       name: 'Kevin Smith',
       age: 28,
@@ -43,7 +44,7 @@ export const EXAMPLE_PERSONAS: readonly ExamplePersona[] = [
   {
     id: 'somying-jaidee',
     label: 'สมหญิง ใจดี (Somying Jaidee)',
-    summary: '41, runs a small bakery in Chiang Mai; talks to businesses on LINE.',
+    summaryId: /*i18n*/ 'personas.example.somyingJaidee.summary',
     input: {
       name: 'สมหญิง ใจดี',
       age: 41,
@@ -68,7 +69,7 @@ export const EXAMPLE_PERSONAS: readonly ExamplePersona[] = [
   {
     id: 'nguyen-thi-lan',
     label: 'Nguyễn Thị Lan',
-    summary: '24, nurse in Đà Nẵng; first-time buyer who asks on Zalo.',
+    summaryId: /*i18n*/ 'personas.example.nguyenThiLan.summary',
     input: {
       name: 'Nguyễn Thị Lan',
       age: 24,

@@ -8,13 +8,15 @@
  */
 import { formatSizeAgainst } from '../app/format';
 import { sniffImageType, type ImageType } from '../export/images';
+import { MessageError, messageOf, type Message } from '../i18n/message';
 
 export const MAX_AVATAR_BYTES = 10 * 1024 * 1024;
 export const AVATAR_SIZE = 512;
 /** What the file picker offers; the bytes are checked all the same. */
 export const AVATAR_ACCEPT = 'image/png,image/jpeg,image/webp';
 
-export type AvatarCheck = { ok: true; type: ImageType } | { ok: false; message: string };
+/** A refusal carries a message for the interface to word (src/i18n/message.ts). */
+export type AvatarCheck = { ok: true; type: ImageType } | { ok: false; message: Message };
 
 /** How many leading bytes are read to recognise a format (WebP needs 12; SVG text a little more). */
 const SNIFF_BYTES = 512;
@@ -43,41 +45,35 @@ function nameOf(file: Blob): string | null {
 
 /**
  * Whether a file may become a persona photo. Never throws for a bad file: the answer
- * carries a sentence to show as it is.
+ * carries a message to show, naming the file ("“photo.png” is…", or "This file is…").
  */
 export async function checkAvatarFile(file: Blob): Promise<AvatarCheck> {
   const name = nameOf(file);
-  const called = name ? `“${name}”` : 'This file';
+  const called: Message = name ? /*i18n*/ { id: 'image.file.named', values: { name } } : /*i18n*/ { id: 'image.file.unnamed' };
+  const svg: AvatarCheck = { ok: false, message: /*i18n*/ { id: 'image.svg', values: { file: called } } };
   const declared = (file.type || '').toLowerCase();
-  if (declared === 'image/svg+xml' || /\.svgz?$/i.test(name ?? '')) {
-    return { ok: false, message: `${called} is an SVG image. SVG is not accepted for photos (it can contain scripts); use a PNG, JPEG or WebP image.` };
-  }
+  if (declared === 'image/svg+xml' || /\.svgz?$/i.test(name ?? '')) return svg;
   if (file.size > MAX_AVATAR_BYTES) {
     const sizes = formatSizeAgainst(file.size, MAX_AVATAR_BYTES);
-    return {
-      ok: false,
-      message: `${called} is ${sizes.size}; photos can be at most ${sizes.limit}. Choose a smaller image.`,
-    };
+    return { ok: false, message: /*i18n*/ { id: 'image.tooLarge', values: { file: called, size: sizes.size, limit: sizes.limit } } };
   }
-  if (file.size === 0) return { ok: false, message: `${called} is empty. Choose a PNG, JPEG or WebP image.` };
+  if (file.size === 0) return { ok: false, message: /*i18n*/ { id: 'image.empty', values: { file: called } } };
 
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(file.slice(0, SNIFF_BYTES));
   } catch {
-    return { ok: false, message: `${called} could not be read. Try choosing it again.` };
+    return { ok: false, message: /*i18n*/ { id: 'image.unreadable', values: { file: called } } };
   }
   const type = sniffImageType(bytes);
   if (type) return { ok: true, type };
-  if (looksLikeSvg(bytes)) {
-    return { ok: false, message: `${called} is an SVG image. SVG is not accepted for photos (it can contain scripts); use a PNG, JPEG or WebP image.` };
-  }
+  if (looksLikeSvg(bytes)) return svg;
   const claims = /\.(png|jpe?g|webp)$/i.test(name ?? '') || /^image\/(png|jpeg|webp)$/.test(declared);
   return {
     ok: false,
     message: claims
-      ? `${called} is named like an image, but its contents are not a PNG, JPEG or WebP image. Choose a real photo.`
-      : `${called} is not a PNG, JPEG or WebP image. Choose a photo in one of those formats.`,
+      ? /*i18n*/ { id: 'image.namedLikeImage', values: { file: called } }
+      : /*i18n*/ { id: 'image.notImage', values: { file: called } },
   };
 }
 
@@ -88,6 +84,8 @@ export function fitWithin(width: number, height: number, max: number): { width: 
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
+const NO_CANVAS: Message = /*i18n*/ { id: 'image.noCanvas' };
+
 function outputType(type: string): ImageType {
   // PNG keeps transparency; everything else is a photo and is smaller as JPEG or WebP.
   if (type === 'image/png' || type === 'image/webp') return type;
@@ -96,14 +94,17 @@ function outputType(type: string): ImageType {
 
 /**
  * Redraws an image with its longest side at most `max` px and returns it as a new Blob.
- * Throws an Error with a readable message when the browser cannot decode it.
+ * Throws a MessageError (src/i18n/message.ts) when the browser cannot decode or draw it.
  */
 export async function resizeImage(blob: Blob, max = AVATAR_SIZE): Promise<Blob> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    throw new Error('The image could not be read: it may be damaged or in a format this browser cannot open.');
+    throw new MessageError(
+      /*i18n*/ { id: 'image.undecodable' },
+      'The image could not be read: it may be damaged or in a format this browser cannot open.',
+    );
   }
   try {
     const size = fitWithin(bitmap.width, bitmap.height, max);
@@ -112,7 +113,7 @@ export async function resizeImage(blob: Blob, max = AVATAR_SIZE): Promise<Blob> 
     if (typeof OffscreenCanvas !== 'undefined') {
       const canvas = new OffscreenCanvas(size.width, size.height);
       const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+      if (!ctx) throw new MessageError(NO_CANVAS, 'This browser cannot draw images (no 2D canvas).');
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(bitmap, 0, 0, size.width, size.height);
       return await canvas.convertToBlob({ type, quality });
@@ -121,18 +122,20 @@ export async function resizeImage(blob: Blob, max = AVATAR_SIZE): Promise<Blob> 
     canvas.width = size.width;
     canvas.height = size.height;
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+    if (!ctx) throw new MessageError(NO_CANVAS, 'This browser cannot draw images (no 2D canvas).');
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bitmap, 0, 0, size.width, size.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((out) => (out ? resolve(out) : reject(new Error('The image could not be resized.'))), type, quality),
+      canvas.toBlob((out) => (out ? resolve(out) : reject(new MessageError(NOT_RESIZED, 'The image could not be resized.'))), type, quality),
     );
   } finally {
     bitmap.close();
   }
 }
 
-export type PreparedAvatar = { ok: true; blob: Blob } | { ok: false; message: string };
+const NOT_RESIZED: Message = /*i18n*/ { id: 'image.notResized' };
+
+export type PreparedAvatar = { ok: true; blob: Blob } | { ok: false; message: Message };
 
 /** Check, then resize: the one call the editor makes. Nothing is stored here. */
 export async function prepareAvatar(file: Blob, resize: (blob: Blob, max: number) => Promise<Blob> = resizeImage): Promise<PreparedAvatar> {
@@ -143,6 +146,6 @@ export async function prepareAvatar(file: Blob, resize: (blob: Blob, max: number
     const typed = file.type === check.type ? file : new Blob([file], { type: check.type });
     return { ok: true, blob: await resize(typed, AVATAR_SIZE) };
   } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : 'The image could not be resized.' };
+    return { ok: false, message: messageOf(err) ?? NOT_RESIZED };
   }
 }

@@ -4,6 +4,7 @@
  * version and the storage binding lives in one file (storageRepo.ts).
  */
 import { createContext, useContext } from 'react';
+import type { Message } from '../i18n/message';
 import type { Persona } from '../model/schema';
 
 /** Just enough of a map for the persona pages: its title and who is in it. */
@@ -23,7 +24,7 @@ export interface PersonaLibrary {
 export type LoadedPersona =
   | { kind: 'ok'; doc: Persona }
   | { kind: 'newer'; version: number; doc?: Persona }
-  | { kind: 'invalid'; errors: { path: string; message: string }[] }
+  | { kind: 'invalid'; errors: { path: string; message: Message }[] }
   | { kind: 'missing' };
 
 export interface DeletedPersona {

@@ -3,6 +3,7 @@
  * maps (`personaIds`), so linking is a load-modify-save of one map through the pure
  * operations linkPersona / unlinkPersona.
  */
+import { MessageError } from '../i18n/message';
 import { linkPersona, touch, unlinkPersona } from '../model/operations';
 import type { Persona } from '../model/schema';
 import * as storage from '../storage';
@@ -13,7 +14,12 @@ async function setLinked(personaId: string, mapId: string, linked: boolean): Pro
   // Under the map's lock: an editor open on the map in another tab would write its copy back over the link.
   await storage.whileMapFree(mapId, async () => {
     const loaded = await storage.loadMap(mapId);
-    if (loaded.kind !== 'ok') throw new Error('This map cannot be changed here (it is missing, damaged or from a newer version).');
+    if (loaded.kind !== 'ok') {
+      throw new MessageError(
+        /*i18n*/ { id: 'personas.error.mapUnavailable' },
+        'This map cannot be changed here (it is missing, damaged or from a newer version).',
+      );
+    }
     const next = linked ? linkPersona(loaded.doc, personaId) : unlinkPersona(loaded.doc, personaId);
     if (next !== loaded.doc) await storage.saveMap(touch(next));
   });

@@ -15,7 +15,8 @@ export interface AutosaveOptions {
 
 export interface Autosave {
   state: SaveState;
-  error: string | null;
+  /** What the last write failed with (for the page to word), while `state` is 'error'. */
+  error: unknown;
   /** Queues the persona; it is written after a short pause in typing. */
   schedule(persona: Persona): void;
   /** Writes what is queued now (and retries a failed write). */
@@ -29,7 +30,7 @@ export interface Autosave {
  */
 export function useAutosave(save: (persona: Persona) => Promise<void>, { delay = SAVE_DELAY_MS, saveNow }: AutosaveOptions = {}): Autosave {
   const [state, setState] = useState<SaveState>('saved');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const pending = useRef<Persona | null>(null);
   const timer = useRef<number | null>(null);
   const running = useRef<Promise<void> | null>(null);
@@ -64,7 +65,7 @@ export function useAutosave(save: (persona: Persona) => Promise<void>, { delay =
         // Keep it for the next try unless something newer is already queued.
         pending.current ??= doc;
         if (!alive.current) return;
-        setError(err && typeof err === 'object' && 'message' in err ? String(err.message) : String(err));
+        setError(err);
         setState('error');
       },
     );

@@ -3,12 +3,19 @@
  * src/present is in the start-up bundle. It loads the map, its personas and their photos (the
  * same read as print and export) and shows the presentation. The presenter view is the same
  * address opened in a window named for it (or with ?view=presenter), so it needs no route of its own.
+ * The presentation speaks the map's language (its catalogue is loaded with the map); this page's own
+ * messages before that, or without a map, the interface's.
  */
 import { useEffect, useState } from 'react';
 import { loadMapForExport, type LoadedForExport } from '../export/source';
+import { i18nFor, type I18n } from '../i18n';
+import { mapLocale } from '../i18n/mapLocale';
+import { messageOf, say } from '../i18n/message';
+import { I18nProvider, useI18n } from '../i18n/react';
 import { Presentation, presenterWindowName, type PresentView } from './Presentation';
 
-type State = LoadedForExport | { kind: 'loading' } | { kind: 'failed'; message: string };
+type Loaded = Exclude<LoadedForExport, { kind: 'ok' }> | (Extract<LoadedForExport, { kind: 'ok' }> & { i18n: I18n });
+type State = Loaded | { kind: 'loading' } | { kind: 'failed'; error: unknown };
 
 function viewOf(mapId: string): PresentView {
   const query = window.location.hash.split('?')[1] ?? '';
@@ -17,28 +24,31 @@ function viewOf(mapId: string): PresentView {
 }
 
 export default function PresentPage({ mapId }: { mapId: string }) {
+  const i18n = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [avatarUrls, setAvatarUrls] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let live = true;
     const urls: string[] = [];
-    loadMapForExport(mapId).then(
-      (loaded) => {
-        if (!live) return;
-        if (loaded.kind === 'ok' && typeof URL.createObjectURL === 'function') {
-          const next: Record<string, string> = {};
-          for (const [id, blob] of Object.entries(loaded.imageBlobs)) {
-            const url = URL.createObjectURL(blob);
-            urls.push(url);
-            next[id] = url;
+    loadMapForExport(mapId)
+      .then(async (loaded): Promise<Loaded> => (loaded.kind === 'ok' ? { ...loaded, i18n: await i18nFor(mapLocale(loaded.map)) } : loaded))
+      .then(
+        (loaded) => {
+          if (!live) return;
+          if (loaded.kind === 'ok' && typeof URL.createObjectURL === 'function') {
+            const next: Record<string, string> = {};
+            for (const [id, blob] of Object.entries(loaded.imageBlobs)) {
+              const url = URL.createObjectURL(blob);
+              urls.push(url);
+              next[id] = url;
+            }
+            setAvatarUrls(next);
           }
-          setAvatarUrls(next);
-        }
-        setState(loaded);
-      },
-      (err: unknown) => live && setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    );
+          setState(loaded);
+        },
+        (err: unknown) => live && setState({ kind: 'failed', error: err }),
+      );
     return () => {
       live = false;
       urls.forEach((u) => URL.revokeObjectURL(u));
@@ -48,28 +58,41 @@ export default function PresentPage({ mapId }: { mapId: string }) {
   const back = `#/maps/${encodeURIComponent(mapId)}`;
   switch (state.kind) {
     case 'loading':
-      return <p role="status">Preparing the presentation…</p>;
+      return <p role="status">{i18n._('present.route.loading')}</p>;
     case 'ok':
-      return <Presentation map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} view={viewOf(mapId)} />;
+      return (
+        <I18nProvider i18n={state.i18n}>
+          <Presentation map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} view={viewOf(mapId)} />
+        </I18nProvider>
+      );
     default:
       return (
         <section>
-          <h1>{state.kind === 'missing' ? 'Map not found' : 'This map cannot be presented'}</h1>
-          {state.kind === 'missing' && <p>There is no map at this address in this browser.</p>}
-          {state.kind === 'failed' && <p>{state.message}</p>}
+          <h1>{state.kind === 'missing' ? i18n._('present.route.missingTitle') : i18n._('present.route.cannotPresent')}</h1>
+          {state.kind === 'missing' && <p>{i18n._('present.route.missing')}</p>}
+          {state.kind === 'failed' && <p>{reason(i18n, state.error)}</p>}
           {state.kind === 'invalid' && (
             <ul>
               {state.errors.map((e, i) => (
                 <li key={i}>
-                  <code>{e.path}</code>: {e.message}
+                  <code>{e.path}</code>: {say(i18n, e.message)}
                 </li>
               ))}
             </ul>
           )}
           <p>
-            <a href={state.kind === 'missing' ? '#/' : back}>{state.kind === 'missing' ? 'Back to your maps' : 'Back to the map'}</a>
+            <a href={state.kind === 'missing' ? '#/' : back}>
+              {state.kind === 'missing' ? i18n._('present.route.backToMaps') : i18n._('present.route.backToMap')}
+            </a>
           </p>
         </section>
       );
   }
+}
+
+/** Why loading failed, in the interface's words when the error carries them. */
+function reason(i18n: I18n, err: unknown): string {
+  const message = messageOf(err);
+  if (message) return say(i18n, message);
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,9 +1,12 @@
 /**
  * Presentation mode around the slides: the deck state (slide, focus filter, notes), the keys a
  * clicker or keyboard sends, full screen, the control bar, and an optional presenter window
- * kept in step over a BroadcastChannel. Read-only: it never writes the map.
+ * kept in step over a BroadcastChannel. Read-only: it never writes the map. Its words, the controls'
+ * too, are those of the nearest I18nProvider: the map's language, as the room sees the slides.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import type { JourneyMap, Persona } from '../model/schema';
 import { NotesPanel } from './NotesPanel';
 import { SlideView } from './SlideView';
@@ -76,10 +79,11 @@ function fullscreenElement(): Element | null {
   return typeof document !== 'undefined' ? (document.fullscreenElement ?? null) : null;
 }
 
-function formatElapsed(seconds: number): string {
+/** "12:05", in the language's digits. */
+function formatElapsed(i18n: I18n, seconds: number): string {
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
+  return `${i18n.number(m)}:${i18n.number(s, { minimumIntegerDigits: 2 })}`;
 }
 
 export function Presentation({
@@ -91,13 +95,14 @@ export function Presentation({
   onLeave,
   onOpenPresenter,
 }: PresentationProps) {
+  const i18n = useI18n();
   const slides = useMemo(() => buildSlides(map), [map]);
   const curve = useMemo(() => emotionCurve(map), [map]);
   const personas = useMemo(() => {
     const byId = new Map(allPersonas.map((p) => [p.id, p]));
     return map.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
   }, [allPersonas, map.personaIds]);
-  const options = useMemo(() => focusOptions(map, personas), [map, personas]);
+  const options = useMemo(() => focusOptions(i18n, map, personas), [i18n, map, personas]);
 
   const [index, setIndex] = useState(0);
   const [focusValue, setFocusValue] = useState('all');
@@ -108,7 +113,7 @@ export function Presentation({
   const current = clampIndex(index, slides.length);
   const slide = slides[current] ?? slides[0] ?? { kind: 'title' as const };
   const focus = options.find((o) => o.value === focusValue && !o.disabled)?.focus ?? ALL;
-  const label = slideLabel(map, slides, current);
+  const label = slideLabel(i18n, map, slides, current);
   const presenter = view === 'presenter';
   const focusId = useId();
 
@@ -318,7 +323,7 @@ export function Presentation({
   const rtl = map.direction === 'rtl';
 
   return (
-    <div className={`jbpres-root${notesShown ? ' jbpres-with-notes' : ''}`} data-view={view} dir={map.direction}>
+    <div className={`jbpres-root${notesShown ? ' jbpres-with-notes' : ''}`} data-view={view} dir={map.direction} lang={i18n.locale}>
       <section
         key={current}
         ref={region}
@@ -335,8 +340,8 @@ export function Presentation({
           notes={notes}
           slideKey={String(current)}
           presenter={presenter}
-          nextTitle={nextSlide ? slideTitle(map, nextSlide) : null}
-          elapsed={formatElapsed(elapsed)}
+          nextTitle={nextSlide ? slideTitle(i18n, map, nextSlide) : null}
+          elapsed={formatElapsed(i18n, elapsed)}
         />
       )}
 
@@ -348,23 +353,23 @@ export function Presentation({
       */}
       <nav
         className="jbpres-bar"
-        aria-label="Presentation controls"
+        aria-label={i18n._('present.controls')}
         onClick={(e) => {
           if (e.detail > 0 && e.target instanceof Element && e.target.closest('button')) focusSlide();
         }}
       >
-        <button type="button" onClick={() => turn(current - 1)} disabled={current === 0} aria-label="Previous slide" aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
+        <button type="button" onClick={() => turn(current - 1)} disabled={current === 0} aria-label={i18n._('present.previous')} aria-keyshortcuts={rtl ? 'ArrowRight PageUp' : 'ArrowLeft PageUp'}>
           <span aria-hidden="true">{rtl ? '→' : '←'}</span>
         </button>
         {/* Numbers read left to right in every script: "4 / 7", never "7 / 4". */}
         <span className="jbpres-progress-text" aria-hidden="true" dir="ltr">
-          {current + 1} / {slides.length}
+          {i18n.number(current + 1)} / {i18n.number(slides.length)}
         </span>
         <button
           type="button"
           onClick={() => turn(current + 1)}
           disabled={current === slides.length - 1}
-          aria-label="Next slide"
+          aria-label={i18n._('present.next')}
           aria-keyshortcuts={rtl ? 'ArrowLeft PageDown Space' : 'ArrowRight PageDown Space'}
         >
           <span aria-hidden="true">{rtl ? '←' : '→'}</span>
@@ -372,22 +377,22 @@ export function Presentation({
         <div
           className="jbpres-progress"
           role="progressbar"
-          aria-label="Progress"
+          aria-label={i18n._('present.progress')}
           aria-valuemin={1}
           aria-valuemax={slides.length}
           aria-valuenow={current + 1}
-          aria-valuetext={`Slide ${current + 1} of ${slides.length}`}
+          aria-valuetext={i18n._('present.progressValue', { number: i18n.number(current + 1), count: i18n.number(slides.length) })}
         >
           <div className="jbpres-progress-fill" style={{ inlineSize: `${((current + 1) / slides.length) * 100}%` }} />
         </div>
         {pendingDigits && (
           <span className="jbpres-digits" role="status">
-            Stage {pendingDigits}…
+            {i18n._('present.typedStage', { number: i18n.number(Number(pendingDigits)) })}
           </span>
         )}
         {options.length > 1 && (
           <span className="jbpres-focus">
-            <label htmlFor={focusId}>Focus</label>
+            <label htmlFor={focusId}>{i18n._('present.focus.label')}</label>
             <select id={focusId} value={focusValue} onChange={(e) => chooseFocus(e.target.value)}>
               {options.map((o) => (
                 <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -399,17 +404,17 @@ export function Presentation({
         )}
         {!presenter && (
           <button type="button" aria-pressed={notesShown} onClick={() => setNotesShown((v) => !v)} aria-keyshortcuts="N">
-            Show speaker notes
+            {i18n._('present.showNotes')}
           </button>
         )}
         {!presenter && typeof BroadcastChannel === 'function' && (
           <button type="button" onClick={openPresenter}>
-            Presenter view
+            {i18n._('present.presenterView')}
           </button>
         )}
         {fullscreenAvailable && (
           <button type="button" aria-pressed={fullscreen} onClick={toggleFullscreen} aria-keyshortcuts="F">
-            Full screen
+            {i18n._('present.fullscreen')}
           </button>
         )}
         <a className="jbpres-leave" href={backHref} onClick={(e) => {
@@ -418,7 +423,7 @@ export function Presentation({
             leave();
           }
         }} aria-keyshortcuts="Escape">
-          {presenter ? 'Close presenter view' : 'Leave presentation'}
+          {presenter ? i18n._('present.closePresenter') : i18n._('present.leave')}
         </a>
       </nav>
       <p className="jbpres-visually-hidden" aria-live="polite">

@@ -3,9 +3,11 @@
  * Texts are data (React escapes them); every text element has dir="auto" and the slide takes
  * the map's direction, so a Persian map reads from right to left. Sizes come from the slide's
  * own box (container units, present.css); useFitText shrinks a crowded slide until it fits and
- * grows a sparse one to fill its box.
+ * grows a sparse one to fill its box. Our words come from the nearest I18nProvider: the map's language.
  */
 import { memo, type CSSProperties } from 'react';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import { channelById, type ChannelId } from '../model/channels';
 import { avatarColor, initials } from '../model/personaOps';
 import type { Card, JourneyMap, Persona } from '../model/schema';
@@ -15,6 +17,7 @@ import {
   columnCentres,
   describeScore,
   onPreferredChannel,
+  personaName,
   personaPathName,
   stageCards,
   visibleCardIds,
@@ -22,27 +25,29 @@ import {
   type Focus,
   type Slide,
 } from './slides';
-import { KPI_METRIC_SHORT_LABELS, kpiStatusMark, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../editor/labels';
+import { KPI_METRIC_SHORT_LABEL_IDS, kpiStatusMark, PRIORITY_LABEL_IDS, SEVERITY_LABEL_IDS, STATUS_LABEL_IDS } from '../editor/labels';
 import { useFitText } from './useFitText';
 import { cardsByCell, cellKey } from '../model/cells';
-import { withUnit } from '../export/cardMeta';
+import { fillSlots, slot, withUnit } from '../export/cardMeta';
 import { kpiStatus } from '../model/kpi';
 
 /** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
-const FOCUS_NAME = (focus: Focus, map: JourneyMap): string | null => {
-  if (focus.kind === 'pain') return 'Only pain points';
-  if (focus.kind === 'channel') return `Only ${channelName(focus.channel, map)} touchpoints`;
+const FOCUS_NAME = (i18n: I18n, focus: Focus, map: JourneyMap): string | null => {
+  if (focus.kind === 'pain') return i18n._('present.focus.pain');
+  if (focus.kind === 'channel') return i18n._('present.focus.channel', { channel: channelName(focus.channel, map) });
   return null;
 };
 
 const channelName = (id: ChannelId, map: JourneyMap) => channelById(map.channels, id)?.name ?? id;
 
 /** What an empty stage says: nothing at all yet, or nothing under the focus (names keep their case). */
-function emptyMessage(focus: Focus, map: JourneyMap, persona: Persona | undefined): string {
-  if (focus.kind === 'pain') return 'Nothing in this stage: no pain points.';
-  if (focus.kind === 'channel') return `Nothing in this stage: no ${channelName(focus.channel, map)} touchpoints.`;
-  if (focus.kind === 'persona') return `Nothing in this stage on ${persona ? personaPathName(persona) : 'this persona’s path'}.`;
-  return 'No cards in this stage yet.';
+function emptyMessage(i18n: I18n, focus: Focus, map: JourneyMap, persona: Persona | undefined): string {
+  if (focus.kind === 'pain') return i18n._('present.empty.pain');
+  if (focus.kind === 'channel') return i18n._('present.empty.channel', { channel: channelName(focus.channel, map) });
+  if (focus.kind === 'persona') {
+    return persona ? i18n._('present.empty.persona', { path: personaPathName(i18n, persona) }) : i18n._('present.empty.unknownPersona');
+  }
+  return i18n._('present.empty.none');
 }
 
 export function PersonaAvatar({ persona, url, className }: { persona: Persona; url?: string; className?: string }) {
@@ -57,6 +62,7 @@ export function PersonaAvatar({ persona, url, className }: { persona: Persona; u
 }
 
 function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
+  const i18n = useI18n();
   switch (card.kind) {
     case 'touchpoint': {
       const channel = card.channel ? channelById(map.channels, card.channel) : undefined;
@@ -70,25 +76,33 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       );
     }
     case 'emotion':
-      return card.text.trim() ? <p className="jbpres-meta" dir="auto">{describeScore(card.score)}</p> : null;
+      return card.text.trim() ? (
+        <p className="jbpres-meta" dir="auto">
+          {describeScore(i18n, card.score)}
+        </p>
+      ) : null;
     case 'pain': {
       const at = card.touchpointId ? map.cards.find((c) => c.id === card.touchpointId) : undefined;
+      const severity = i18n._(SEVERITY_LABEL_IDS[card.severity]);
       return (
         <p className="jbpres-meta" dir="auto">
-          Severity: {SEVERITY_LABELS[card.severity]}
-          {at?.text.trim() && (
-            <>
-              {' · at '}
-              <bdi dir="auto">{at.text}</bdi>
-            </>
-          )}
+          {at?.text.trim()
+            ? fillSlots(i18n._('present.meta.severityAt', { severity, touchpoint: slot(0) }), [
+                <bdi key="at" dir="auto">
+                  {at.text}
+                </bdi>,
+              ])
+            : i18n._('present.meta.severity', { severity })}
         </p>
       );
     }
     case 'opportunity':
       return (
         <p className="jbpres-meta" dir="auto">
-          {STATUS_LABELS[card.status]} · priority {PRIORITY_LABELS[card.priority].toLowerCase()}
+          {i18n._('present.meta.opportunity', {
+            status: i18n._(STATUS_LABEL_IDS[card.status]),
+            priority: i18n._(PRIORITY_LABEL_IDS[card.priority]).toLocaleLowerCase(i18n.locale),
+          })}
           {card.owner && (
             <>
               {' · '}
@@ -99,12 +113,21 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
       );
     case 'kpi': {
       // Each value with its unit is an isolate: on an RTL map "30 ساعت" must not swap places with "target".
-      const figure = (n: number | null) => <bdi dir="auto">{withUnit(n, card.unit)}</bdi>;
+      const figures = [
+        <bdi key="value" dir="auto">
+          {withUnit(i18n, card.value, card.unit)}
+        </bdi>,
+        <bdi key="target" dir="auto">
+          {withUnit(i18n, card.target, card.unit)}
+        </bdi>,
+      ];
+      const line = card.text.trim()
+        ? i18n._('present.meta.kpiWithMetric', { metric: i18n._(KPI_METRIC_SHORT_LABEL_IDS[card.metric]), value: slot(0), target: slot(1) })
+        : i18n._('present.meta.kpi', { value: slot(0), target: slot(1) });
       return (
         <p className="jbpres-meta" dir="auto">
-          {card.text.trim() && `${KPI_METRIC_SHORT_LABELS[card.metric]}: `}
-          {figure(card.value)} · target {figure(card.target)}
-          {kpiStatus(card) !== 'none' && <span className={`jbpres-kpi-${kpiStatus(card)}`}> · {kpiStatusMark(kpiStatus(card))}</span>}
+          {fillSlots(line, figures)}
+          {kpiStatus(card) !== 'none' && <span className={`jbpres-kpi-${kpiStatus(card)}`}> · {kpiStatusMark(i18n, kpiStatus(card))}</span>}
         </p>
       );
     }
@@ -114,18 +137,23 @@ function CardMeta({ card, map }: { card: Card; map: JourneyMap }) {
 }
 
 function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona?: Persona }) {
+  const i18n = useI18n();
   const preferred = onPreferredChannel(card, persona);
   const severity = card.kind === 'pain' ? ` jbpres-severity-${card.severity}` : '';
   const score = card.kind === 'emotion' ? card.score : undefined;
   return (
     <li className={`jbpres-card jbpres-card-${card.kind}${severity}`} data-score={score} data-testid="present-card">
       <p dir="auto" className="jbpres-card-text">
-        {cardHeadline(card)}
+        {cardHeadline(i18n, card)}
       </p>
       <CardMeta card={card} map={map} />
       {preferred && persona && (
         <p className="jbpres-meta jbpres-preferred" dir="auto">
-          ★ <bdi dir="auto">{persona.name}</bdi>’s preferred channel
+          {fillSlots(i18n._('present.preferredChannel', { name: slot(0) }), [
+            <bdi key="name" dir="auto">
+              {persona.name}
+            </bdi>,
+          ])}
         </p>
       )}
     </li>
@@ -134,9 +162,14 @@ function CardItem({ card, map, persona }: { card: Card; map: JourneyMap; persona
 
 /** "Kevin Smith’s path", the name isolated so a Persian or Thai name keeps its own direction. */
 function PathName({ persona }: { persona: Persona }) {
+  const i18n = useI18n();
   return (
     <>
-      <bdi dir="auto">{persona.name.trim() || 'Unnamed persona'}</bdi>’s path
+      {fillSlots(i18n._('present.persona.path', { name: slot(0) }), [
+        <bdi key="name" dir="auto">
+          {personaName(i18n, persona)}
+        </bdi>,
+      ])}
     </>
   );
 }
@@ -178,6 +211,7 @@ export const EmotionCurve = memo(function EmotionCurve({
   direction: JourneyMap['direction'];
   centres?: readonly number[];
 }) {
+  const i18n = useI18n();
   if (curve.every((p) => p.score === null)) return null;
   const along = (i: number) => centres?.[i] ?? (i + 0.5) / curve.length;
   /** The SVG's x (0..100, from the left), for the line: the SVG itself is not mirrored. */
@@ -192,7 +226,7 @@ export const EmotionCurve = memo(function EmotionCurve({
     .map((p) => `${svgX(p.i)},${y(p.score ?? 0)}`)
     .join(' ');
   return (
-    <figure className="jbpres-curve" role="img" aria-label={describeCurve(curve, upTo)}>
+    <figure className="jbpres-curve" role="img" aria-label={describeCurve(i18n, curve, upTo)}>
       <div className="jbpres-curve-plot" aria-hidden="true">
         <svg viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
           <line x1={0} x2={100} y1={50} y2={50} className="jbpres-curve-zero" />
@@ -208,7 +242,7 @@ export const EmotionCurve = memo(function EmotionCurve({
       <div className="jbpres-curve-labels" aria-hidden="true">
         {curve.map((p, i) => (
           <span key={p.stageId} className={i === upTo ? 'jbpres-curve-label-now' : 'jbpres-curve-label'} style={{ insetInlineStart: `${along(i) * 100}%` }} data-stage={i + 1}>
-            {i + 1}
+            {i18n.number(i + 1)}
           </span>
         ))}
       </div>
@@ -227,11 +261,12 @@ export interface SlideViewProps {
 }
 
 function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps, 'slide' | 'focus' | 'curve'> & { persona?: Persona }) {
+  const i18n = useI18n();
   const shown = persona ? [persona] : personas;
   const fit = useFitText(`title|${persona?.id ?? ''}`, 0.35, 1.4);
   return (
     <div className="jbpres-title-slide jbpres-fit" ref={fit}>
-      <p className="jbpres-kicker">Customer journey map</p>
+      <p className="jbpres-kicker">{i18n._('present.title.kicker')}</p>
       <h1 dir="auto" className="jbpres-map-title">
         {map.title}
       </h1>
@@ -241,7 +276,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
         </p>
       )}
       {shown.length > 0 && (
-        <ul className="jbpres-personas" aria-label={persona ? 'Persona' : 'Personas'}>
+        <ul className="jbpres-personas" aria-label={persona ? i18n._('present.title.persona') : i18n._('present.title.personas')}>
           {shown.map((p) => (
             <li key={p.id} className="jbpres-persona">
               <PersonaAvatar persona={p} url={p.avatarImageId ? avatarUrls[p.avatarImageId] : undefined} className="jbpres-avatar-large" />
@@ -265,7 +300,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
         </ul>
       )}
       {map.stages.length > 0 && (
-        <ol className="jbpres-agenda" aria-label="Stages">
+        <ol className="jbpres-agenda" aria-label={i18n._('present.title.stages')}>
           {map.stages.map((s) => (
             <li key={s.id} dir="auto">
               {s.name}
@@ -278,19 +313,20 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
 }
 
 function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideViewProps & { slide: Extract<Slide, { kind: 'stage' }>; persona?: Persona }) {
+  const i18n = useI18n();
   const stage = map.stages[slide.stageIndex];
   const lanes = stage ? stageCards(map, stage.id, focus) : [];
   const fit = useFitText(`${slide.stageId}|${JSON.stringify(focus)}|${lanes.length}`, 0.35, 1.8);
   if (!stage) return null;
   const loop = stage.loopsTo ? map.stages.find((s) => s.id === stage.loopsTo) : undefined;
-  const focusName = FOCUS_NAME(focus, map);
+  const focusName = FOCUS_NAME(i18n, focus, map);
   return (
     <div className="jbpres-stage-slide" style={stage.color ? { borderBlockStartColor: stage.color } : undefined}>
       {/* The heading shrinks with a crowded stage, but less than the cards (present.css). */}
       <div className="jbpres-fit" ref={fit}>
       <header className="jbpres-stage-head">
         <p className="jbpres-kicker">
-          Stage {slide.stageIndex + 1} of {map.stages.length}
+          {i18n._('present.stage.position', { number: i18n.number(slide.stageIndex + 1), count: i18n.number(map.stages.length) })}
           {focusName && <span className="jbpres-focus-badge"> · {focusName}</span>}
         </p>
         <h1 dir="auto" className="jbpres-stage-name">
@@ -303,14 +339,18 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
         )}
         {loop && (
           <p className="jbpres-loop">
-            ↺ Leads back to <bdi dir="auto">{loop.name}</bdi>
+            {fillSlots(i18n._('present.stage.loopsTo', { stage: slot(0) }), [
+              <bdi key="stage" dir="auto">
+                {loop.name}
+              </bdi>,
+            ])}
           </p>
         )}
         {persona && <PersonaStrip persona={persona} url={persona.avatarImageId ? avatarUrls[persona.avatarImageId] : undefined} />}
       </header>
         {lanes.length === 0 ? (
           <p className="jbpres-empty" dir="auto">
-            {emptyMessage(focus, map, persona)}
+            {emptyMessage(i18n, focus, map, persona)}
           </p>
         ) : (
           <div className="jbpres-lanes" data-lanes={lanes.length}>
@@ -318,7 +358,7 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
               <section
                 key={lane.id}
                 className={`jbpres-lane jbpres-lane-${lane.kind}`}
-                aria-label={lane.title.trim() || 'Lane'}
+                aria-label={lane.title.trim() || i18n._('present.lane')}
                 // A lane with many cards gets room for up to four columns of them (present.css).
                 style={{ '--span': Math.min(cards.length, 4) } as CSSProperties}
               >
@@ -341,10 +381,11 @@ function StageSlide({ map, slide, focus, curve, persona, avatarUrls }: SlideView
 }
 
 function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { persona?: Persona }) {
+  const i18n = useI18n();
   const visible = visibleCardIds(map, focus);
   const lanes = map.lanes.filter((l) => map.cards.some((c) => c.laneId === l.id && visible.has(c.id)));
   const fit = useFitText(`overview|${JSON.stringify(focus)}`, 0.2, 1.5);
-  const focusName = FOCUS_NAME(focus, map);
+  const focusName = FOCUS_NAME(i18n, focus, map);
   const cells = cardsByCell(map.cards.filter((c) => visible.has(c.id)));
   // A stage whose fullest cell is crowded gets several columns of cards and a wider share of the
   // width, so the map fits by growing sideways instead of one column running off the slide.
@@ -362,7 +403,8 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           <bdi dir="auto">{map.title}</bdi>
         </h1>
         <p className="jbpres-kicker">
-          The whole map · {map.stages.length} stages{focusName && ` · ${focusName}`}
+          {i18n._('present.overview.kicker', { count: map.stages.length })}
+          {focusName && ` · ${focusName}`}
           {persona && (
             <>
               {' · '}
@@ -382,13 +424,13 @@ function OverviewSlide({ map, focus, curve, persona }: SlideViewProps & { person
           <thead>
             <tr>
               <th scope="col" className="jbpres-corner">
-                <span className="jbpres-visually-hidden">Lane</span>
+                <span className="jbpres-visually-hidden">{i18n._('present.lane')}</span>
               </th>
               {map.stages.map((s, i) => (
                 <th key={s.id} scope="col">
                   {/* The stage's bar is on an inner box: the cells touch (no border spacing across), so the columns are exactly their percentages. */}
                   <div className="jbpres-overview-stage" style={s.color ? { borderBlockStartColor: s.color } : undefined}>
-                    <span className="jbpres-stage-number">{i + 1}</span> <bdi dir="auto">{s.name}</bdi>
+                    <span className="jbpres-stage-number">{i18n.number(i + 1)}</span> <bdi dir="auto">{s.name}</bdi>
                   </div>
                 </th>
               ))}

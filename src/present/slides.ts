@@ -1,10 +1,12 @@
 /**
  * Presentation mode, the pure part: the slide list of a map, what a key does, the focus
- * filters and the emotion curve. No React, no DOM, so it is tested directly on real maps.
+ * filters and the emotion curve. No React, no DOM, so it is tested directly on real maps. What it
+ * words is worded by the `i18n` it is given: the map's language.
  */
+import type { I18n } from '../i18n';
 import { channelById, type ChannelId } from '../model/channels';
 import type { Card, Direction, JourneyMap, Lane, Persona, Stage } from '../model/schema';
-import { KPI_METRIC_SHORT_LABELS } from '../editor/labels';
+import { KPI_METRIC_SHORT_LABEL_IDS } from '../editor/labels';
 
 // ---------------------------------------------------------------------------------------------
 // Slides
@@ -28,17 +30,21 @@ export function stageOf(map: Pick<JourneyMap, 'stages'>, slide: Slide): Stage | 
 }
 
 /** What a slide is called in the progress text and the slide region's name. */
-export function slideTitle(map: Pick<JourneyMap, 'stages' | 'title'>, slide: Slide): string {
-  if (slide.kind === 'title') return map.title.trim() || 'Title';
-  if (slide.kind === 'overview') return 'The whole map';
-  return stageOf(map, slide)?.name.trim() || `Stage ${slide.stageIndex + 1}`;
+export function slideTitle(i18n: I18n, map: Pick<JourneyMap, 'stages' | 'title'>, slide: Slide): string {
+  if (slide.kind === 'title') return map.title.trim() || i18n._('present.slide.untitled');
+  if (slide.kind === 'overview') return i18n._('present.slide.overview');
+  return stageOf(map, slide)?.name.trim() || i18n._('present.slide.unnamedStage', { number: i18n.number(slide.stageIndex + 1) });
 }
 
 /** "Slide 3 of 7: Buying": the accessible name of the slide region. */
-export function slideLabel(map: Pick<JourneyMap, 'stages' | 'title'>, slides: readonly Slide[], index: number): string {
+export function slideLabel(i18n: I18n, map: Pick<JourneyMap, 'stages' | 'title'>, slides: readonly Slide[], index: number): string {
   const slide = slides[index];
   if (!slide) return '';
-  return `Slide ${index + 1} of ${slides.length}: ${slideTitle(map, slide)}`;
+  return i18n._('present.slide.label', {
+    number: i18n.number(index + 1),
+    count: i18n.number(slides.length),
+    title: slideTitle(i18n, map, slide),
+  });
 }
 
 /** Keeps an index inside the deck (a map can lose stages while a second window shows it). */
@@ -188,9 +194,14 @@ export function focusValue(focus: Focus): string {
   }
 }
 
+/** A persona's name as the slides say it ("Unnamed persona" for none). */
+export function personaName(i18n: I18n, persona: Pick<Persona, 'name'>): string {
+  return persona.name.trim() || i18n._('present.persona.unnamed');
+}
+
 /** "Kevin Smith’s path": what the persona focus is called, on the filter and on the slides. */
-export function personaPathName(persona: Pick<Persona, 'name'>): string {
-  return `${persona.name.trim() || 'Unnamed persona'}’s path`;
+export function personaPathName(i18n: I18n, persona: Pick<Persona, 'name'>): string {
+  return i18n._('present.persona.path', { name: personaName(i18n, persona) });
 }
 
 /**
@@ -212,16 +223,16 @@ export function personaPath(map: Pick<JourneyMap, 'connections'>, personaId: str
  * touchpoints use (in catalogue order), one per linked persona that was found. A persona
  * whose path the map does not draw yet is listed, disabled, with the reason in its label.
  */
-export function focusOptions(map: JourneyMap, personas: readonly Persona[]): FocusOption[] {
-  const options: FocusOption[] = [{ value: 'all', label: 'Everything', focus: ALL }];
-  if (map.cards.some((c) => c.kind === 'pain')) options.push({ value: 'pain', label: 'Only pain points', focus: { kind: 'pain' } });
+export function focusOptions(i18n: I18n, map: JourneyMap, personas: readonly Persona[]): FocusOption[] {
+  const options: FocusOption[] = [{ value: 'all', label: i18n._('present.focus.all'), focus: ALL }];
+  if (map.cards.some((c) => c.kind === 'pain')) options.push({ value: 'pain', label: i18n._('present.focus.pain'), focus: { kind: 'pain' } });
   const used = new Set(map.cards.flatMap((c) => (c.kind === 'touchpoint' && c.channel ? [c.channel] : [])));
   const catalogue = [...map.channels.map((c) => c.id), ...used];
   for (const id of new Set(catalogue)) {
     if (!used.has(id)) continue;
     const name = channelById(map.channels, id)?.name ?? id;
     const focus: Focus = { kind: 'channel', channel: id };
-    options.push({ value: focusValue(focus), label: `Only ${name} touchpoints`, focus });
+    options.push({ value: focusValue(focus), label: i18n._('present.focus.channel', { channel: name }), focus });
   }
   const byId = new Map(personas.map((p) => [p.id, p]));
   for (const id of map.personaIds) {
@@ -231,8 +242,8 @@ export function focusOptions(map: JourneyMap, personas: readonly Persona[]): Foc
     const drawn = map.connections.some((k) => k.personaId === id);
     options.push(
       drawn
-        ? { value: focusValue(focus), label: personaPathName(p), focus }
-        : { value: focusValue(focus), label: `${personaPathName(p)} (no arrows on this map yet)`, focus, disabled: true },
+        ? { value: focusValue(focus), label: personaPathName(i18n, p), focus }
+        : { value: focusValue(focus), label: i18n._('present.focus.personaWithoutPath', { path: personaPathName(i18n, p) }), focus, disabled: true },
     );
   }
   return options;
@@ -304,10 +315,10 @@ export function onPreferredChannel(card: Card, persona: Persona | undefined): bo
 
 
 /** A card's main line on a slide: its text; one without (an emotion point, a bare KPI) says what it is. */
-export function cardHeadline(card: Card): string {
+export function cardHeadline(i18n: I18n, card: Card): string {
   if (card.text.trim()) return card.text;
-  if (card.kind === 'emotion') return describeScore(card.score);
-  if (card.kind === 'kpi') return KPI_METRIC_SHORT_LABELS[card.metric];
+  if (card.kind === 'emotion') return describeScore(i18n, card.score);
+  if (card.kind === 'kpi') return i18n._(KPI_METRIC_SHORT_LABEL_IDS[card.metric]);
   return '';
 }
 
@@ -348,18 +359,26 @@ export function columnCentres(widths: readonly number[], leadingPct: number): nu
   return out;
 }
 
-const MOOD = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+const MOOD_IDS = [
+  /*i18n*/ 'present.mood.veryNegative',
+  /*i18n*/ 'present.mood.negative',
+  /*i18n*/ 'present.mood.neutral',
+  /*i18n*/ 'present.mood.positive',
+  /*i18n*/ 'present.mood.veryPositive',
+] as const;
 
 /** "+1.5 (positive)": a score as it is read out. */
-export function describeScore(score: number): string {
-  const mood = MOOD[Math.round(score) + 2] ?? 'neutral';
-  const shown = score > 0 ? `+${score}` : `${score}`;
-  return `${shown} (${mood})`;
+export function describeScore(i18n: I18n, score: number): string {
+  const mood = i18n._(MOOD_IDS[Math.round(score) + 2] ?? MOOD_IDS[2]);
+  return i18n._('present.score', { score: i18n.number(score, { signDisplay: 'exceptZero' }), mood });
 }
 
 /** The curve's text alternative, up to (and including) stage `upTo` (0-based). */
-export function describeCurve(curve: readonly CurvePoint[], upTo: number): string {
+export function describeCurve(i18n: I18n, curve: readonly CurvePoint[], upTo: number): string {
   const shown = curve.slice(0, upTo + 1).filter((p) => p.score !== null);
-  if (shown.length === 0) return 'Emotion curve: no emotion scores yet';
-  return `Emotion curve: ${shown.map((p) => `${p.stageName.trim() || 'stage'} ${describeScore(p.score ?? 0)}`).join(', ')}`;
+  if (shown.length === 0) return i18n._('present.curve.empty');
+  const points = shown.map((p) =>
+    i18n._('present.curve.point', { stage: p.stageName.trim() || i18n._('present.curve.unnamedStage'), score: describeScore(i18n, p.score ?? 0) }),
+  );
+  return i18n._('present.curve.label', { points: new Intl.ListFormat(i18n.locale, { type: 'unit', style: 'short' }).format(points) });
 }

@@ -14,7 +14,7 @@
  *   runs) loses at most that window. flush() and page hide write at once.
  * - A failed write keeps its documents (newer edits of the same document win) and is
  *   retried with backoff; the status says 'error' with the message until a write
- *   succeeds. Work is never silently dropped.
+ *   succeeds (`errorMessage`, for the interface to word). Work is never silently dropped.
  * - Read-only documents (saved by a newer version) are refused at the door:
  *   enqueueMap(doc, { readOnly: true }) returns false and queues nothing. The writer
  *   also refuses to overwrite a newer record, as a second line of defence.
@@ -23,6 +23,7 @@
  *   returns, then flushes as usual. A page that unloads never finishes an asynchronous
  *   write: without this, the last ~300 ms of edits were lost on every reload.
  */
+import type { Message } from '../i18n/message';
 import type { JourneyMap, Persona } from '../model/schema';
 import { toStorageError, type StorageErrorKind } from './errors';
 
@@ -38,7 +39,9 @@ export interface AutosaveStatus {
   state: AutosaveState;
   /** Documents waiting to be written (held before markLoaded, queued, or kept after a failure). */
   pending: number;
-  /** The plain-language message of the last failure, while state is 'error'. */
+  /** The last failure, while state is 'error': what the interface shows (`say(i18n, status.errorMessage)`). */
+  errorMessage: Message | null;
+  /** The same in English, for logs. */
   error: string | null;
   errorKind: StorageErrorKind | null;
   loaded: boolean;
@@ -108,7 +111,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   // When the last write started: the throttle counts from there.
   let lastWriteAt: number | null = null;
   const listeners = new Set<(status: AutosaveStatus) => void>();
-  let current: AutosaveStatus = { state: 'saved', pending: 0, error: null, errorKind: null, loaded: false, lastSavedAt: null };
+  let current: AutosaveStatus = { state: 'saved', pending: 0, errorMessage: null, error: null, errorKind: null, loaded: false, lastSavedAt: null };
 
   const pendingCount = () => maps.size + personas.size;
 
@@ -165,7 +168,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         await options.write({ maps: [...batchMaps.values()], personas: [...batchPersonas.values()] });
         failures = 0;
         if (superseded === batchMaps) superseded = null;
-        emit({ state: pendingCount() > 0 ? 'saving' : 'saved', error: null, errorKind: null, lastSavedAt: now() });
+        emit({ state: pendingCount() > 0 ? 'saving' : 'saved', errorMessage: null, error: null, errorKind: null, lastSavedAt: now() });
         schedule();
       } catch (err) {
         // Put the batch back under anything edited meanwhile (the newer edit wins).
@@ -178,7 +181,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
           return;
         }
         const error = toStorageError(err);
-        emit({ state: 'error', error: error.message, errorKind: error.kind });
+        emit({ state: 'error', errorMessage: error.descriptor, error: error.message, errorKind: error.kind });
         const delay = retryDelays[Math.min(failures, retryDelays.length - 1)]!;
         failures++;
         // A newer version owns the record: retrying cannot succeed, so wait for the user (flush()) instead.

@@ -1,10 +1,24 @@
 /**
  * Storage failures, in words a user can act on. Every repository call turns what the
- * browser or Dexie throws into a StorageError, so pages show `error.message` as is and
- * branch on `error.kind`.
+ * browser or Dexie throws into a StorageError, so pages branch on `error.kind` and show
+ * `error.descriptor`, a message in the interface's language (src/i18n/message.ts). Its
+ * `message` is the English of it, for the console and bug reports.
  */
+import type { Message, WordedError } from '../i18n/message';
+
 export type StorageErrorKind = 'unavailable' | 'quota' | 'newer-version' | 'missing' | 'invalid' | 'unknown';
 
+/** What each kind says, for the interface: `{ id: STORAGE_MESSAGE_IDS[kind] }`. */
+export const STORAGE_MESSAGE_IDS: Record<StorageErrorKind, string> = {
+  unavailable: /*i18n*/ 'storage.unavailable',
+  quota: /*i18n*/ 'storage.quota',
+  'newer-version': /*i18n*/ 'storage.newerVersion',
+  missing: /*i18n*/ 'storage.missing',
+  invalid: /*i18n*/ 'storage.invalid',
+  unknown: /*i18n*/ 'storage.unknown',
+};
+
+/** The English of each kind, for logs (the catalogue's English says the same). */
 export const STORAGE_MESSAGES: Record<StorageErrorKind, string> = {
   unavailable:
     "Journeyboard can't use this browser's storage (it may be a private window, or storage is blocked for this site). Your work is not being saved here; export it to a file to keep it.",
@@ -17,15 +31,25 @@ export const STORAGE_MESSAGES: Record<StorageErrorKind, string> = {
   unknown: "Something went wrong with your browser's storage. Your open work is kept; try again, or export a backup.",
 };
 
-export class StorageError extends Error {
+export interface StorageErrorOptions {
+  cause?: unknown;
+  detail?: string;
+  /** Words of its own instead of the kind's, with their English for logs. */
+  message?: { descriptor: Message; english: string };
+}
+
+export class StorageError extends Error implements WordedError {
   readonly kind: StorageErrorKind;
+  /** What the interface shows, in its language: `say(i18n, error.descriptor)`. */
+  readonly descriptor: Message;
   /** The technical reason (the browser's or Dexie's error), for the console and bug reports. */
   readonly detail: string | undefined;
 
-  constructor(kind: StorageErrorKind, options: { cause?: unknown; detail?: string; message?: string } = {}) {
-    super(options.message ?? STORAGE_MESSAGES[kind], { cause: options.cause });
+  constructor(kind: StorageErrorKind, options: StorageErrorOptions = {}) {
+    super(options.message?.english ?? STORAGE_MESSAGES[kind], { cause: options.cause });
     this.name = 'StorageError';
     this.kind = kind;
+    this.descriptor = options.message?.descriptor ?? { id: STORAGE_MESSAGE_IDS[kind] };
     this.detail = options.detail ?? describeCause(options.cause);
   }
 }
@@ -72,7 +96,11 @@ export function toStorageError(err: unknown): StorageError {
   if (names.includes('VersionError')) {
     return new StorageError('newer-version', {
       cause: err,
-      message: "This browser's Journeyboard storage was upgraded by a newer version of Journeyboard (perhaps in another tab). Reload the page to use the newer version.",
+      message: {
+        descriptor: /*i18n*/ { id: 'storage.upgradedElsewhere' },
+        english:
+          "This browser's Journeyboard storage was upgraded by a newer version of Journeyboard (perhaps in another tab). Reload the page to use the newer version.",
+      },
     });
   }
   if (names.some((n) => UNAVAILABLE.has(n))) return new StorageError('unavailable', { cause: err });

@@ -20,8 +20,8 @@ import {
 
 export { DB_NAME, JourneyboardDB, openDatabase } from './db';
 export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
-export { STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from './errors';
-export type { StorageErrorKind } from './errors';
+export { STORAGE_MESSAGE_IDS, STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from './errors';
+export type { StorageErrorKind, StorageErrorOptions } from './errors';
 export { DELETED_SNAPSHOT_DAYS, OPEN_TIMEOUT_MS, createRepository, summarizeMap } from './repository';
 export type {
   DeletedMapToken,

@@ -5,19 +5,24 @@
  * lock for their load-modify-save, or refuse plainly when an editor has it: the editor
  * would otherwise write its copy back over their change.
  */
+import type { Message, WordedError } from '../i18n/message';
 
 export function mapLockName(mapId: string): string {
   return `journeyboard:edit-map:${mapId}`;
 }
 
-export class MapBusyError extends Error {
+/**
+ * The refusal: `descriptor` says it in the interface's language (src/i18n/message.ts), in words
+ * that fit the change refused; `message` is a plain English line for logs.
+ */
+export class MapBusyError extends Error implements WordedError {
   constructor(
     readonly mapId: string,
-    message = 'This map is open for editing in another tab. Make the change there, or close that tab first.',
+    readonly descriptor: Message = /*i18n*/ { id: 'storage.mapBusy' },
     /** Every busy map, when the change needed several (the first is mapId). */
     readonly mapIds: readonly string[] = [mapId],
   ) {
-    super(message);
+    super('This map is open for editing in another tab. Make the change there, or close that tab first.');
     this.name = 'MapBusyError';
   }
 }

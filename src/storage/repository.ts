@@ -144,6 +144,15 @@ export interface RepositoryOptions {
 
 export const OPEN_TIMEOUT_MS = 10_000;
 
+/** What a refusal while maps are being edited tells the user to do once they are closed. */
+type BusyThen = 'deletePersona' | 'undo' | 'import';
+
+const BUSY_THEN_IDS: Record<BusyThen, string> = {
+  deletePersona: /*i18n*/ 'storage.mapsBusy.deletePersona',
+  undo: /*i18n*/ 'storage.mapsBusy.undo',
+  import: /*i18n*/ 'storage.mapsBusy.import',
+};
+
 /** How long the snapshot of a deleted map is kept after its undo has passed. */
 export const DELETED_SNAPSHOT_DAYS = 30;
 
@@ -395,18 +404,13 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     });
   }
 
-  /** "“A” is open…" / "“A”, “B” are open…": the maps an editor holds, by title. */
-  function busyMessage(err: MapBusyError, titles: ReadonlyMap<string, string>, then: string): MapBusyError {
-    const names = err.mapIds.map((id) => `“${titles.get(id) || 'Untitled map'}”`);
-    const one = names.length === 1;
-    return new MapBusyError(
-      err.mapId,
-      `${names.join(', ')} ${one ? 'is' : 'are'} open for editing in another tab. Close ${one ? 'it' : 'them'} first, then ${then}.`,
-      err.mapIds,
-    );
+  /** "“A” is open…" / "“A”, “B” are open…": the maps an editor holds, by title, and what to do after closing them. */
+  function busyMessage(err: MapBusyError, titles: ReadonlyMap<string, string>, then: BusyThen): MapBusyError {
+    const names = err.mapIds.map((id) => (/*i18n*/ { id: 'storage.quotedTitle', values: { title: titles.get(id) || /*i18n*/ { id: 'storage.untitledMap' } } }));
+    return new MapBusyError(err.mapId, { id: BUSY_THEN_IDS[then], values: { count: names.length, titles: names } }, err.mapIds);
   }
 
-  async function withMapsFree<T>(mapIds: readonly string[], titles: ReadonlyMap<string, string>, then: string, work: () => Promise<T>): Promise<T> {
+  async function withMapsFree<T>(mapIds: readonly string[], titles: ReadonlyMap<string, string>, then: BusyThen, work: () => Promise<T>): Promise<T> {
     try {
       return await whileMapsFree(mapIds, work);
     } catch (err) {
@@ -426,7 +430,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     const users = mapsNaming(records, id);
     const titles = new Map(users.map((m) => [m.id, m.title]));
     const locked = new Set(users.map((m) => m.id));
-    const token = await withMapsFree([...locked], titles, 'delete the persona', () =>
+    const token = await withMapsFree([...locked], titles, 'deletePersona', () =>
       guard(() =>
         db.transaction('rw', [db.personas, db.images, db.maps], async () => {
           const record = await db.personas.get(id);
@@ -434,7 +438,12 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
           const maps = mapsNaming(await db.maps.toArray(), id);
           // Linked in another tab since the list above was read: its lock is not held here.
           if (maps.some((m) => !locked.has(m.id))) {
-            throw new StorageError('unknown', { message: 'This persona was just added to another map. Nothing was deleted; try again.' });
+            throw new StorageError('unknown', {
+              message: {
+                descriptor: /*i18n*/ { id: 'storage.personaLinkedMeanwhile' },
+                english: 'This persona was just added to another map. Nothing was deleted; try again.',
+              },
+            });
           }
           const at = now();
           const paths: Record<string, string[]> = {};
@@ -628,7 +637,7 @@ export function createRepository(db: JourneyboardDB, options: RepositoryOptions 
     // save: hold those maps' edit locks, or refuse before writing anything, naming them.
     const present = (await guard(() => db.maps.bulkGet(batch.maps.map((m) => m.id)))).filter((m): m is StoredDoc => m !== undefined);
     const titles = new Map(present.map((m) => [String(m.id), text(m.title)]));
-    await withMapsFree([...titles.keys()], titles, 'import the file', () => importUnderLocks(batch));
+    await withMapsFree([...titles.keys()], titles, 'import', () => importUnderLocks(batch));
     wrote('maps', batch.maps);
     wrote('personas', batch.personas);
   }

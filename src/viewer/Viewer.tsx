@@ -2,16 +2,18 @@
  * The read-only viewer of an exported web page: the map (the print view's table, panned and
  * zoomed), the presentation (the app's own Presentation and slides), persona profiles (the print
  * view's persona pages), search that highlights matching cards, and print (the print view).
- * Nothing here draws a map of its own, so the page shows what the app shows.
+ * Nothing here draws a map of its own, so the page shows what the app shows. Its words are the
+ * nearest I18nProvider's: the map's language, whose messages the page carries (main.tsx).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { ExportImage } from '../export/images';
+import type { I18n } from '../i18n';
+import { useI18n } from '../i18n/react';
 import { MapTable, PrintView } from '../export/PrintView';
 import { printLayout } from '../export/printLayout';
 import { findMatches } from '../editor/search';
 import type { JourneyMap, Persona } from '../model/schema';
 import { Presentation } from '../present/Presentation';
-import type { ViewerStrings } from './strings';
 
 type View = 'map' | 'present' | 'personas';
 
@@ -27,25 +29,32 @@ export interface ViewerProps {
   /** Every persona of the file; the map's own are shown, in the map's order. */
   personas: readonly Persona[];
   images: readonly ExportImage[];
-  strings: ViewerStrings;
 }
 
-export function Unreadable({ strings }: { strings: ViewerStrings }) {
+export function Unreadable() {
+  const i18n = useI18n();
   return (
     <main className="jbv-unreadable">
-      <p>{strings.unreadable}</p>
+      {/* Also when the page lost its messages (it was not made by Journeyboard): then in English. */}
+      <p>{i18n._('viewer.unreadable', {}, { message: 'This page holds no map that can be shown.' })}</p>
     </main>
   );
 }
 
-export function Viewer({ map, personas, images, strings }: ViewerProps) {
+/** "125%", in the language's digits. */
+function percent(i18n: I18n, zoom: number): string {
+  return i18n.number(zoom, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+export function Viewer({ map, personas, images }: ViewerProps) {
+  const i18n = useI18n();
   const [view, setView] = useState<View>('map');
   const avatarUrls = useMemo(() => Object.fromEntries(images.map((img) => [img.id, img.dataUrl])), [images]);
   const own = useMemo(() => {
     const byId = new Map(personas.map((p) => [p.id, p]));
     return map.personaIds.map((id) => byId.get(id)).filter((p): p is Persona => p !== undefined);
   }, [map, personas]);
-  const layout = useMemo(() => printLayout(map, own), [map, own]);
+  const layout = useMemo(() => printLayout(i18n, map, own), [i18n, map, own]);
   const personaLayout = useMemo(() => ({ ...layout, pages: layout.pages.filter((p) => p.kind === 'persona') }), [layout]);
 
   if (typeof window !== 'undefined' && window.location.hash === PRESENTER_HASH) {
@@ -57,9 +66,9 @@ export function Viewer({ map, personas, images, strings }: ViewerProps) {
   }
 
   const tabs: { id: View; label: string }[] = [
-    { id: 'map', label: strings.map },
-    { id: 'present', label: strings.present },
-    { id: 'personas', label: strings.personas },
+    { id: 'map', label: i18n._('viewer.view.map') },
+    { id: 'present', label: i18n._('viewer.view.present') },
+    { id: 'personas', label: i18n._('viewer.view.personas') },
   ];
 
   return (
@@ -69,19 +78,19 @@ export function Viewer({ map, personas, images, strings }: ViewerProps) {
           <h1 dir="auto" className="jbv-title">
             {map.title}
           </h1>
-          <nav aria-label={strings.views} className="jbv-views">
+          <nav aria-label={i18n._('viewer.views')} className="jbv-views">
             {tabs.map((t) => (
               <button key={t.id} type="button" dir="auto" aria-pressed={view === t.id} onClick={() => setView(t.id)}>
                 {t.label}
               </button>
             ))}
             <button type="button" dir="auto" onClick={() => window.print()}>
-              {strings.print}
+              {i18n._('viewer.print')}
             </button>
           </nav>
         </header>
         <main className="jbv-main">
-          {view === 'map' && <MapView map={map} strings={strings} />}
+          {view === 'map' && <MapView map={map} />}
           {view === 'present' && (
             <Presentation
               map={map}
@@ -98,11 +107,11 @@ export function Viewer({ map, personas, images, strings }: ViewerProps) {
                 <PrintView map={map} personas={own} layout={personaLayout} avatarUrls={avatarUrls} date={new Date(map.updatedAt)} />
               </div>
             ) : (
-              <p dir="auto">{strings.noPersonas}</p>
+              <p dir="auto">{i18n._('viewer.noPersonas')}</p>
             ))}
         </main>
         <footer className="jbv-footer">
-          <p dir="auto">{strings.footer}</p>
+          <p dir="auto">{i18n._('viewer.footer')}</p>
         </footer>
       </div>
       {/* What Print prints: the print view's pages, as "Print / PDF" in the app lays them out. Hidden on
@@ -114,7 +123,8 @@ export function Viewer({ map, personas, images, strings }: ViewerProps) {
   );
 }
 
-function MapView({ map, strings }: { map: JourneyMap; strings: ViewerStrings }) {
+function MapView({ map }: { map: JourneyMap }) {
+  const i18n = useI18n();
   const [zoom, setZoom] = useState(1);
   const [query, setQuery] = useState('');
   const canvas = useRef<HTMLDivElement>(null);
@@ -183,20 +193,20 @@ function MapView({ map, strings }: { map: JourneyMap; strings: ViewerStrings }) 
     <>
       <div className="jbv-tools">
         <label className="jbv-search">
-          <span dir="auto">{strings.search}</span>
-          <input type="search" dir="auto" value={query} placeholder={strings.searchPlaceholder} onChange={(e) => setQuery(e.target.value)} />
+          <span dir="auto">{i18n._('viewer.search')}</span>
+          <input type="search" dir="auto" value={query} placeholder={i18n._('viewer.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <p role="status" className="jbv-count" dir="auto">
-          {count === null ? '' : count === 0 ? strings.noMatches : strings.matches(count)}
+          {count === null ? '' : count === 0 ? i18n._('viewer.noMatches') : i18n._('viewer.matches', { count })}
         </p>
-        <div className="jbv-zoom" role="group" aria-label={strings.zoom(Math.round(zoom * 100))}>
-          <button type="button" onClick={() => step(-1)} aria-label={strings.zoomOut} aria-keyshortcuts="-">
+        <div className="jbv-zoom" role="group" aria-label={i18n._('viewer.zoom', { percent: percent(i18n, zoom) })}>
+          <button type="button" onClick={() => step(-1)} aria-label={i18n._('viewer.zoomOut')} aria-keyshortcuts="-">
             <span aria-hidden="true">−</span>
           </button>
-          <button type="button" onClick={() => setZoom(1)} aria-label={strings.zoomReset} aria-keyshortcuts="0">
-            <span dir="ltr">{Math.round(zoom * 100)}%</span>
+          <button type="button" onClick={() => setZoom(1)} aria-label={i18n._('viewer.zoomReset')} aria-keyshortcuts="0">
+            <span dir="ltr">{percent(i18n, zoom)}</span>
           </button>
-          <button type="button" onClick={() => step(1)} aria-label={strings.zoomIn} aria-keyshortcuts="+">
+          <button type="button" onClick={() => step(1)} aria-label={i18n._('viewer.zoomIn')} aria-keyshortcuts="+">
             <span aria-hidden="true">+</span>
           </button>
         </div>
@@ -205,7 +215,7 @@ function MapView({ map, strings }: { map: JourneyMap; strings: ViewerStrings }) 
         ref={canvas}
         className="jbv-canvas"
         role="region"
-        aria-label={strings.mapRegion}
+        aria-label={i18n._('viewer.mapRegion')}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onWheel={onWheel}

@@ -1,8 +1,11 @@
+import { setupI18n } from '@lingui/core';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedMap, LibraryEntry } from '../../src/app/library';
 import { useStorageStatus } from '../../src/app/storageStatus';
+import { I18nProvider } from '../../src/i18n/react';
+import { messages as thMessages } from '../../src/locales/th.po';
 
 // The library page against an in-memory stand-in for src/app/library.ts (the storage
 // binding, tested on its own in tests/storage): what the page does with deletes and undo.
@@ -36,7 +39,7 @@ const fake = vi.hoisted(() => {
     },
     rename: async () => {},
     duplicate: async () => 'copy',
-    createFromTemplate: async () => 'new',
+    createFromTemplate: async (_templateId: string, _locale?: string) => 'new',
   };
   function entry(id: string, title: string): LibraryEntry {
     return { id, title, personaNames: [], stageCount: 3, cardCount: 4, updatedAt: '2025-05-01T10:00:00.000Z', readOnly: false };
@@ -70,7 +73,7 @@ describe('LibraryPage: delete and undo', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Deleted “Car service”.');
     await user.click(screen.getByRole('button', { name: 'Delete แผนที่การเดินทาง' }));
     expect(items()).toHaveLength(1);
-    expect(screen.getByRole('status')).toHaveTextContent('Deleted 2 maps: “Car service”, “แผนที่การเดินทาง”.');
+    expect(screen.getByRole('status')).toHaveTextContent('Deleted 2 maps: “Car service” and “แผนที่การเดินทาง”.');
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(undo).toHaveBeenCalledTimes(1);
@@ -141,5 +144,31 @@ describe('LibraryPage: delete and undo', () => {
     }
     expect(screen.getByRole('button', { name: 'Duplicate Car service' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Duplicate Car service' })).not.toHaveAccessibleDescription(reason);
+  });
+});
+
+describe('LibraryPage: a new map from a template', () => {
+  it('names the templates in the interface language and builds the chosen one in it', async () => {
+    // jsdom has no modal dialogs: opening one just shows it.
+    const showModal = Object.getOwnPropertyDescriptor(HTMLDialogElement.prototype, 'showModal');
+    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    try {
+      const create = vi.spyOn(fake.library, 'createFromTemplate');
+      const th = setupI18n({ locale: 'th', messages: { th: thMessages } });
+      const user = userEvent.setup();
+      render(
+        <I18nProvider i18n={th}>
+          <LibraryPage />
+        </I18nProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: th._('library.newMap') }));
+      await user.click(await screen.findByRole('button', { name: /^วงจรชีวิตลูกค้ากับ Contact Center/ }));
+      expect(create).toHaveBeenCalledWith('contact-center-lifecycle', 'th');
+    } finally {
+      if (showModal) Object.defineProperty(HTMLDialogElement.prototype, 'showModal', showModal);
+      else delete (HTMLDialogElement.prototype as Partial<HTMLDialogElement>).showModal;
+    }
   });
 });

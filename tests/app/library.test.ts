@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { library } from '../../src/app/library';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import { describeError } from '../../src/app/storageStatus';
 import * as storage from '../../src/storage';
 import { fakeLocks, makeMap, makePersona } from '../storage/helpers';
@@ -26,10 +28,12 @@ describe('library.remove', () => {
 
     const refusal = await library.remove('busy').catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(storage.MapBusyError);
-    expect(describeError(refusal)).toEqual({
-      kind: 'busy',
-      message: 'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.',
-    });
+    const problem = describeError(refusal);
+    expect(problem.kind).toBe('busy');
+    // As the banner says it in English.
+    expect(typeof problem.message === 'string' ? problem.message : say(i18n, problem.message)).toBe(
+      'This map is open for editing in another tab, so it was not deleted. Close it there first, then delete it here.',
+    );
     expect(await storage.loadMap('busy')).toEqual({ kind: 'ok', doc: map });
     expect(await storage.listSnapshots('busy')).toEqual([]);
     // Rename says so in its own words too (not "Something went wrong").

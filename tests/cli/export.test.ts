@@ -9,6 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18nFor } from '../../src/i18n';
+import { mapLocale } from '../../src/i18n/mapLocale';
 import { exportMapCsv } from '../../src/export/csv';
 import { exportLibraryFile, exportMapFile, formatImportErrors, parseImport } from '../../src/export/envelope';
 import { extractEnvelopeText } from '../../src/export/webPage';
@@ -108,7 +110,7 @@ describe('journeyboard export', () => {
     const bytes = readFileSync(written);
     const imported = parseImport(readFileSync(input, 'utf8'));
     if (imported.kind !== 'ok') throw new Error('the test file does not import');
-    expect(new Uint8Array(bytes)).toEqual((await exportMapCsv(imported.maps[0]!, imported.personas)).bytes);
+    expect(new Uint8Array(bytes)).toEqual((await exportMapCsv(await i18nFor(mapLocale(imported.maps[0]!)), imported.maps[0]!, imported.personas)).bytes);
     // What a spreadsheet shows.
     const zip = readCsvZip(bytes);
     expect(records(zip.tables['personas.csv']!).map((p) => p.Name)).toEqual(['مریم احمدی', 'สมชาย ใจดี']);
@@ -119,7 +121,7 @@ describe('journeyboard export', () => {
     ['wrong-type-in-card.journey.json', 'a card of the wrong type'],
     ['not-json.journey.json', 'a file that is not JSON'],
     ['newer-version.journey.json', 'a file from a newer Journeyboard'],
-  ])('refuses %s (%s) with the app’s error list on stderr, exit 1, nothing written', (name) => {
+  ])('refuses %s (%s) with the app’s error list on stderr, exit 1, nothing written', async (name) => {
     const text = readFileSync(join(FIXTURES, name), 'utf8');
     const input = writeInput(name, text);
     const result = parseImport(text);
@@ -128,7 +130,9 @@ describe('journeyboard export', () => {
     const r = run(['export', input, '--format', 'csv', '--out', 'out.zip']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe([`journeyboard: ${input} cannot be exported:`, ...formatImportErrors(result.errors).map((l) => `  ${l}`), ''].join('\n'));
+    // In the English catalogue's words, as the app says them in English.
+    const english = await i18nFor('en');
+    expect(r.stderr).toBe([`journeyboard: ${input} cannot be exported:`, ...formatImportErrors(english, result.errors).map((l) => `  ${l}`), ''].join('\n'));
     expect(readdirSync(dir)).toEqual([name]);
   });
 

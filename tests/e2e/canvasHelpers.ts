@@ -9,9 +9,9 @@ import { expect, type Page } from '@playwright/test';
  * after would be the opening view's cards, not the map's. Fitting may animate: the wait ends when
  * the viewport's transform has held still for three frames.
  */
-export async function fitView(page: Page) {
+export async function fitView(page: Page, name: string | RegExp = /fit view/i) {
   await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', /-1000000px/);
-  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.getByRole('button', { name }).click();
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {

@@ -4,6 +4,7 @@
  * pages that show the stage, and each card's text is on the page that holds it (the generated maps
  * give every card a unique marker, so a card that went missing cannot hide behind a twin).
  */
+import { i18nOf } from './catalogue';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
@@ -175,13 +176,15 @@ async function makePdf(page: Page, testInfo: TestInfo, name: string): Promise<Pd
  * - a card whose text ends in a unique marker (the generated maps) has it printed on the page with
  *   the end of its text and on no other page.
  */
-function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[], options: PrintOptions) {
+async function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[], options: PrintOptions) {
+  // The print view speaks the map's language: so does the layout it is checked against.
+  const i18n = await i18nOf(map.language);
   const { pages, sheets } = pdf;
   expect(pdf.toolbarPages, 'the toolbar says how many pages the PDF has').toBe(pages.length);
   expect(pages.length, 'one PDF page per sheet of the print view').toBe(sheets.length);
 
   const laneTitle = new Map(map.lanes.map((l) => [l.id, l.title]));
-  const layout = printLayout(map, personas, options);
+  const layout = printLayout(i18n, map, personas, options);
   expect(sheets.map((s) => [s.kind, s.stageIds, s.laneTitles])).toEqual(
     layout.pages.map((p) => [p.kind, p.kind === 'map' ? p.stageIds : [], p.kind === 'map' ? p.rows.map((r) => laneTitle.get(r.laneId)) : []]),
   );
@@ -209,7 +212,7 @@ function expectPdfShows(pdf: Pdf, map: JourneyMap, personas: readonly Persona[],
   sheets.forEach((sheet, i) => {
     if (sheet.kind !== 'map') return;
     const where = `page ${i + 1} (${sheet.label})`;
-    expect(missingOnPage(pages[i]!, sheet.label.replace(/^Page \d+ of \d+: /, '')), `caption of ${where}`).toEqual([]);
+    expect(missingOnPage(pages[i]!, sheet.label.replace(/^[^:]*: /, '')), `caption of ${where}`).toEqual([]);
     for (const id of sheet.stageIds) {
       shownStages.add(id);
       expect(missingOnPage(pages[i]!, stageById.get(id)!.name), `stage ${id} on ${where}`).toEqual([]);
@@ -313,7 +316,7 @@ for (const sample of SAMPLES) {
     await importMap(page, map, personas, PHOTOS);
     await openPrint(page, map.id, A4_LANDSCAPE);
     const pdf = await makePdf(page, testInfo, sample.id);
-    expectPdfShows(pdf, map, personas, A4_LANDSCAPE);
+    await expectPdfShows(pdf, map, personas, A4_LANDSCAPE);
     if (personas.length) expect(pdf.sheets.filter((s) => s.kind === 'persona')).toHaveLength(2);
     // The bundled fonts are embedded, not a system fallback.
     if (sample.id === 'sample-th') expect(pdf.fonts).toMatch(/NotoSansThai/);
@@ -335,7 +338,7 @@ test('a 12-stage map with three personas: persona pages, then pages of whole sta
   ] as PrintOptions[]) {
     await openPrint(page, map.id, options);
     const pdf = await makePdf(page, testInfo, `wide12-${options.size}-${options.orientation}${options.fitToPage ? '-fit' : ''}`);
-    expectPdfShows(pdf, map, PERSONAS, options);
+    await expectPdfShows(pdf, map, PERSONAS, options);
     expect(pdf.sheets.filter((s) => s.kind === 'persona')).toHaveLength(3);
     const mapPages = pdf.sheets.filter((s) => s.kind === 'map').length;
     if (options.fitToPage) expect(mapPages).toBe(1);
@@ -350,7 +353,7 @@ test('a map taller than the page: rows packed into pages, long rows continued wi
   for (const options of [A4_LANDSCAPE, { size: 'A4', orientation: 'portrait' }] as PrintOptions[]) {
     await openPrint(page, map.id, options);
     const pdf = await makePdf(page, testInfo, `tall-${options.orientation}`);
-    expectPdfShows(pdf, map, [], options);
+    await expectPdfShows(pdf, map, [], options);
     const maps = pdf.sheets.filter((s) => s.kind === 'map');
     expect(maps.length).toBeGreaterThan(3);
     // The text lane is taller than a page: it runs over several pages, its title on each, said so in the caption.
@@ -456,7 +459,7 @@ test('Export CSV downloads <title>.zip: cards, personas and connections as UTF-8
   expect(zip.names).toEqual(['cards.csv', 'personas.csv', 'connections.csv']);
   for (const name of zip.names) expect([...new TextEncoder().encode(zip.texts[name]!.slice(0, 1))], name).toEqual([0xef, 0xbb, 0xbf]);
   // The same map gives the same bytes in the browser as in Node (the CLI): one function, dates fixed.
-  expect(bytes.equals(Buffer.from((await exportMapCsv(map, personas)).bytes))).toBe(true);
+  expect(bytes.equals(Buffer.from((await exportMapCsv(await i18nOf(map.language), map, personas)).bytes))).toBe(true);
 
   const cards = records(zip.tables['cards.csv']!);
   expect(cards).toHaveLength(map.cards.length);

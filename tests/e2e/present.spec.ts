@@ -1,3 +1,5 @@
+import type { Locale } from '../../src/i18n/locales';
+import { anySlideName, i18nOf } from './catalogue';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { exportMapFile, exportPersonaFile } from '../../src/export/envelope';
 import { sampleById } from '../../src/model/samples';
@@ -40,7 +42,9 @@ async function writeNotes(page: Page, stageName: string, notes: string) {
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
 }
 
-const slide = (page: Page) => page.getByRole('region', { name: /^Slide \d+ of \d+/ });
+// A slide region, named in its map's language.
+const SLIDE = anySlideName();
+const slide = (page: Page) => page.getByRole('region', { name: SLIDE });
 const cards = (page: Page) => slide(page).getByTestId('present-card');
 
 /**
@@ -69,7 +73,7 @@ async function expectFits(page: Page, what: string, readable?: Partial<Readable>
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const report = await page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
-    const region = document.querySelector('[aria-label^="Slide "]');
+    const region = document.querySelector('section.jbpres-slide[aria-label]');
     const problems: string[] = [];
     if (root.scrollWidth > root.clientWidth || root.scrollHeight > root.clientHeight) {
       problems.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${root.clientWidth}x${root.clientHeight}`);
@@ -153,8 +157,8 @@ async function linkPersona(page: Page, name: string) {
 }
 
 /** The title slide shows the persona: photo (loaded), name and quote. */
-async function expectPersonaOnTitle(page: Page, p: Pick<Persona, 'name' | 'quote'>) {
-  const people = slide(page).getByRole('list', { name: 'Personas' });
+async function expectPersonaOnTitle(page: Page, p: Pick<Persona, 'name' | 'quote'>, language: Locale = 'en') {
+  const people = slide(page).getByRole('list', { name: (await i18nOf(language))._('present.title.personas') });
   await expect(people.getByRole('listitem')).toHaveCount(1);
   await expect(people).toContainText(p.name);
   await expect(people).toContainText(p.quote);
@@ -163,20 +167,36 @@ async function expectPersonaOnTitle(page: Page, p: Pick<Persona, 'name' | 'quote
 }
 
 /** Walks every slide from the title to the whole map with `forward`, checking each one. */
+/**
+ * The slides' names as the presentation gives them, in the map's language (a Persian map presents
+ * in Persian whatever the interface's): "Slide 3 of 7: Buying".
+ */
+async function slideNamer(map: JourneyMap) {
+  const i18n = await i18nOf(map.language);
+  const total = map.stages.length + 2;
+  return {
+    i18n,
+    name: (n: number, title: string) => i18n._('present.slide.label', { number: i18n.number(n), count: i18n.number(total), title }),
+    overview: i18n._('present.slide.overview'),
+    progress: i18n._('present.progress'),
+  };
+}
+
 async function walkDeck(page: Page, testInfo: TestInfo, map: JourneyMap, forward: string[], tag: string, persona?: Persona) {
   const total = map.stages.length + 2;
+  const { i18n, name, overview, progress } = await slideNamer(map);
   await page.keyboard.press('Home');
-  await expect(slide(page)).toHaveAccessibleName(`Slide 1 of ${total}: ${map.title}`);
+  await expect(slide(page)).toHaveAccessibleName(name(1, map.title));
   await expect(slide(page).getByRole('heading', { level: 1 })).toHaveText(map.title);
-  if (persona) await expectPersonaOnTitle(page, persona);
+  if (persona) await expectPersonaOnTitle(page, persona, map.language);
   await shoot(page, testInfo, `${tag}-01-title`);
   await expectFits(page, `${tag} title`);
   for (const [i, stage] of map.stages.entries()) {
     await page.keyboard.press(forward[i % forward.length] ?? 'PageDown');
-    await expect(slide(page)).toHaveAccessibleName(`Slide ${i + 2} of ${total}: ${stage.name}`);
+    await expect(slide(page)).toHaveAccessibleName(name(i + 2, stage.name));
     await expect(slide(page).getByRole('heading', { level: 1 })).toHaveText(stage.name);
-    await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', String(i + 2));
-    const expected = map.cards.filter((c) => c.stageId === stage.id).map(cardHeadline);
+    await expect(page.getByRole('progressbar', { name: progress })).toHaveAttribute('aria-valuenow', String(i + 2));
+    const expected = map.cards.filter((c) => c.stageId === stage.id).map((c) => cardHeadline(i18n, c));
     await expect(cards(page)).toHaveCount(expected.length);
     const shown = await cards(page).evaluateAll((els) => els.map((el) => el.firstElementChild?.textContent ?? ''));
     expect(shown.sort(), `cards of ${stage.name}`).toEqual([...expected].sort());
@@ -184,7 +204,7 @@ async function walkDeck(page: Page, testInfo: TestInfo, map: JourneyMap, forward
     await expectFits(page, `${tag} ${stage.name}`);
   }
   await page.keyboard.press(forward[0] ?? 'PageDown');
-  await expect(slide(page)).toHaveAccessibleName(`Slide ${total} of ${total}: The whole map`);
+  await expect(slide(page)).toHaveAccessibleName(name(total, overview));
   await expect(cards(page)).toHaveCount(map.cards.length);
   await shoot(page, testInfo, `${tag}-${String(total).padStart(2, '0')}-whole-map`);
   await expectFits(page, `${tag} whole map`);
@@ -299,7 +319,8 @@ test('Persian sample: right to left, the arrows follow the reading direction', a
 
   // A link straight into it works as well as the button.
   await page.goto(`./#/maps/${encodeURIComponent(id)}/present`);
-  await expect(slide(page)).toHaveAccessibleName(`Slide 1 of 7: ${map.title}`);
+  const { name } = await slideNamer(map);
+  await expect(slide(page)).toHaveAccessibleName(name(1, map.title));
   await expect(page.locator('[data-view]')).toHaveAttribute('dir', 'rtl');
 
   for (const size of SIZES) {
@@ -307,21 +328,23 @@ test('Persian sample: right to left, the arrows follow the reading direction', a
     // ← is forward on a right-to-left map.
     await walkDeck(page, testInfo, map, ['ArrowLeft'], `persian-${size.width}x${size.height}`, maryam);
     await page.keyboard.press('ArrowRight');
-    await expect(slide(page)).toHaveAccessibleName(`Slide 6 of 7: ${map.stages[4]?.name}`);
+    await expect(slide(page)).toHaveAccessibleName(name(6, map.stages[4]?.name ?? ''));
   }
 
   // Stage 1 reads from the right: the first lane sits to the right of the second.
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowLeft');
-  await expect(slide(page)).toHaveAccessibleName(`Slide 2 of 7: ${first}`);
+  await expect(slide(page)).toHaveAccessibleName(name(2, first));
   const lanes = slide(page).getByRole('region');
   const a = await lanes.nth(0).boundingBox();
   const b = await lanes.nth(1).boundingBox();
   expect(a && b && a.x > b.x).toBe(true);
 
-  await page.getByRole('button', { name: 'Show speaker notes' }).click();
-  await expect(page.getByRole('complementary', { name: 'Speaker notes' })).toHaveText(/از حاضران بپرسید آخرین بار چرا تماس گرفتند/);
-  await expect(page.getByRole('complementary', { name: 'Speaker notes' })).toHaveText(/یادآوری: مشتری نباید/);
+  // The deck of a Persian map speaks Persian, its controls too.
+  const fa = await i18nOf('fa');
+  await page.getByRole('button', { name: fa._('present.showNotes') }).click();
+  await expect(page.getByRole('complementary', { name: fa._('present.notes.title') })).toHaveText(/از حاضران بپرسید آخرین بار چرا تماس گرفتند/);
+  await expect(page.getByRole('complementary', { name: fa._('present.notes.title') })).toHaveText(/یادآوری: مشتری نباید/);
   for (const size of [SIZES[1], SIZES[0]]) {
     await page.setViewportSize(size);
     await shoot(page, testInfo, `persian-${size.width}x${size.height}-notes`);

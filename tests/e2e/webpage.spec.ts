@@ -12,13 +12,14 @@ import { exportMapFile } from '../../src/export/envelope';
 import { SAMPLES } from '../../src/model/samples';
 import { createSample, exportFile } from './exportHelpers';
 import type { JourneyMap } from '../../src/model/schema';
-import { VIEWER_STRINGS, type ViewerLanguage } from '../../src/viewer/strings';
+import type { Locale } from '../../src/i18n/locales';
+import { catalogue } from './catalogue';
 import { persona } from '../export/arbitraries';
 
 /** A sample's name as the "New map" dialog shows it. */
 const nameOf = (id: string) => SAMPLES.find((s) => s.id === id)!.name;
 
-const CASES: { id: string; lang: ViewerLanguage; family: string }[] = [
+const CASES: { id: string; lang: Locale; family: string }[] = [
   { id: 'sample-fa', lang: 'fa', family: 'Vazirmatn' },
   { id: 'sample-th', lang: 'th', family: 'Noto Sans Thai' },
   { id: 'sample-vi', lang: 'vi', family: 'Noto Sans' },
@@ -67,7 +68,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const { id, lang, family } of CASES) {
   test(`web page of ${id}: offline from file://, slides from the keyboard, accessible, and it imports back`, async ({ page, browser }, testInfo) => {
-    const strings = VIEWER_STRINGS[lang];
+    const t = await catalogue(lang);
+    const zoom = (z: number) => t('viewer.zoom', { percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(z) });
     const sample = SAMPLES.find((s) => s.id === id)!.build() as JourneyMap;
     await createSample(page, nameOf(id));
     const original = await documentsOf(page, testInfo);
@@ -84,7 +86,7 @@ for (const { id, lang, family } of CASES) {
       await expect(viewer.locator('html')).toHaveAttribute('lang', lang);
       await expect(viewer.locator('html')).toHaveAttribute('dir', sample.direction);
       // The map's text, in its script, on screen: every stage name and the first card.
-      const region = viewer.getByRole('region', { name: strings.mapRegion });
+      const region = viewer.getByRole('region', { name: t('viewer.mapRegion') });
       for (const stage of original.map.stages) {
         // first(): a stage that loops back names its target too ("↺ back to …"), after the target's own header.
         await expect(region.getByRole('columnheader').getByText(stage.name, { exact: true }).first()).toBeVisible();
@@ -100,11 +102,11 @@ for (const { id, lang, family } of CASES) {
 
       // Search highlights the matching card, and says how many match.
       const word = card.text.split(/\s+/u).find((w) => w.length > 3) ?? card.text;
-      await viewer.getByRole('searchbox', { name: strings.search }).fill(word);
+      await viewer.getByRole('searchbox', { name: t('viewer.search') }).fill(word);
       const hits = original.map.cards.filter((c) =>
         [c.text, 'owner' in c ? c.owner : ''].some((t) => t.toLocaleLowerCase().includes(word.toLocaleLowerCase())),
       ).length;
-      await expect(viewer.getByRole('status').filter({ hasText: strings.matches(hits) })).toBeVisible();
+      await expect(viewer.getByRole('status').filter({ hasText: t('viewer.matches', { count: hits }) })).toBeVisible();
       await expect(region.locator(`[data-card-id="${card.id}"]`)).toHaveAttribute('data-match', 'true');
 
       expect(await seriousViolations(viewer)).toEqual([]);
@@ -114,30 +116,32 @@ for (const { id, lang, family } of CASES) {
       await viewer.keyboard.press('ArrowDown');
       await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
       await viewer.keyboard.press('+');
-      await expect(viewer.getByRole('group', { name: strings.zoom(110) })).toBeVisible();
+      await expect(viewer.getByRole('group', { name: zoom(1.1) })).toBeVisible();
       await viewer.keyboard.press('0');
-      await expect(viewer.getByRole('group', { name: strings.zoom(100) })).toBeVisible();
+      await expect(viewer.getByRole('group', { name: zoom(1) })).toBeVisible();
 
       // The presentation, walked with the keyboard: PageDown through every stage, the reading
       // direction's arrow back; speaker notes hidden until asked for.
-      await viewer.getByRole('button', { name: strings.present }).focus();
+      await viewer.getByRole('button', { name: t('viewer.view.present') }).focus();
       await viewer.keyboard.press('Enter');
       const slides = original.map.stages.length + 2;
-      await expect(viewer.getByRole('region', { name: `Slide 1 of ${slides}: ${original.map.title}` })).toBeVisible();
-      await expect(viewer.getByRole('complementary', { name: 'Speaker notes' })).toHaveCount(0);
+      const num = (n: number) => new Intl.NumberFormat(lang).format(n);
+      const slideName = (n: number, title: string) => t('present.slide.label', { number: num(n), count: num(slides), title });
+      await expect(viewer.getByRole('region', { name: slideName(1, original.map.title) })).toBeVisible();
+      await expect(viewer.getByRole('complementary', { name: t('present.notes.title') })).toHaveCount(0);
       for (const [i, stage] of original.map.stages.entries()) {
         await viewer.keyboard.press('PageDown');
-        await expect(viewer.getByRole('region', { name: `Slide ${i + 2} of ${slides}: ${stage.name}` })).toBeVisible();
+        await expect(viewer.getByRole('region', { name: slideName(i + 2, stage.name) })).toBeVisible();
         await expect(viewer.getByRole('heading', { level: 1, name: stage.name })).toBeVisible();
       }
       await viewer.keyboard.press(sample.direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft');
       const last = original.map.stages.at(-1)!;
-      await expect(viewer.getByRole('region', { name: `Slide ${slides - 2} of ${slides}: ${original.map.stages.at(-2)!.name}` })).toBeVisible();
+      await expect(viewer.getByRole('region', { name: slideName(slides - 2, original.map.stages.at(-2)!.name) })).toBeVisible();
       await viewer.keyboard.press('n');
-      await expect(viewer.getByRole('complementary', { name: 'Speaker notes' })).toBeVisible();
+      await expect(viewer.getByRole('complementary', { name: t('present.notes.title') })).toBeVisible();
       expect(await seriousViolations(viewer)).toEqual([]);
       await viewer.keyboard.press('Escape');
-      await expect(viewer.getByRole('region', { name: strings.mapRegion })).toBeVisible();
+      await expect(viewer.getByRole('region', { name: t('viewer.mapRegion') })).toBeVisible();
       expect(last.name).toBeTruthy();
 
       expect(offline.violations).toEqual([]);
@@ -199,9 +203,9 @@ test('persona profiles and photos travel in the page: shown offline, and importe
 
   const offline = await openOffline(browser, exported.path);
   try {
-    const strings = VIEWER_STRINGS.fa;
-    await offline.page.getByRole('button', { name: strings.personas }).click();
-    const profile = offline.page.getByRole('region', { name: /Persona profile/ });
+    const fa = await catalogue('fa');
+    await offline.page.getByRole('button', { name: fa('viewer.view.personas') }).click();
+    const profile = offline.page.getByRole('region', { name: new RegExp(fa('print.page.persona')) });
     await expect(profile.getByRole('heading', { name: 'مریم احمدی' })).toBeVisible();
     await expect(profile.getByText('پیگیری سفارش بدون تماس دوباره')).toBeVisible();
     await expect(profile.locator('img')).toHaveAttribute('src', PNG);
@@ -254,13 +258,15 @@ test('hostile text in a map stays text in its web page: nothing runs, nothing lo
   });
   try {
     await offline.page.reload();
-    const region = offline.page.getByRole('region', { name: VIEWER_STRINGS.vi.mapRegion });
+    const region = offline.page.getByRole('region', { name: (await catalogue('vi'))('viewer.mapRegion') });
     await expect(region.getByText(HOSTILE, { exact: true })).toBeVisible();
     await expect(region.getByText('<!-- <script>alert(2)</script> -->', { exact: true })).toBeVisible();
     await expect(offline.page.getByRole('heading', { level: 1, name: map.title })).toBeVisible();
     await expect(offline.page).toHaveTitle(map.title);
     expect(await offline.page.locator('img').count()).toBe(0);
-    expect(await offline.page.locator('script').count()).toBe(2);
+    // The map's envelope and its language's messages (both JSON data, never run) and the viewer's code.
+    expect(await offline.page.locator('script').count()).toBe(3);
+    expect(await offline.page.locator('script:not([type="application/json"])').count()).toBe(1);
     expect(dialogs).toEqual([]);
     expect(offline.requests).toEqual([]);
   } finally {
@@ -274,16 +280,19 @@ test('the web page’s presenter view opens from file:// and follows the slides'
   const offline = await openOffline(browser, exported.path);
   try {
     const viewer = offline.page;
-    await viewer.getByRole('button', { name: VIEWER_STRINGS.th.present }).click();
+    // A Thai map: its page, presenter view and all, speaks Thai.
+    const th = await catalogue('th');
+    await viewer.getByRole('button', { name: th('viewer.view.present') }).click();
     const popup = viewer.waitForEvent('popup');
-    await viewer.getByRole('button', { name: 'Presenter view' }).click();
+    await viewer.getByRole('button', { name: th('present.presenterView') }).click();
     const presenter = await popup;
-    await expect(presenter.getByRole('link', { name: 'Close presenter view' })).toBeVisible();
-    await expect(presenter.getByRole('complementary', { name: 'Speaker notes' })).toBeVisible();
-    await viewer.getByRole('region', { name: /^Slide 1 of/ }).focus();
+    await expect(presenter.getByRole('link', { name: th('present.closePresenter') })).toBeVisible();
+    await expect(presenter.getByRole('complementary', { name: th('present.notes.title') })).toBeVisible();
+    const slideStart = (n: number) => new RegExp(`^${th('present.slide.label', { number: n, count: 7, title: '' }).split(' ')[0]} ${n} `);
+    await viewer.getByRole('region', { name: slideStart(1) }).focus();
     await viewer.keyboard.press('PageDown');
     await viewer.keyboard.press('PageDown');
-    await expect(presenter.getByRole('region', { name: /^Slide 3 of/ })).toBeVisible();
+    await expect(presenter.getByRole('region', { name: slideStart(3) })).toBeVisible();
     expect(offline.requests).toEqual([]);
   } finally {
     await offline.context.close();

@@ -14,6 +14,7 @@ import type { JourneyMap } from '../../src/model/schema';
 import { PersonaRepoContext } from '../../src/personas/repo';
 import { MemoryRepo } from '../personas/memoryRepo';
 import { editorFixture } from './helpers';
+import { i18n } from '../../src/i18n';
 
 afterEach(cleanup);
 
@@ -22,7 +23,7 @@ const mai = createPersona({ id: 'mai', name: 'Mai Nguyễn' }, '2025-01-01T00:00
 
 function setup(doc: JourneyMap, repo: MemoryRepo | null = new MemoryRepo([kevin, mai])) {
   const onChange = vi.fn<(doc: JourneyMap) => void>();
-  const store = createEditorStore({ doc, onChange });
+  const store = createEditorStore({ i18n, doc, onChange });
   act(() => store.getState().select(['c1']));
   const panel = <EditorStoreContext.Provider value={store}><SidePanel /></EditorStoreContext.Provider>;
   render(repo ? <PersonaRepoContext.Provider value={repo}>{panel}</PersonaRepoContext.Provider> : panel);

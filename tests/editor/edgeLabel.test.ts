@@ -7,6 +7,7 @@ import { updateCard } from '../../src/model/operations';
 import { createFlowMapper, type ConnectionEdge } from '../../src/editor/toFlow';
 import type { Rect } from '../../src/editor/layout';
 import { TEMPLATES } from '../../src/model/templates';
+import { i18n } from '../../src/i18n';
 
 const size = { width: 80, height: 22 };
 
@@ -61,8 +62,8 @@ describe('toFlow gives each connection the card boxes near it', () => {
   it('the contact-center "Re-purchase" arrow knows the LINE card that lies on its way, and its label is placed off it', () => {
     const template = TEMPLATES.find((t) => t.name.startsWith('Contact-center'))!;
     const doc = template.build();
-    const layout = computeLayout(doc);
-    const { edges } = createFlowMapper()(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false });
+    const layout = computeLayout(doc, i18n);
+    const { edges } = createFlowMapper()(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
     const edge = edges.find((e) => e.type === 'connection' && e.data?.label === 'Re-purchase') as ConnectionEdge;
     const lineCard = doc.cards.find((c) => c.kind === 'touchpoint' && c.channel === 'line')!;
     const lineBox = layout.cards.get(lineCard.id)!;
@@ -83,25 +84,25 @@ describe('toFlow gives each connection the card boxes near it', () => {
 
   it('keeps one obstacle index while the boxes stay (a selection change or an edit that moves nothing keeps every edge object)', () => {
     const doc = editorFixture();
-    const layout = computeLayout(doc);
+    const layout = computeLayout(doc, i18n);
     const mapper = createFlowMapper();
-    const first = mapper(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false });
-    const second = mapper(doc, layout, { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false });
+    const first = mapper(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
+    const second = mapper(doc, layout, { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
     expect(second.edges[0]).toBe(first.edges[0]);
     // A new layout with the same boxes (an edit that moved nothing) keeps it too.
-    const third = mapper(doc, computeLayout(doc), { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false });
+    const third = mapper(doc, computeLayout(doc, i18n), { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
     expect(third.edges[0]).toBe(first.edges[0]);
     // A card that grows changes it.
     const grown = updateCard(doc, 't1', { text: 'a much longer text '.repeat(12) });
-    const fourth = mapper(grown, computeLayout(grown), { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false });
+    const fourth = mapper(grown, computeLayout(grown, i18n), { selected: new Set(['t1']), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
     expect((fourth.edges[0] as ConnectionEdge).data!.obstacles).not.toBe((first.edges[0] as ConnectionEdge).data!.obstacles);
   });
 
   it('counts the emotion points, the headers and the cells’ add buttons as things a label must leave uncovered', () => {
     const doc = editorFixture();
-    const layout = computeLayout(doc);
+    const layout = computeLayout(doc, i18n);
     // An arrow from a touchpoint to the emotion lane's neighbour row reaches the points.
-    const { edges } = createFlowMapper()(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false });
+    const { edges } = createFlowMapper()(doc, layout, { selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false }, i18n);
     const index = (edges[0] as ConnectionEdge).data!.obstacles;
     const all = obstaclesNear(index, [{ x: layout.width / 2, y: layout.height / 2 }], { width: layout.width + 1, height: layout.height + 1 });
     const near = all;

@@ -3,11 +3,12 @@ import { FROZEN_COLUMN_PX, FROZEN_ROW_PX, frozenHeaders } from '../../src/editor
 import { computeLayout } from '../../src/editor/layout';
 import { fixture } from '../fixtures';
 import { restoreMap } from '../../src/model/restore';
+import { i18n } from '../../src/i18n';
 
 function layoutOf(direction: 'ltr' | 'rtl') {
   const r = restoreMap(fixture('v1/map.json'));
   if (r.kind !== 'ok') throw new Error(r.kind);
-  return computeLayout({ ...r.doc, direction });
+  return computeLayout({ ...r.doc, direction }, i18n);
 }
 
 describe('frozen headers', () => {

@@ -3,19 +3,20 @@ import { recallHistory, rememberHistory, REMEMBERED_MAPS } from '../../src/edito
 import { createEditorStore } from '../../src/editor/store';
 import type { JourneyMap } from '../../src/model/schema';
 import { editorFixture } from './helpers';
+import { i18n } from '../../src/i18n';
 
 const withId = (id: string, updatedAt = '2025-02-01T00:00:00.000Z'): JourneyMap => ({ ...editorFixture(), id, updatedAt });
 
 describe('undo histories kept for the session', () => {
   it('gives a map its history back when it opens unchanged, and the store undoes through it', () => {
-    const store = createEditorStore({ doc: withId('m1', '2025-01-01T00:00:00.000Z'), now: () => new Date('2025-02-01T00:00:00.000Z') });
+    const store = createEditorStore({ i18n, doc: withId('m1', '2025-01-01T00:00:00.000Z'), now: () => new Date('2025-02-01T00:00:00.000Z') });
     store.getState().updateCard('t1', { text: 'edited' });
     const closed = store.getState();
     rememberHistory(closed.doc, closed.history);
 
     const again = recallHistory(closed.doc);
     expect(again?.past).toHaveLength(1);
-    const reopened = createEditorStore({ doc: closed.doc, history: again ?? undefined });
+    const reopened = createEditorStore({ i18n, doc: closed.doc, history: again ?? undefined });
     reopened.getState().undo();
     expect(reopened.getState().doc.cards.find((c) => c.id === 't1')?.text).toBe('first');
   });

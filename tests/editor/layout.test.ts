@@ -18,12 +18,13 @@ import {
 } from '../../src/editor/layout';
 import { cardData, cardFace, type CardFace } from '../../src/editor/cardFace';
 import { editorFixture } from './helpers';
+import { i18n } from '../../src/i18n';
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('layout', () => {
   it('puts the lane headers at the start and stages left to right in an LTR map', () => {
-    const l = computeLayout(editorFixture());
+    const l = computeLayout(editorFixture(), i18n);
     expect(l.laneHeader.x).toBe(0);
     expect(l.columns.map((c) => c.stageId)).toEqual(['s1', 's2', 's3']);
     expect(l.columns[0]!.x).toBe(LANE_HEADER_WIDTH);
@@ -32,7 +33,7 @@ describe('layout', () => {
   });
 
   it('runs stages right to left with the lane headers on the right in an RTL map', () => {
-    const l = computeLayout(editorFixture('rtl'));
+    const l = computeLayout(editorFixture('rtl'), i18n);
     expect(l.laneHeader.x).toBe(l.width - LANE_HEADER_WIDTH);
     expect(l.columns[0]!.x + l.columns[0]!.width).toBe(l.laneHeader.x);
     expect(l.columns[1]!.x).toBeLessThan(l.columns[0]!.x);
@@ -41,7 +42,7 @@ describe('layout', () => {
   });
 
   it('stacks cards in their cell in order, inside their column and row', () => {
-    const l = computeLayout(editorFixture());
+    const l = computeLayout(editorFixture(), i18n);
     const t1 = l.cards.get('t1')!;
     const t2 = l.cards.get('t2')!;
     expect(t2.y).toBeGreaterThan(t1.y + t1.height - 1);
@@ -59,11 +60,11 @@ describe('layout', () => {
 
   it('grows a row with long texts and many cards, and nothing overlaps', () => {
     let d = editorFixture();
-    const before = computeLayout(d).rowOf.get('lt')!.height;
+    const before = computeLayout(d, i18n).rowOf.get('lt')!.height;
     expect(before).toBeGreaterThanOrEqual(ROW_MIN_HEIGHT);
     d = updateCard(d, 't1', { text: 'ลูกค้าเปรียบเทียบราคาทางเว็บไซต์ '.repeat(12) });
     for (let i = 0; i < 6; i++) d = addCard(d, { stageId: 's1', laneId: 'lt', text: `more ${i}` });
-    const l = computeLayout(d);
+    const l = computeLayout(d, i18n);
     const row = l.rowOf.get('lt')!;
     expect(row.height).toBeGreaterThan(before);
     const rects = [...l.cards.values()];
@@ -79,11 +80,11 @@ describe('layout', () => {
     const d = editorFixture();
     const t1 = d.cards.find((c) => c.id === 't1')!;
     const p1 = d.cards.find((c) => c.id === 'p1')!;
-    expect(estimateCardHeight(p1)).toBeGreaterThan(estimateCardHeight(t1));
-    expect(estimateCardHeight(t1)).toBe(estimateCardHeight(t1));
+    expect(estimateCardHeight(i18n, p1)).toBeGreaterThan(estimateCardHeight(i18n, t1));
+    expect(estimateCardHeight(i18n, t1)).toBe(estimateCardHeight(i18n, t1));
     // One more text line: 20 px more.
     const two = updateCard(d, 't1', { text: 'first\nsecond' }).cards.find((c) => c.id === 't1')!;
-    expect(estimateCardHeight(two) - estimateCardHeight(t1)).toBe(20);
+    expect(estimateCardHeight(i18n, two) - estimateCardHeight(i18n, t1)).toBe(20);
   });
 
   it('gives a field its own row, and its value more lines, when label and value do not fit beside the others', () => {
@@ -119,7 +120,7 @@ describe('layout', () => {
   });
 
   it("shows an opportunity's priority by its label, as the layout measures it", () => {
-    const face = cardFace({ ...cardData(editorFixture().cards[0]!, undefined, null, 'ltr'), kind: 'opportunity', priority: 'medium', status: 'idea' });
+    const face = cardFace(i18n, { ...cardData(editorFixture().cards[0]!, undefined, null, 'ltr'), kind: 'opportunity', priority: 'medium', status: 'idea' });
     expect(face.fields).toEqual([
       { label: 'Priority', value: 'Medium' },
       { label: 'Owner', value: '–' },
@@ -128,13 +129,13 @@ describe('layout', () => {
 
   it('leaves room above the headers for loop arrows only when there are loops', () => {
     const d = editorFixture();
-    expect(computeLayout(d).stageHeader.y).toBe(0);
+    expect(computeLayout(d, i18n).stageHeader.y).toBe(0);
     const looped = updateStage(d, 's3', { loopsTo: 's1' });
-    expect(computeLayout(looped).stageHeader.y).toBeGreaterThan(0);
+    expect(computeLayout(looped, i18n).stageHeader.y).toBeGreaterThan(0);
   });
 
   it('places emotion points in their stage column, not as boxes', () => {
-    const l = computeLayout(editorFixture());
+    const l = computeLayout(editorFixture(), i18n);
     expect(l.cards.has('e1')).toBe(false);
     for (const [id, stage] of [['e1', 's1'], ['e2', 's2'], ['e3', 's3']] as const) {
       const col = l.columnOf.get(stage)!;
@@ -153,7 +154,7 @@ describe('layout', () => {
 
   it('finds the cell, the drop index and header targets under a point', () => {
     const d = editorFixture();
-    const l = computeLayout(d);
+    const l = computeLayout(d, i18n);
     const col = l.columnOf.get('s2')!;
     const row = l.rowOf.get('lt')!;
     expect(cellAt(l, col.x + 5, row.y + 5)).toEqual({ stageId: 's2', laneId: 'lt' });

@@ -5,11 +5,12 @@ import { mapViolations } from '../../src/model/invariants';
 import { createMap } from '../../src/model/factory';
 import type { JourneyMap } from '../../src/model/schema';
 import { editorFixture, T0 } from './helpers';
+import { i18n } from '../../src/i18n';
 
 function setup(doc: JourneyMap = editorFixture(), readOnly = false) {
   const onChange = vi.fn<(doc: JourneyMap) => void>();
   let t = Date.parse('2025-01-01T00:00:00.000Z');
-  const store = createEditorStore({ doc, onChange, readOnly, now: () => new Date((t += 1000)) });
+  const store = createEditorStore({ i18n, doc, onChange, readOnly, now: () => new Date((t += 1000)) });
   const s = () => store.getState();
   const card = (id: string) => s().doc.cards.find((c) => c.id === id);
   return { store, s, onChange, card };
@@ -44,6 +45,20 @@ describe('editor store: document actions', () => {
     // Next add goes to the current cell.
     const id2 = s().addCard()!;
     expect(s().doc.cards.find((c) => c.id === id2)).toMatchObject({ stageId: 's3', laneId: 'lt', order: 1 });
+  });
+
+  it('a card added with nothing else said goes to the lane or stage just added', () => {
+    const { s } = setup();
+    s().addCard({ stageId: 's3', laneId: 'lt' });
+    const lane = s().addLane('pain')!;
+    s().select([lane]);
+    const card = s().addCard()!;
+    // The new lane, in the stage of the last cell used.
+    expect(s().doc.cards.find((c) => c.id === card)).toMatchObject({ stageId: 's3', laneId: lane, kind: 'pain' });
+    const stage = s().addStage()!;
+    s().select([stage]);
+    const next = s().addCard()!;
+    expect(s().doc.cards.find((c) => c.id === next)).toMatchObject({ stageId: stage, laneId: lane });
   });
 
   it('adds emotion points without inline editing, and sets scores in range', () => {

@@ -15,11 +15,12 @@ import {
 import { moveCard, renameLane, setChannelTarget, updateCard, updateStage } from '../../src/model/operations';
 import type { JourneyMap } from '../../src/model/schema';
 import { editorFixture } from './helpers';
+import { i18n } from '../../src/i18n';
 
 const ui = (over: Partial<FlowUi> = {}): FlowUi => ({ selected: new Set(), drag: new Map(), emotionDrag: null, readOnly: false, ...over });
 
 function run(mapper = createFlowMapper(), doc: JourneyMap = editorFixture(), u: FlowUi = ui()) {
-  const r = mapper(doc, computeLayout(doc), u);
+  const r = mapper(doc, computeLayout(doc, i18n), u, i18n);
   const byId = new Map(r.nodes.map((n) => [n.id, n]));
   return { ...r, byId, mapper, doc };
 }
@@ -48,12 +49,12 @@ describe('toFlow', () => {
   it('puts channel (for its name and icon), owner and response target on touchpoints, severity and link on pains', () => {
     const { byId } = run();
     const p1 = byId.get('p1') as CardNode;
-    expect(p1.data).toMatchObject({ kind: 'touchpoint', channelName: 'Phone', owner: 'Contact center', responseTarget: 'at once', realtime: true });
+    expect(p1.data).toMatchObject({ kind: 'touchpoint', channelName: 'Phone', owner: 'Contact center', responseTargetMinutes: 0, realtime: true });
     expect(p1.data.channelId).toBe('phone');
     const p2 = byId.get('p2') as CardNode;
-    expect(p2.data.responseTarget).toBe('24 h');
+    expect(p2.data.responseTargetMinutes).toBe(24 * 60);
     const x1 = byId.get('x1') as CardNode;
-    expect(x1.data).toMatchObject({ kind: 'pain', severity: 'critical', touchpointText: '(untitled touchpoint)' });
+    expect(x1.data).toMatchObject({ kind: 'pain', severity: 'critical', touchpointText: '' });
   });
 
   it('keeps data plain: no functions anywhere', () => {
@@ -93,7 +94,7 @@ describe('toFlow', () => {
     expect(dragged.byId.get('p1')?.position).toEqual({ x: 5, y: 6 });
     const retarget = setChannelTarget(first.doc, 'phone', { responseTargetMinutes: 3 });
     const r = run(first.mapper, retarget);
-    expect((r.byId.get('p1') as CardNode).data.responseTarget).toBe('3 min');
+    expect((r.byId.get('p1') as CardNode).data.responseTargetMinutes).toBe(3);
   });
 
   it('updates a pain card when its touchpoint is renamed', () => {

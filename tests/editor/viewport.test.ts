@@ -3,11 +3,12 @@ import { computeLayout } from '../../src/editor/layout';
 import { READABLE_ZOOM, fitWidthViewport, laneViewport, openingViewport, stageViewport } from '../../src/editor/viewport';
 import { restoreMap } from '../../src/model/restore';
 import { fixture } from '../fixtures';
+import { i18n } from '../../src/i18n';
 
 function layoutOf(direction: 'ltr' | 'rtl') {
   const r = restoreMap(fixture('v1/map.json'));
   if (r.kind !== 'ok') throw new Error(r.kind);
-  return computeLayout({ ...r.doc, direction });
+  return computeLayout({ ...r.doc, direction }, i18n);
 }
 
 describe('opening view and fit', () => {

@@ -1,6 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { i18n, i18nFor } from '../../src/i18n';
+import { I18nProvider } from '../../src/i18n/react';
 import { PrintStudio } from '../../src/export/PrintStudio';
 import { PrintView } from '../../src/export/PrintView';
 import { estimateMapPageMm, mapPageRoomMm, printLayout, type MapPageSpec, type PrintOptions } from '../../src/export/printLayout';
@@ -14,7 +16,7 @@ describe('PrintView', () => {
     const map = wideMap(12);
     map.cards[0] = { ...map.cards[0]!, text: XSS };
     const people = [persona('persona-1', 'Kevin Smith')];
-    const layout = printLayout(map, people, { size: 'A4', orientation: 'landscape' });
+    const layout = printLayout(i18n, map, people, { size: 'A4', orientation: 'landscape' });
     const { container } = render(<PrintView map={map} personas={people} layout={layout} date={new Date('2025-03-02T00:00:00Z')} />);
 
     const sheets = container.querySelectorAll('section.jbp-sheet');
@@ -42,7 +44,7 @@ describe('PrintView', () => {
 
   it('takes the map direction on map pages', () => {
     const map = wideMap(2, { direction: 'rtl' });
-    const layout = printLayout(map, [], { size: 'A4', orientation: 'landscape' });
+    const layout = printLayout(i18n, map, [], { size: 'A4', orientation: 'landscape' });
     const { container } = render(<PrintView map={map} personas={[]} layout={layout} />);
     expect(container.querySelector('table.jbp-map')).toHaveAttribute('dir', 'rtl');
     expect(screen.getAllByText(new RegExp(TEXTS.fa)).length).toBeGreaterThan(0);
@@ -58,7 +60,7 @@ describe('PrintView: the pages made for paper', () => {
       persona('persona-2', 'Kevin Smith', { occupation: 'Engineer' }),
     ];
     const map = { ...contactCenter, personaIds: people.map((p) => p.id) };
-    const layout = printLayout(map, people);
+    const layout = printLayout(i18n, map, people);
     const { container } = render(<PrintView map={map} personas={people} layout={layout} avatarUrls={{ 'img-1': 'blob:photo' }} />);
     const cover = within(container).getByRole('region', { name: /^Page 1 of \d+: Cover$/ });
     expect(within(cover).getByRole('heading', { level: 1 })).toHaveTextContent('Contact-center life cycle');
@@ -85,7 +87,7 @@ describe('PrintView: the pages made for paper', () => {
     map.cards = map.cards.map((c) =>
       c.id === kpis[0]!.id ? { ...c, metric: 'response-time' as const, value: 20, target: 24, unit: 'h', text: 'Reply time' } : c,
     );
-    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(i18n, map, [])} />);
     const scorecard = within(within(container).getByRole('region', { name: /Cover$/ })).getByRole('table');
     expect(within(scorecard).getByRole('row', { name: /Reply time/ })).toHaveTextContent('✓ On target');
   });
@@ -94,14 +96,14 @@ describe('PrintView: the pages made for paper', () => {
     const map = structuredClone(contactCenter);
     const first = map.cards.find((c) => c.kind === 'kpi')!;
     map.cards = map.cards.map((c) => (c.id === first.id ? { ...c, metric: 'response-time' as const, value: 30, target: 24, unit: 'h', text: 'Email reply' } : c));
-    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(i18n, map, [])} />);
     const scorecard = within(within(container).getByRole('region', { name: /Cover$/ })).getByRole('table');
     const row = within(scorecard).getByRole('row', { name: /Email reply/ });
     expect(within(row).getAllByRole('cell').map((c) => c.textContent).slice(3)).toEqual(['30 h', '24 h', '✗ Above target']);
   });
 
   it('each tile has one row of stage headers and one header per lane, naming the lane once', () => {
-    const layout = printLayout(contactCenter, [], { size: 'A4', orientation: 'landscape', cover: false });
+    const layout = printLayout(i18n, contactCenter, [], { size: 'A4', orientation: 'landscape', cover: false });
     const { container } = render(<PrintView map={contactCenter} personas={[]} layout={layout} />);
     const tiles = container.querySelectorAll('section.jbp-sheet-map');
     expect(tiles.length).toBeGreaterThan(1);
@@ -119,13 +121,34 @@ describe('PrintView: the pages made for paper', () => {
   });
 
   it('without the cover the map pages come first; fit to one page draws one zoomed table', () => {
-    const layout = printLayout(contactCenter, [], { size: 'A4', orientation: 'portrait', fitToPage: true, cover: false });
+    const layout = printLayout(i18n, contactCenter, [], { size: 'A4', orientation: 'portrait', fitToPage: true, cover: false });
     const { container } = render(<PrintView map={contactCenter} personas={[]} layout={layout} />);
     expect(container.querySelectorAll('section.jbp-sheet')).toHaveLength(1);
     const table = container.querySelector<HTMLElement>('section.jbp-sheet-map table')!;
     const scale = (layout.pages[0] as MapPageSpec).scale;
     expect(Number(table.dataset.scale)).toBe(scale);
     expect(table.style.zoom).toBe(String(scale));
+  });
+});
+
+describe('PrintView in the map’s language', () => {
+  it('words the pages, their digits and their dates in the language it is given, and lays out those words', async () => {
+    const fa = await i18nFor('fa');
+    const map = templateById('contact-center-lifecycle')!.build();
+    const layout = printLayout(fa, map, []);
+    const { container } = render(
+      <I18nProvider i18n={fa}>
+        <PrintView map={map} personas={[]} layout={layout} date={new Date('2025-03-02T12:00:00Z')} />
+      </I18nProvider>,
+    );
+    const cover = within(container).getByRole('region', { name: /^صفحه ۱ از [۰-۹]+: جلد$/ });
+    expect(within(cover).getByText('۵ مرحله، ۹ ردیف، ۳۲ کارت')).toBeInTheDocument();
+    expect(within(cover).getByText('نقاط تماس').nextElementSibling).toHaveTextContent('۶');
+    expect(within(cover).getByRole('columnheader', { name: 'هدف' })).toBeInTheDocument();
+    expect(cover.querySelector('time')?.textContent).toBe(fa.date(new Date('2025-03-02T12:00:00Z'), { dateStyle: 'long' }));
+    expect(container.textContent).not.toMatch(/Printed|Map, page|KPI scorecard/);
+    // The captions are Persian too.
+    expect(container.querySelector('.jbp-sheet-map .jbp-muted')?.textContent).toMatch(/^ · (نقشه، صفحه|هر )/);
   });
 });
 
@@ -138,7 +161,7 @@ describe('card meta lines', () => {
       if (c.kind === 'touchpoint') return { ...c, owner: 'مرکز تماس' };
       return c;
     });
-    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(map, [])} />);
+    const { container } = render(<PrintView map={map} personas={[]} layout={printLayout(i18n, map, [])} />);
     const meta = (kind: string) => container.querySelector(`.jbp-card-${kind} .jbp-card-meta`)!;
     const values = (kind: string) => [...meta(kind).querySelectorAll('bdi')].map((b) => [b.getAttribute('dir'), b.textContent]);
 
@@ -220,9 +243,9 @@ describe('PrintStudio', () => {
       if (!this.classList.contains('jbp-sheet-body') || !sheet) return new DOMRect(0, 0, 0, 0);
       if (sheet.dataset.kind !== 'map') return new DOMRect(0, 0, 700, 300);
       const scale = Number(this.closest<HTMLElement>('[data-height-scale]')!.dataset.heightScale);
-      const layout = printLayout(map, [], options, { heightScale: scale });
+      const layout = printLayout(i18n, map, [], options, { heightScale: scale });
       const page = layout.pages[Number(sheet.dataset.page) - 1] as MapPageSpec;
-      return new DOMRect(0, 0, 700, 1.3 * estimateMapPageMm(map, page, layout) * PX_PER_MM);
+      return new DOMRect(0, 0, 700, 1.3 * estimateMapPageMm(i18n, map, page, layout) * PX_PER_MM);
     });
     try {
       const { container } = render(<PrintStudio map={map} personas={[]} initialOptions={options} />);
@@ -233,13 +256,13 @@ describe('PrintStudio', () => {
       const frame = container.querySelector<HTMLElement>('[data-height-scale]')!;
       const scale = Number(frame.dataset.heightScale);
       expect(scale).toBeGreaterThan(1.25);
-      const layout = printLayout(map, [], options, { heightScale: scale });
+      const layout = printLayout(i18n, map, [], options, { heightScale: scale });
       const sheets = container.querySelectorAll('section.jbp-sheet');
       expect(sheets).toHaveLength(layout.pages.length);
-      expect(layout.pages.length).toBeGreaterThan(printLayout(map, [], options).pages.length);
+      expect(layout.pages.length).toBeGreaterThan(printLayout(i18n, map, [], options).pages.length);
       // Now every map page fits its paper, and the toolbar counts one page per sheet.
       for (const page of layout.pages.filter((p): p is MapPageSpec => p.kind === 'map')) {
-        expect(1.3 * estimateMapPageMm(map, page, layout)).toBeLessThanOrEqual(mapPageRoomMm(layout) + 4);
+        expect(1.3 * estimateMapPageMm(i18n, map, page, layout)).toBeLessThanOrEqual(mapPageRoomMm(layout) + 4);
       }
       expect(within(container).getByRole('status')).toHaveTextContent(`${layout.pages.length} pages`);
       expect(frame).toHaveAttribute('data-ready', 'true');

@@ -3,6 +3,7 @@
  * for maps and personas that honour the model's invariants (unique ids, cards in existing cells of a
  * matching lane kind, dense orders, loops going back, connections between distinct existing cards).
  */
+import { LOCALES } from '../../src/i18n/locales';
 import fc from 'fast-check';
 import { CHANNEL_IDS, DEFAULT_CHANNELS } from '../../src/model/channels';
 import {
@@ -118,6 +119,7 @@ export function wideMap(stageCount: number, opts: { direction?: 'ltr' | 'rtl'; t
     updatedAt: NOW,
     personaIds: ['persona-1'],
     direction: opts.direction ?? 'ltr',
+    language: 'en',
     stages,
     lanes,
     cards,
@@ -195,6 +197,7 @@ export const mapArb: fc.Arbitrary<JourneyMap> = fc
     updatedAt: isoDate,
     personaIds: uniqueIds(0, 3),
     direction: fc.constantFrom('ltr' as const, 'rtl' as const),
+    language: fc.constantFrom(...LOCALES),
     channelSubset: fc.subarray([...DEFAULT_CHANNELS]),
     targets: fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 15, maxLength: 15 }),
     stageTexts: fc.array(fc.tuple(anyText, anyText, anyText, fc.option(fc.constantFrom('#1f3a5f', '#AA00ff'), { nil: undefined })), {
@@ -266,6 +269,7 @@ export const mapArb: fc.Arbitrary<JourneyMap> = fc
       updatedAt: m.updatedAt,
       personaIds: m.personaIds,
       direction: m.direction,
+      language: m.language,
       stages,
       lanes,
       cards: linked,

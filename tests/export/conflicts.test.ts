@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conflictQuestion, resolveConflicts, samePersonaContent, type ImportConflict } from '../../src/export/conflicts';
+import { conflictQuestion as askedFor, resolveConflicts, samePersonaContent, type ImportConflict } from '../../src/export/conflicts';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import type { ExportImage } from '../../src/export/images';
 import { mapViolations } from '../../src/model/invariants';
 import { makeMap, makePersona } from '../storage/helpers';
@@ -25,6 +27,11 @@ describe('samePersonaContent', () => {
 describe('conflictQuestion', () => {
   const map: ImportConflict = { kind: 'map', id: 'm', title: 'M' };
   const persona: ImportConflict = { kind: 'persona', id: 'p', title: 'P' };
+  // As the dialog says it in English.
+  const conflictQuestion = (conflicts: ImportConflict[]) => {
+    const { label, question } = askedFor(conflicts);
+    return { label: say(i18n, label), question: say(i18n, question) };
+  };
   it('names what is already there, and asks one question for maps and personas alike', () => {
     expect(conflictQuestion([map])).toEqual({
       label: 'This map is already in your library',

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n, i18nFor } from '../../src/i18n';
+import { mapLocale } from '../../src/i18n/mapLocale';
 import {
   CARD_COLUMNS,
   cardRows,
@@ -52,7 +54,7 @@ function firstEntryDate(bytes: Uint8Array): number[] {
 describe('CSV export: the zip', () => {
   it('downloads as <title>.zip holding cards.csv, personas.csv and connections.csv, each UTF-8 with a BOM and CRLF rows', async () => {
     const { map, personas } = connectedMap();
-    const file = await exportMapCsv(map, personas);
+    const file = await exportMapCsv(i18n, map, personas);
     expect(file.filename).toBe('Wide map with 2 stages.zip');
     expect(file.mimeType).toBe('application/zip');
     const zip = readCsvZip(file.bytes);
@@ -61,7 +63,7 @@ describe('CSV export: the zip', () => {
       const text = zip.texts[name]!;
       expect(text.charCodeAt(0), name).toBe(0xfeff);
       expect(text.endsWith('\r\n'), name).toBe(true);
-      expect(text, name).toBe(mapCsvFiles(map, personas)[name]);
+      expect(text, name).toBe(mapCsvFiles(i18n, map, personas)[name]);
     }
     // Real UTF-8 bytes, not an escaped form: the BOM is EF BB BF.
     const cards = new TextEncoder().encode(zip.texts['cards.csv']);
@@ -70,7 +72,7 @@ describe('CSV export: the zip', () => {
 
   it('names the file after the map, in any script', async () => {
     const map = wideMap(1, { title: 'แผนที่: ลูกค้า/2025' });
-    expect((await exportMapCsv(map, [])).filename).toBe('แผนที่- ลูกค้า-2025.zip');
+    expect((await exportMapCsv(i18n, map, [])).filename).toBe('แผนที่- ลูกค้า-2025.zip');
   });
 
   describe('the same map gives the same bytes', () => {
@@ -81,32 +83,55 @@ describe('CSV export: the zip', () => {
     it('whenever and wherever it is exported, and the files are dated with the map’s last change', async () => {
       const { map, personas } = connectedMap();
       vi.stubEnv('TZ', 'UTC');
-      const first = await exportMapCsv(map, personas);
+      const first = await exportMapCsv(i18n, map, personas);
       vi.stubEnv('TZ', 'Asia/Tehran');
-      const second = await exportMapCsv(map, personas);
+      const second = await exportMapCsv(i18n, map, personas);
       vi.stubEnv('TZ', 'America/Los_Angeles');
-      const third = await exportMapCsv(map, personas);
+      const third = await exportMapCsv(i18n, map, personas);
       expect(second.bytes).toEqual(first.bytes);
       expect(third.bytes).toEqual(first.bytes);
       expect(firstEntryDate(first.bytes)).toEqual([2025, 3, 1, 10, 0]);
 
-      const later = await exportMapCsv({ ...map, updatedAt: '2026-01-02T03:04:06.000Z' }, personas);
+      const later = await exportMapCsv(i18n, { ...map, updatedAt: '2026-01-02T03:04:06.000Z' }, personas);
       expect(later.bytes).not.toEqual(first.bytes);
     });
 
     it('dates a map changed before 1980 (a hand-written file) at the first date a zip can hold', async () => {
       const map = { ...wideMap(1), updatedAt: '1970-01-01T00:00:00.000Z' };
-      const { bytes } = await exportMapCsv(map, []);
+      const { bytes } = await exportMapCsv(i18n, map, []);
       expect(readCsvZip(bytes).names).toEqual([...CSV_FILES]);
       expect(firstEntryDate(bytes)).toEqual([1980, 1, 1, 0, 0]);
     });
   });
 });
 
+describe('CSV export: the map’s language', () => {
+  it('writes a Persian map’s spreadsheets in Persian (headers and labels), whatever the interface speaks', async () => {
+    const base = wideMap(2);
+    const map = { ...base, language: 'fa' as const };
+    const fa = await i18nFor(mapLocale(map));
+    expect(i18n.locale).toBe('en');
+    const files = mapCsvFiles(fa, map, []);
+    const cards = parseCsv(files['cards.csv'].slice(1));
+    expect(cards[0]!.slice(0, 5)).toEqual(['شناسه کارت', 'مرحله', 'ردیف', 'نوع', 'متن']);
+    expect(cards[0]).not.toContain('Card id');
+    // Value labels too: a touchpoint's kind.
+    const touchpoint = cards.find((r) => r[0] === 'card-1-touchpoint')!;
+    expect(touchpoint[3]).toBe('نقاط تماس');
+    expect(parseCsv(files['personas.csv'].slice(1))[0]).toContain('نام');
+    expect(parseCsv(files['connections.csv'].slice(1))[0]).toContain('مسیر چه کسی');
+    // The same bytes as the export the app and the command line write for it.
+    const zip = readCsvZip((await exportMapCsv(fa, map, [])).bytes);
+    expect(zip.tables['cards.csv']![0]!.slice(0, 2)).toEqual(['شناسه کارت', 'مرحله']);
+    // A map without a language we speak is English.
+    expect(parseCsv(mapCsvFiles(await i18nFor(mapLocale(base)), base, [])['cards.csv'].slice(1))[0]![0]).toBe('Card id');
+  });
+});
+
 describe('CSV export: cards.csv', () => {
   it('has a header a user can read and one row per card, in stage, lane and card order, with Thai, Persian and Vietnamese intact', () => {
     const map = wideMap(3);
-    const rows = parseCsv(mapCsvFiles(map, [])['cards.csv'].slice(1));
+    const rows = parseCsv(mapCsvFiles(i18n, map, [])['cards.csv'].slice(1));
     expect(rows[0]).toEqual([
       'Card id',
       'Stage',
@@ -140,7 +165,7 @@ describe('CSV export: cards.csv', () => {
   it('fills every field of every kind, with the words the editor uses', () => {
     const { map } = connectedMap();
     map.cards = map.cards.map((c) => (c.id === 'card-1-opportunity' && c.kind === 'opportunity' ? { ...c, status: 'in-progress' } : c));
-    const byId = new Map(records(cardRows(map)).map((r) => [r['Card id'], r]));
+    const byId = new Map(records(cardRows(i18n, map)).map((r) => [r['Card id'], r]));
     expect(byId.get('card-1-touchpoint')).toMatchObject({ Kind: 'Touchpoints', Channel: 'Phone', Owner: 'Contact center' });
     expect(byId.get('card-1-pain')).toMatchObject({
       Kind: 'Pain points',
@@ -167,7 +192,7 @@ describe('CSV export: cards.csv', () => {
   it('names the KPI metric as the editor does and gives its unit, not the metric id', () => {
     const map = wideMap(1);
     map.cards = map.cards.map((c) => (c.kind === 'kpi' ? { ...c, metric: 'response-time', value: 30, target: 24, unit: 'ساعت' } : c));
-    const kpi = records(cardRows(map)).find((r) => r.Kind === 'KPIs')!;
+    const kpi = records(cardRows(i18n, map)).find((r) => r.Kind === 'KPIs')!;
     expect(kpi).toMatchObject({ 'KPI metric': 'Response time', Value: '30', Target: '24', Unit: 'ساعت', 'KPI status': 'Above target' });
   });
 
@@ -178,14 +203,14 @@ describe('CSV export: cards.csv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     const map = wideMap(1);
     map.cards[0] = { ...map.cards[0]!, text: 'one, "two"\r\nthree' };
-    const rows = parseCsv(mapCsvFiles(map, [])['cards.csv'].slice(1));
+    const rows = parseCsv(mapCsvFiles(i18n, map, [])['cards.csv'].slice(1));
     expect(rows[1]![4]).toBe('one, "two"\r\nthree');
   });
 
   it('guards against formula injection in text cells', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(guardFormula(s)).toBe(`'${s}`);
     expect(guardFormula('ok = fine')).toBe('ok = fine');
-    const rows = cardRows(smallMap());
+    const rows = cardRows(i18n, smallMap());
     expect(rows[1]![4]).toBe(`'=HYPERLINK("http://evil","x")`);
     // Numbers we write ourselves are not text and stay numbers.
     expect(records(rows).find((r) => r.Kind === 'Emotion curve')!['Emotion score']).toBe('-1');
@@ -203,7 +228,7 @@ describe('CSV export: cards.csv', () => {
       if (c.kind === 'pain') return { ...c, touchpointId: 'card-1-touchpoint' };
       return c;
     });
-    const rows = records(parseCsv(mapCsvFiles(map, [])['cards.csv'].slice(1)));
+    const rows = records(parseCsv(mapCsvFiles(i18n, map, [])['cards.csv'].slice(1)));
     expect(rows.find((r) => r.Kind === 'Touchpoints')).toMatchObject({ Stage: "'+stage", Lane: "'-lane", Channel: `'${evil}`, Owner: "'@owner" });
     expect(rows.find((r) => r.Kind === 'Pain points')!['Felt at touchpoint']).toBe("'-touch");
     expect(rows.find((r) => r.Kind === 'KPIs')).toMatchObject({ Value: '-3', Target: '85', Unit: "'=1+1" });
@@ -213,7 +238,7 @@ describe('CSV export: cards.csv', () => {
 describe('CSV export: personas.csv', () => {
   it('holds the map’s personas in the map’s order, every text field, lists one item a line, channels by name, no photo', () => {
     const { map, personas } = connectedMap();
-    const rows = records(personaRows(map, personas));
+    const rows = records(personaRows(i18n, map, personas));
     expect(rows.map((r) => r.Name)).toEqual(['مریم احمدی', 'สมชาย ใจดี']);
     expect(Object.keys(rows[0]!)).toEqual([
       'Persona id',
@@ -250,7 +275,7 @@ describe('CSV export: personas.csv', () => {
 
   it('is only a header when the map has no personas', () => {
     const map = { ...wideMap(1), personaIds: [] };
-    expect(personaRows(map, [persona('p1', 'Kevin')])).toHaveLength(1);
+    expect(personaRows(i18n, map, [persona('p1', 'Kevin')])).toHaveLength(1);
   });
 });
 
@@ -258,7 +283,7 @@ describe('CSV export: connections.csv', () => {
   it('gives each arrow’s cards by id and text, its label and whose path it is', () => {
     const { map, personas } = connectedMap();
     const text = (id: string) => map.cards.find((c) => c.id === id)!.text;
-    expect(records(connectionRows(map, personas))).toEqual([
+    expect(records(connectionRows(i18n, map, personas))).toEqual([
       {
         'From card id': 'card-1-touchpoint',
         'From card': text('card-1-touchpoint'),
@@ -281,7 +306,7 @@ describe('CSV export: connections.csv', () => {
 
   it('names a path whose persona is not in this library by its id, rather than dropping it', () => {
     const { map } = connectedMap();
-    expect(records(connectionRows(map, []))[0]!['Whose path']).toBe('p-fa');
+    expect(records(connectionRows(i18n, map, []))[0]!['Whose path']).toBe('p-fa');
   });
 });
 
@@ -301,7 +326,7 @@ describe('CSV export over generated maps', () => {
             // Every other arrow is one persona's path, the rest everyone's.
             connections: generated.connections.map((c, i) => (i % 2 === 0 && people.length > 0 ? { ...c, personaId: people[i % people.length]!.id } : c)),
           };
-          const files = mapCsvFiles(map, people);
+          const files = mapCsvFiles(i18n, map, people);
           const tables = Object.fromEntries(CSV_FILES.map((n) => [n, parseCsv(files[n].slice(1))]));
           expect(tables['cards.csv']).toHaveLength(map.cards.length + 1);
           expect(tables['cards.csv']![0]).toHaveLength(CARD_COLUMNS.length);

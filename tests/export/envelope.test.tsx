@@ -1,6 +1,8 @@
 import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import {
   backupTooLargeToRestore,
   exportLibraryFile,
@@ -39,9 +41,10 @@ function ok(result: ImportResult) {
   return result;
 }
 
+/** A refusal, its errors as the interface says them in English (`raw`: as parseImport gives them). */
 function failed(result: ImportResult) {
   if (result.kind !== 'error') throw new Error('expected an error');
-  return result;
+  return { ...result, raw: result.errors, errors: result.errors.map((e) => ({ path: e.path, message: say(i18n, e.message) })) };
 }
 
 function expectValid(text: string) {
@@ -61,7 +64,7 @@ describe('export', () => {
     const file = exportMapFile(map, [kevin, other], images, NOW);
     expect(file.filename).toBe('แผนที่ - سفر- Hành trình.journey.json');
     const json = JSON.parse(file.text);
-    expect(json).toMatchObject({ format: 'journeyboard', schemaVersion: 1, exportedAt: NOW.toISOString(), kind: 'map' });
+    expect(json).toMatchObject({ format: 'journeyboard', schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: NOW.toISOString(), kind: 'map' });
     expect(json.personas.map((p: Persona) => p.id)).toEqual(['persona-1']);
     expect(json.images.map((i: ExportImage) => i.id)).toEqual(['img-1']);
     expectValid(file.text);
@@ -97,13 +100,14 @@ describe('import', () => {
   });
 
   it('a current-version file with missing fields gets their defaults', () => {
-    // schemaVersion 1 is the current version (there are no migration steps yet): this is the restore
-    // step filling defaults, not a migration. Migrations through an import are tested below.
+    // A file of the current version: this is the restore step filling defaults, not a migration.
+    // Migrations through an import are tested below.
     expect(JSON.parse(missingFieldsFixture).map.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     const result = ok(parseImport(missingFieldsFixture));
     const [map] = result.maps;
     expect(map!.description).toBe('');
     expect(map!.direction).toBe('ltr');
+    expect(map!.language).toBe('en');
     expect(map!.personaIds).toEqual([]);
     expect(map!.connections).toEqual([]);
     expect(map!.channels.length).toBeGreaterThan(10);
@@ -142,8 +146,10 @@ describe('import', () => {
     const map = wideMap(2, { title: 'Hành trình / سفر' });
     const kevin = persona('persona-1', 'Kevin');
     const file = JSON.parse(exportMapFile(map, [kevin], [], NOW).text);
-    const { title, ...rest } = file.map;
-    file.map = { ...rest, heading: title, stages: rest.stages.map(({ name, ...s }: { name: string }) => ({ ...s, label: name })) };
+    const { title, language: _language, ...rest } = file.map;
+    file.schemaVersion = 1;
+    file.map = { ...rest, schemaVersion: 1, heading: title, stages: rest.stages.map(({ name, ...s }: { name: string }) => ({ ...s, label: name })) };
+    file.personas = file.personas.map((p: object) => ({ ...p, schemaVersion: 1 }));
     const text = JSON.stringify(file);
 
     const result = ok(parseImport(text, { migrations: registry }));
@@ -174,7 +180,7 @@ describe('import', () => {
       const document = restoreMap({ ...file.map, schemaVersion: bad });
       expect(document.kind).toBe('invalid');
       expect(envelope.errors).toEqual([
-        { path: 'schemaVersion', message: document.kind === 'invalid' ? document.errors[0]!.message : '' },
+        { path: 'schemaVersion', message: document.kind === 'invalid' ? say(i18n, document.errors[0]!.message) : '' },
       ]);
     }
   });
@@ -193,7 +199,7 @@ describe('import', () => {
     expect(result.errors).toEqual([
       { path: 'map', message: 'this map was made by a newer version of Journeyboard (schema 7); update the app to import the file. Nothing was imported.' },
     ]);
-    expect(formatImportErrors(result.errors)[0]).toMatch(/^map: this map was made by a newer version/);
+    expect(formatImportErrors(i18n, result.raw)[0]).toMatch(/^map: this map was made by a newer version/);
 
     const library = JSON.parse(exportLibraryFile([wideMap(1), { ...wideMap(2), id: 'b' }, { ...wideMap(3), id: 'c' }], [persona('p', 'P')], [], NOW).text);
     library.maps[2].schemaVersion = 9;
@@ -216,7 +222,7 @@ describe('import', () => {
     expect(result.reason).toBe('invalid');
     const paths = result.errors.map((e) => e.path);
     expect(paths.some((p) => p.startsWith('map.cards[3]'))).toBe(true);
-    expect(formatImportErrors(result.errors).join('\n')).toMatch(/^map\.cards\[3\]/m);
+    expect(formatImportErrors(i18n, result.raw).join('\n')).toMatch(/^map\.cards\[3\]/m);
   });
 
   it('refuses a 50 MB file before parsing it', () => {
@@ -307,7 +313,7 @@ describe('import', () => {
     expect(map!.cards[0]!.text).toBe('<img src=x onerror=alert(1)>');
     expect(map!.title).toBe('<script>alert(1)</script>');
     const alert = vi.spyOn(window, 'alert').mockImplementation(() => {});
-    const { container } = render(<PrintView map={map!} personas={[]} layout={printLayout(map!, [])} />);
+    const { container } = render(<PrintView map={map!} personas={[]} layout={printLayout(i18n, map!, [])} />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');

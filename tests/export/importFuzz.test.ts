@@ -14,6 +14,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportMapFile, parseImport, type ImportResult } from '../../src/export/envelope';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import { applyImport, planImport } from '../../src/export/source';
 import { mapViolations } from '../../src/model/invariants';
 import type { JourneyMap, Persona } from '../../src/model/schema';
@@ -136,8 +138,11 @@ function checkResult(result: ImportResult) {
   if (result.kind === 'error') {
     expect(result.errors.length).toBeGreaterThan(0);
     for (const e of result.errors) {
-      expect(typeof e.message).toBe('string');
-      expect(e.message.length).toBeLessThan(1_000);
+      // As the interface says it (in English): worded in full, and short whatever the file held.
+      const said = say(i18n, e.message);
+      expect(typeof said).toBe('string');
+      expect(said).not.toMatch(/\[object Object\]|^import\.|^model\./);
+      expect(said.length).toBeLessThan(1_000);
     }
     return;
   }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { setupI18n } from '@lingui/core';
+import { i18n } from '../../src/i18n';
 import {
   estimateMapHeightMm,
   estimateMapPageMm,
@@ -50,7 +52,7 @@ describe('printLayout', () => {
     const map = wideMap(12);
     for (const size of ['A4', 'A3', 'Letter'] as const) {
       for (const orientation of ['landscape', 'portrait'] as const) {
-        const layout = printLayout(map, [persona('persona-1', 'Kevin')], { size, orientation });
+        const layout = printLayout(i18n, map, [persona('persona-1', 'Kevin')], { size, orientation });
         const mapPages = layout.pages.filter((p) => p.kind === 'map');
         const shown = mapPages.flatMap((p) => p.stageIds);
         expect(shown).toEqual(map.stages.map((s) => s.id));
@@ -73,7 +75,7 @@ describe('printLayout', () => {
   });
 
   it('A4 landscape shows 4 stages a page: 12 stages make 3 map pages', () => {
-    const layout = printLayout(wideMap(12), [], { size: 'A4', orientation: 'landscape' });
+    const layout = printLayout(i18n, wideMap(12), [], { size: 'A4', orientation: 'landscape' });
     expect(layout.pages.filter((p) => p.kind === 'map').map((p) => p.kind === 'map' && [p.firstStage, p.lastStage])).toEqual([
       [1, 4],
       [5, 8],
@@ -83,7 +85,7 @@ describe('printLayout', () => {
 
   it('starts with a cover, then one profile page per linked persona that exists, then the map', () => {
     const map = { ...wideMap(3), personaIds: ['p2', 'missing', 'p1'] };
-    const layout = printLayout(map, [persona('p1', 'A'), persona('p2', 'B'), persona('p3', 'not linked')], {
+    const layout = printLayout(i18n, map, [persona('p1', 'A'), persona('p2', 'B'), persona('p3', 'not linked')], {
       size: 'A4',
       orientation: 'portrait',
     });
@@ -97,29 +99,29 @@ describe('printLayout', () => {
 
   it("'fit' puts the whole map on one page sized to it", () => {
     const map = wideMap(12);
-    const layout = printLayout(map, [], { size: 'fit', orientation: 'landscape' });
+    const layout = printLayout(i18n, map, [], { size: 'fit', orientation: 'landscape' });
     const mapPages = layout.pages.filter((p) => p.kind === 'map');
     expect(mapPages).toHaveLength(1);
     expect(mapPages[0]!.kind === 'map' && mapPages[0]!.stageIds).toHaveLength(12);
     expect(layout.pageWidthMm).toBeGreaterThanOrEqual(2 * layout.marginMm + layout.laneHeaderMm + 12 * layout.stageWidthMm);
-    expect(layout.pageHeightMm).toBeGreaterThanOrEqual(estimateMapHeightMm(map, map.stages.map((s) => s.id), layout.stageWidthMm));
+    expect(layout.pageHeightMm).toBeGreaterThanOrEqual(estimateMapHeightMm(i18n, map, map.stages.map((s) => s.id), layout.stageWidthMm));
   });
 
   it('lays out a map without stages as one (empty) map page', () => {
     const map = { ...wideMap(1), stages: [], cards: [], connections: [] };
-    const layout = printLayout(map, [], { size: 'A4', orientation: 'landscape' });
+    const layout = printLayout(i18n, map, [], { size: 'A4', orientation: 'landscape' });
     expect(layout.pages.filter((p) => p.kind === 'map')).toHaveLength(1);
   });
 
   it('packs a tall map into pages: each fits its page, none without a lane row, every card once and whole', () => {
     const map = tallMap();
     for (const options of [PORTRAIT, LANDSCAPE, { size: 'Letter', orientation: 'portrait' } as const]) {
-      const layout = printLayout(map, [], options);
+      const layout = printLayout(i18n, map, [], options);
       const pages = mapPages(layout);
       expect(pages.length).toBeGreaterThan(3);
       for (const page of pages) {
         expect(page.rows.length, `page ${page.part}`).toBeGreaterThan(0);
-        expect(estimateMapPageMm(map, page, layout), `page ${page.part}`).toBeLessThanOrEqual(mapPageRoomMm(layout));
+        expect(estimateMapPageMm(i18n, map, page, layout), `page ${page.part}`).toBeLessThanOrEqual(mapPageRoomMm(layout));
         expect(page.parts).toBe(pages.length);
       }
       expect(pages.map((p) => p.part)).toEqual(pages.map((_, i) => i + 1));
@@ -147,7 +149,7 @@ describe('printLayout', () => {
 
   it('keeps a row whole on the next page when a fresh page holds it, and cuts only rows taller than a page', () => {
     const map = tallMap();
-    const layout = printLayout(map, [], LANDSCAPE);
+    const layout = printLayout(i18n, map, [], LANDSCAPE);
     const room = mapPageRoomMm(layout);
     for (const page of mapPages(layout)) {
       for (const row of page.rows) {
@@ -159,14 +161,14 @@ describe('printLayout', () => {
     // The rows after the text lane all fit one page together, so they are never cut.
     const last = mapPages(layout).at(-1)!;
     expect(last.rows.map((r) => r.laneId)).toContain('lane-kpi');
-    expect(estimateMapPageMm(map, last, layout)).toBeLessThanOrEqual(room);
+    expect(estimateMapPageMm(i18n, map, last, layout)).toBeLessThanOrEqual(room);
   });
 
   it('cuts a card taller than a page between words, Thai words too, never before a space', () => {
     const map = wideMap(1);
     const thai = Array.from({ length: 200 }, () => TEXTS.th).join('');
     map.cards = map.cards.map((c) => (c.kind === 'text' ? { ...c, text: thai } : c));
-    const layout = printLayout(map, [], PORTRAIT);
+    const layout = printLayout(i18n, map, [], PORTRAIT);
     const parts = partsByCard(map, layout).get('card-1-text')!;
     expect(parts.length).toBeGreaterThan(1);
     const boundaries = new Set(Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment(thai), (s) => s.index));
@@ -177,14 +179,14 @@ describe('printLayout', () => {
     }
     const english = wideMap(1);
     english.cards = english.cards.map((c) => (c.kind === 'text' ? { ...c, text: Array.from({ length: 400 }, () => TEXTS.en).join(' ') } : c));
-    const enParts = partsByCard(english, printLayout(english, [], PORTRAIT)).get('card-1-text')!;
+    const enParts = partsByCard(english, printLayout(i18n, english, [], PORTRAIT)).get('card-1-text')!;
     expect(enParts.length).toBeGreaterThan(1);
     for (const { text } of enParts.slice(1)) expect(text).toMatch(/^\S/);
   });
 
   it('a map that fits the page height is not split vertically: one page per stage group, every lane whole', () => {
     const map = wideMap(12);
-    const layout = printLayout(map, [], LANDSCAPE);
+    const layout = printLayout(i18n, map, [], LANDSCAPE);
     for (const page of mapPages(layout)) {
       expect(page.rows.map((r) => r.laneId)).toEqual(map.lanes.map((l) => l.id));
       expect(page.rows.every((r) => !r.continued && !r.continues)).toBe(true);
@@ -193,10 +195,10 @@ describe('printLayout', () => {
 
   it('taller estimates (heightScale) give more pages, never fewer', () => {
     const map = tallMap();
-    const base = mapPages(printLayout(map, [], PORTRAIT)).length;
-    const taller = printLayout(map, [], PORTRAIT, { heightScale: 1.3 });
+    const base = mapPages(printLayout(i18n, map, [], PORTRAIT)).length;
+    const taller = printLayout(i18n, map, [], PORTRAIT, { heightScale: 1.3 });
     expect(mapPages(taller).length).toBeGreaterThan(base);
-    for (const page of mapPages(taller)) expect(estimateMapPageMm(map, page, taller, { heightScale: 1.3 })).toBeLessThanOrEqual(mapPageRoomMm(taller));
+    for (const page of mapPages(taller)) expect(estimateMapPageMm(i18n, map, page, taller, { heightScale: 1.3 })).toBeLessThanOrEqual(mapPageRoomMm(taller));
   });
 
   it('over generated maps (some cards long enough to be cut): every stage, lane and card is shown whole across the pages', () => {
@@ -207,7 +209,7 @@ describe('printLayout', () => {
         fc.constantFrom<PrintOptions>(PORTRAIT, LANDSCAPE, { size: 'A3', orientation: 'portrait' }),
         (generated, repeats, options) => {
           const map = { ...generated, cards: generated.cards.map((c, i) => ({ ...c, text: `${c.text} `.repeat(repeats[i % 25]! % 7 === 0 ? repeats[i % 25]! : 1) })) };
-          const layout = printLayout(map, [], options);
+          const layout = printLayout(i18n, map, [], options);
           const pages = mapPages(layout);
           expect(new Set(pages.flatMap((p) => p.stageIds))).toEqual(new Set(map.stages.map((s) => s.id)));
           for (const page of pages) if (map.lanes.length > 0) expect(page.rows.length).toBeGreaterThan(0);
@@ -220,7 +222,7 @@ describe('printLayout', () => {
   });
 
   it('writes the @page rule from numbers only', () => {
-    const layout = printLayout(wideMap(2), [], { size: 'A4', orientation: 'landscape' });
+    const layout = printLayout(i18n, wideMap(2), [], { size: 'A4', orientation: 'landscape' });
     expect(pageCss(layout)).toBe('@page { size: 297mm 210mm; margin: 10mm; }');
   });
 
@@ -229,7 +231,20 @@ describe('printLayout', () => {
     const long = wideMap(2);
     long.cards = long.cards.map((c) => ({ ...c, text: c.text.repeat(20) }));
     const ids = short.stages.map((s) => s.id);
-    expect(estimateMapHeightMm(long, ids, 60)).toBeGreaterThan(estimateMapHeightMm(short, ids, 60));
+    expect(estimateMapHeightMm(i18n, long, ids, 60)).toBeGreaterThan(estimateMapHeightMm(i18n, short, ids, 60));
+  });
+
+  it('measures its own words in the language it is given: a wordier caption or meta line is a taller page', () => {
+    const map = wideMap(2);
+    const ids = map.stages.map((s) => s.id);
+    const wordy = (id: string) => {
+      const words = 'a much longer way of saying the same thing '.repeat(6);
+      return setupI18n({ locale: 'en', messages: { en: { ...i18n.messages, [id]: words } } });
+    };
+    const plain = estimateMapHeightMm(i18n, map, ids, 60);
+    expect(estimateMapHeightMm(wordy('print.page.mapPart'), map, ids, 60)).toBeGreaterThan(plain);
+    expect(estimateMapHeightMm(wordy('print.meta.realtime'), map, ids, 60)).toBeGreaterThan(plain);
+    expect(estimateMapHeightMm(wordy('label.laneKind.touchpoint'), map, ids, 60)).toBeGreaterThan(plain);
   });
 });
 
@@ -248,13 +263,13 @@ describe('printLayout: pages made for paper', () => {
   it('every map page spans the printable width (>= 90%, never more), and its estimated height fits the page', () => {
     for (const map of [contactCenter, wideMap(12), wideMap(5), wideMap(1), tallMap()]) {
       for (const options of everyOption) {
-        const layout = printLayout(map, [], options);
+        const layout = printLayout(i18n, map, [], options);
         for (const page of mapPages(layout)) {
           const where = `${map.title}, ${options.size} ${options.orientation}${options.fitToPage ? ' fit' : ''}, page ${page.part}`;
           const share = mapPageWidthMm(page, layout) / layout.contentWidthMm;
           expect(share, where).toBeGreaterThanOrEqual(0.9);
           expect(share, where).toBeLessThanOrEqual(1 + 1e-9);
-          expect(estimateMapPageMm(map, page, layout), where).toBeLessThanOrEqual(mapPageRoomMm(layout) + 1e-6);
+          expect(estimateMapPageMm(i18n, map, page, layout), where).toBeLessThanOrEqual(mapPageRoomMm(layout) + 1e-6);
         }
       }
     }
@@ -262,7 +277,7 @@ describe('printLayout: pages made for paper', () => {
 
   it('the contact-center template in A4: a tile per stage group, every lane on it, none cut across two pages', () => {
     for (const orientation of ORIENTATIONS) {
-      const layout = printLayout(contactCenter, [], { size: 'A4', orientation });
+      const layout = printLayout(i18n, contactCenter, [], { size: 'A4', orientation });
       const pages = mapPages(layout);
       // Two tiles (3 + 2 stages), not the four of the old layout.
       expect(pages.map((p) => p.stageIds.length)).toEqual([3, 2]);
@@ -278,7 +293,7 @@ describe('printLayout: pages made for paper', () => {
   it('each tile has its stage headers and every lane header once: no stage or lane twice on a page', () => {
     for (const map of [contactCenter, wideMap(12), tallMap()]) {
       for (const options of everyOption) {
-        for (const page of mapPages(printLayout(map, [], options))) {
+        for (const page of mapPages(printLayout(i18n, map, [], options))) {
           expect(new Set(page.stageIds).size).toBe(page.stageIds.length);
           const lanes = page.rows.map((r) => r.laneId);
           expect(new Set(lanes).size).toBe(lanes.length);
@@ -292,7 +307,7 @@ describe('printLayout: pages made for paper', () => {
     for (const map of [contactCenter, wideMap(12), wideMap(1), tallMap()]) {
       for (const size of SIZES) {
         for (const orientation of ORIENTATIONS) {
-          const layout = printLayout(map, [], { size, orientation, fitToPage: true, cover: false });
+          const layout = printLayout(i18n, map, [], { size, orientation, fitToPage: true, cover: false });
           expect(layout.pages).toHaveLength(1);
           const page = layout.pages[0] as MapPageSpec;
           expect(page.stageIds).toEqual(map.stages.map((s) => s.id));
@@ -304,17 +319,17 @@ describe('printLayout: pages made for paper', () => {
       }
     }
     // A small map grows on a poster; a big one shrinks on A4.
-    expect((printLayout(wideMap(2), [], { size: 'A2', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeGreaterThan(1);
-    expect((printLayout(tallMap(), [], { size: 'A4', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeLessThan(1);
+    expect((printLayout(i18n, wideMap(2), [], { size: 'A2', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeGreaterThan(1);
+    expect((printLayout(i18n, tallMap(), [], { size: 'A4', orientation: 'landscape', fitToPage: true }).pages.at(-1) as MapPageSpec).scale).toBeLessThan(1);
   });
 
   it('A3 and A2 are the poster sheets: their sizes, their @page rules, and more stages side by side', () => {
-    const a4 = printLayout(wideMap(12), [], LANDSCAPE);
-    const a3 = printLayout(wideMap(12), [], { size: 'A3', orientation: 'landscape' });
-    const a2 = printLayout(wideMap(12), [], { size: 'A2', orientation: 'landscape' });
+    const a4 = printLayout(i18n, wideMap(12), [], LANDSCAPE);
+    const a3 = printLayout(i18n, wideMap(12), [], { size: 'A3', orientation: 'landscape' });
+    const a2 = printLayout(i18n, wideMap(12), [], { size: 'A2', orientation: 'landscape' });
     expect(pageCss(a3)).toBe('@page { size: 420mm 297mm; margin: 10mm; }');
     expect(pageCss(a2)).toBe('@page { size: 594mm 420mm; margin: 10mm; }');
-    expect(pageCss(printLayout(wideMap(12), [], { size: 'A2', orientation: 'portrait' }))).toBe('@page { size: 420mm 594mm; margin: 10mm; }');
+    expect(pageCss(printLayout(i18n, wideMap(12), [], { size: 'A2', orientation: 'portrait' }))).toBe('@page { size: 420mm 594mm; margin: 10mm; }');
     expect(a4.stagesPerPage).toBeLessThan(a3.stagesPerPage);
     expect(a3.stagesPerPage).toBeLessThan(a2.stagesPerPage);
     // On an A2 wall poster the 12 stages stand side by side on one sheet.
@@ -323,7 +338,7 @@ describe('printLayout: pages made for paper', () => {
   });
 
   it('the cover lists the KPIs and personas its page holds, and leaves the rest to their pages', () => {
-    const few = printLayout(contactCenter, []).pages[0]!;
+    const few = printLayout(i18n, contactCenter, []).pages[0]!;
     const kpis = contactCenter.cards.filter((c) => c.kind === 'kpi').map((c) => c.id);
     expect(few.kind === 'cover' && few.kpiCardIds?.slice().sort()).toEqual(kpis.slice().sort());
     // 60 KPI cards and 12 personas cannot all be on one A4 cover: some are, in map order, the rest are not.
@@ -332,7 +347,7 @@ describe('printLayout: pages made for paper', () => {
     const people = Array.from({ length: 12 }, (_, i) => persona(`p${i}`, `Persona ${i}`));
     many.personaIds = people.map((p) => p.id);
     for (const options of [LANDSCAPE, PORTRAIT]) {
-      const cover = printLayout(many, people, options).pages[0]!;
+      const cover = printLayout(i18n, many, people, options).pages[0]!;
       if (cover.kind !== 'cover') throw new Error('no cover');
       expect(cover.kpiCardIds!.length).toBeGreaterThan(0);
       expect(cover.kpiCardIds!.length).toBeLessThan(60);
@@ -343,7 +358,7 @@ describe('printLayout: pages made for paper', () => {
   });
 
   it('the cover is a choice: on by default, left out when asked', () => {
-    expect(printLayout(contactCenter, [])).toMatchObject({ pages: [{ kind: 'cover' }, { kind: 'map' }, { kind: 'map' }] });
-    expect(printLayout(contactCenter, [], { ...LANDSCAPE, cover: false }).pages.every((p) => p.kind === 'map')).toBe(true);
+    expect(printLayout(i18n, contactCenter, [])).toMatchObject({ pages: [{ kind: 'cover' }, { kind: 'map' }, { kind: 'map' }] });
+    expect(printLayout(i18n, contactCenter, [], { ...LANDSCAPE, cover: false }).pages.every((p) => p.kind === 'map')).toBe(true);
   });
 });

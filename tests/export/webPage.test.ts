@@ -1,8 +1,11 @@
+import { CURRENT_SCHEMA_VERSION } from '../../src/model/schema';
+import type { Locale } from '../../src/i18n/locales';
 import { describe, expect, it } from 'vitest';
 import { exportMapFile, parseImport, parseImportFile } from '../../src/export/envelope';
 import {
   base64,
   buildWebPage,
+  catalogueI18n,
   composeWebPage,
   contentSecurityPolicy,
   extractEnvelopeText,
@@ -10,13 +13,18 @@ import {
   fontsForText,
   inlineScripts,
   looksLikeHtml,
+  MESSAGES_ELEMENT_ID,
+  parseEmbeddedCatalogue,
   sha256Base64,
   TEMPLATE_MARKERS,
+  VIEWER_MESSAGE_PREFIXES,
   webPageParts,
+  type EmbeddedCatalogue,
 } from '../../src/export/webPage';
+import { i18n, loadMessages } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import { SAMPLES } from '../../src/model/samples';
 import type { JourneyMap } from '../../src/model/schema';
-import { guessLanguage, mapTexts } from '../../src/viewer/strings';
 
 const VIEWER_SCRIPT = 'document.body.dataset.ran = "yes"; const s = "a</b>";';
 const TEMPLATE = [
@@ -33,7 +41,8 @@ const TEMPLATE = [
 ].join('\n');
 
 const HOSTILE = '</script><img src=x onerror=alert(1)>';
-const OPTS = { title: 'Map', lang: 'en', dir: 'ltr', fontCss: '' } as const;
+const CATALOGUE: EmbeddedCatalogue = { locale: 'en', messages: { 'viewer.untitled': 'Journey map' } };
+const OPTS = { title: 'Map', lang: 'en', dir: 'ltr', fontCss: '', catalogue: CATALOGUE } as const;
 
 function sample(id: string): JourneyMap {
   const s = SAMPLES.find((t) => t.id === id);
@@ -65,10 +74,13 @@ describe('buildWebPage', () => {
     const map = hostileMap();
     const envelope = envelopeOf(map);
     const html = buildWebPage(TEMPLATE, envelope, { ...OPTS, title: map.title });
-    expect(tags(html, 'script')).toHaveLength(2);
+    // The viewer, the envelope and the messages.
+    expect(tags(html, 'script')).toHaveLength(3);
     expect(tags(html, 'img')).toHaveLength(0);
     const block = html.slice(html.indexOf('id="journeyboard-map">'));
     expect(block.slice(0, block.indexOf('</script>'))).not.toContain('<');
+    const messages = html.slice(html.indexOf(`id="${MESSAGES_ELEMENT_ID}">`));
+    expect(messages.slice(0, messages.indexOf('</script>'))).not.toContain('<');
     const back = parseImport(extractEnvelopeText(html)!);
     expect(back.kind).toBe('ok');
     if (back.kind !== 'ok') return;
@@ -77,7 +89,7 @@ describe('buildWebPage', () => {
   });
 
   it('writes the title as text, and lang and dir', () => {
-    const html = buildWebPage(TEMPLATE, '{}', { title: HOSTILE, lang: 'fa', dir: 'rtl', fontCss: '' });
+    const html = buildWebPage(TEMPLATE, '{}', { title: HOSTILE, lang: 'fa', dir: 'rtl', fontCss: '', catalogue: CATALOGUE });
     expect(html).toContain('<title>&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;</title>');
     expect(html).toContain('<html lang="fa" dir="rtl">');
     expect(buildWebPage(TEMPLATE, '{}', { ...OPTS, lang: '"><script>' })).toContain('<html lang="und" dir="ltr">');
@@ -112,6 +124,10 @@ describe('buildWebPage', () => {
   it('refuses a template without its markers, and font CSS that could end the style element', () => {
     expect(() => buildWebPage('<html><head></head></html>', '{}', OPTS)).toThrow(/marker/);
     expect(() => buildWebPage(TEMPLATE, '{}', { ...OPTS, fontCss: '</style><script>alert(1)</script>' })).toThrow();
+  });
+
+  it('names an untitled page in its language', () => {
+    expect(buildWebPage(TEMPLATE, '{}', { ...OPTS, title: ' ' })).toContain('<title>Journey map</title>');
   });
 
   it('does not expand $ patterns of the inserted text', () => {
@@ -153,8 +169,8 @@ describe('importing a web page', () => {
   it('refuses a page without a map, and a page whose map is broken, as a JSON import would', async () => {
     const other = await parseImportFile(new File(['<!doctype html><html><body>Hi</body></html>'], 'page.html', { type: 'text/html' }));
     expect(other).toMatchObject({ kind: 'error', reason: 'not-journeyboard' });
-    if (other.kind === 'error') expect(other.errors[0]!.message).toMatch(/This web page holds no Journeyboard map/);
-    const broken = envelopeOf(sample('sample-vi')).replace('"schemaVersion": 1', '"schemaVersion": 999');
+    if (other.kind === 'error') expect(say(i18n, other.errors[0]!.message)).toMatch(/This web page holds no Journeyboard map/);
+    const broken = envelopeOf(sample('sample-vi')).replace(`"schemaVersion": ${CURRENT_SCHEMA_VERSION}`, '"schemaVersion": 999');
     const newer = await parseImportFile(new File([buildWebPage(TEMPLATE, broken, OPTS)], 'map.html', { type: 'text/html' }));
     expect(newer).toMatchObject({ kind: 'error', reason: 'newer' });
   });
@@ -190,27 +206,51 @@ describe('fonts', () => {
     expect(css).not.toMatch(/url\((?!data:)/);
   });
 
-  it('picks the sample pages’ language and fonts from their text', () => {
-    const parts = (id: string) => {
-      const map = sample(id);
+  it('speaks the map’s language: its lang, its messages (the viewer’s only), and the fonts of both', async () => {
+    const parts = (id: string, language: Locale) => {
+      const map = { ...sample(id), language };
       return webPageParts(envelopeOf(map), map);
     };
-    expect(parts('sample-th')).toMatchObject({ lang: 'th', dir: 'ltr' });
-    expect(parts('sample-fa')).toMatchObject({ lang: 'fa', dir: 'rtl' });
-    expect(parts('sample-vi')).toMatchObject({ lang: 'vi', dir: 'ltr' });
-    expect(parts('sample-fa').fonts.some((f) => f.family === 'Noto Sans Thai')).toBe(false);
-    expect(guessLanguage(mapTexts(sample('sample-vi')))).toBe('vi');
-    expect(guessLanguage(['Customer journey', 'Buying'])).toBe('en');
-    expect(guessLanguage([])).toBe('en');
+    expect(await parts('sample-th', 'th')).toMatchObject({ lang: 'th', dir: 'ltr', catalogue: { locale: 'th' } });
+    expect(await parts('sample-fa', 'fa')).toMatchObject({ lang: 'fa', dir: 'rtl', catalogue: { locale: 'fa' } });
+    expect(await parts('sample-vi', 'vi')).toMatchObject({ lang: 'vi', dir: 'ltr', catalogue: { locale: 'vi' } });
+    expect((await parts('sample-fa', 'fa')).fonts.some((f) => f.family === 'Noto Sans Thai')).toBe(false);
+    // A language we do not speak is English.
+    expect(await parts('sample-vi', 'de' as Locale)).toMatchObject({ lang: 'en', catalogue: { locale: 'en' } });
+    // The Thai words of the viewer need the Thai face, even on a map written in English.
+    const english = { ...sample('sample-vi'), title: 'Journey', description: '', stages: [], lanes: [], cards: [], language: 'th' as const };
+    expect((await webPageParts(envelopeOf(english), english)).fonts.some((f) => f.family === 'Noto Sans Thai')).toBe(true);
+    // Only what the viewer shows: its own words, the print view's, the presentation's and the labels.
+    const { catalogue } = await parts('sample-fa', 'fa');
+    const ids = Object.keys(catalogue.messages);
+    expect(ids.every((id) => VIEWER_MESSAGE_PREFIXES.some((p) => id.startsWith(p)))).toBe(true);
+    const all = Object.keys(await loadMessages('fa'));
+    expect(ids).toEqual(all.filter((id) => VIEWER_MESSAGE_PREFIXES.some((p) => id.startsWith(p))).sort());
+    expect(catalogueI18n(catalogue)._('viewer.view.present')).toBe('ارائه');
   });
 
-  it('composes a page named after the map, with the fonts read through bytesOf', () => {
-    const map = sample('sample-fa');
+  it('composes a page named after the map, with the fonts read through bytesOf and its language’s messages', async () => {
+    const map = { ...sample('sample-fa'), language: 'fa' as const };
+    const envelope = envelopeOf(map);
     const read: string[] = [];
-    const page = composeWebPage(TEMPLATE, envelopeOf(map), map, [], (f) => (read.push(f.path), new Uint8Array([1, 2, 3])));
+    const page = composeWebPage(TEMPLATE, envelope, map, await webPageParts(envelope, map), (f) => (read.push(f.path), new Uint8Array([1, 2, 3])));
     expect(page.filename).toBe('سفر مشتری در مرکز تماس.html');
     expect(read).toContain('@fontsource/vazirmatn/files/vazirmatn-arabic-400-normal.woff2');
     expect(page.html).toContain('src:url(data:font/woff2;base64,AQID)');
     expect(page.html).toContain('<html lang="fa" dir="rtl">');
+    // The messages block, as the viewer reads it: Persian, and no other language in the page.
+    const block = new RegExp(`<script type="application/json" id="${MESSAGES_ELEMENT_ID}">([\\s\\S]*?)</script>`).exec(page.html)?.[1];
+    const catalogue = parseEmbeddedCatalogue(block);
+    expect(catalogue?.locale).toBe('fa');
+    expect(catalogueI18n(catalogue!)._('viewer.matches', { count: 3 })).toBe('۳ کارت پیدا شد');
+    const thai = catalogueI18n({ locale: 'th', messages: await loadMessages('th') })._('viewer.mapRegion');
+    expect(page.html).not.toContain(thai);
+  });
+
+  it('reads back only a catalogue it can use', () => {
+    expect(parseEmbeddedCatalogue('{"locale":"th","messages":{"a":"b"}}')).toEqual({ locale: 'th', messages: { a: 'b' } });
+    for (const text of [null, '', 'nope', '[]', '{"locale":"de","messages":{}}', '{"locale":"fa","messages":[]}', '{"locale":"fa"}']) {
+      expect(parseEmbeddedCatalogue(text)).toBeNull();
+    }
   });
 });

@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import { mapViolations } from '../../src/model/invariants';
 import {
   addConnection,
@@ -81,7 +83,7 @@ describe('connections', () => {
     it('is an invariant: an arrow on the path of an unlinked persona is reported', () => {
       const d = setConnectionPersona(withKevin(), 'c1', 'kevin');
       const broken = { ...d, personaIds: ['mai'] };
-      expect(mapViolations(broken)).toEqual([
+      expect(mapViolations(broken).map((v) => ({ path: v.path, message: say(i18n, v.message) }))).toEqual([
         { path: 'connections[0].personaId', message: 'is the path of a persona that is not linked to this map' },
       ]);
     });

@@ -38,10 +38,10 @@ describe('buildMap', () => {
 
   it('throws on blueprint mistakes, which are programming errors', () => {
     expect(() => buildMap({ ...base, cards: [{ stage: 'zz', lane: 'l' }] })).toThrow(/unknown key "zz"/);
-    expect(() => buildMap({ ...base, stages: [{ key: 'a', name: 'A', loopsTo: 'b' }, { key: 'b', name: 'B' }] })).toThrow(/earlier stage/);
+    expect(() => buildMap({ ...base, stages: [{ key: 'a', name: 'A', loopsTo: 'b' }, { key: 'b', name: 'B' }] })).toThrow(/stages\[0\]\.loopsTo: model\.invariant\.loopNotBack/);
     expect(() => buildMap({ ...base, stages: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] })).toThrow(/used twice/);
     const lanes = [...base.lanes, { key: 't', kind: 'text' as const, title: 'T' }];
     const painAtText = [{ key: 'c', stage: 'a', lane: 't' }, { stage: 'a', lane: 'l', touchpoint: 'c' }];
-    expect(() => buildMap({ ...base, lanes, cards: painAtText })).toThrow(/touchpoint that does not exist/);
+    expect(() => buildMap({ ...base, lanes, cards: painAtText })).toThrow(/touchpointId: model\.invariant\.touchpointMissing/);
   });
 });

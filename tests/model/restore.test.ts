@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import { mapViolations } from '../../src/model/invariants';
 import { MAX_RESTORE_ERRORS, formatRestoreErrors, restoreMap, restorePersona } from '../../src/model/restore';
 import { JourneyMapSchema } from '../../src/model/schema';
@@ -10,16 +12,28 @@ function ok<T>(r: { kind: string; doc?: T }): T {
   return r.doc;
 }
 
-function errorsOf(r: ReturnType<typeof restoreMap> | ReturnType<typeof restorePersona>) {
+function rawErrorsOf(r: ReturnType<typeof restoreMap> | ReturnType<typeof restorePersona>) {
   if (r.kind !== 'invalid') throw new Error(`expected invalid, got ${r.kind}`);
   return r.errors;
 }
 
-describe('restore: version 1 fixtures', () => {
-  it('a complete saved map comes back exactly', () => {
-    const input = deepFreeze(fixture('v1/map.json'));
+/** The errors as the interface says them in English (tests/setup.ts activates the English catalogue). */
+function errorsOf(r: ReturnType<typeof restoreMap> | ReturnType<typeof restorePersona>) {
+  return rawErrorsOf(r).map((e) => ({ path: e.path, message: say(i18n, e.message) }));
+}
+
+describe('restore: saved fixtures', () => {
+  it('a complete saved map of the current version comes back exactly', () => {
+    const input = deepFreeze(fixture('v2/map.json'));
     const doc = ok(restoreMap(input));
     expect(doc).toEqual(input);
+    expect(mapViolations(doc)).toEqual([]);
+  });
+
+  it('a complete saved map of version 1 comes back as version 2, in the language of its text', () => {
+    const input = deepFreeze(fixture('v1/map.json'));
+    const doc = ok(restoreMap(input));
+    expect(doc).toEqual({ ...input, schemaVersion: 2, language: 'en' });
     expect(mapViolations(doc)).toEqual([]);
   });
 
@@ -30,13 +44,15 @@ describe('restore: version 1 fixtures', () => {
     expect(ok(restoreMap(JSON.stringify(doc)))).toEqual(doc);
   });
 
-  it('a complete saved persona comes back exactly', () => {
-    const input = deepFreeze(fixture('v1/persona.json'));
+  it('a complete saved persona comes back exactly, and one of version 1 as version 2 (unchanged otherwise)', () => {
+    const input = deepFreeze(fixture('v2/persona.json'));
     expect(ok(restorePersona(input))).toEqual(input);
+    const v1 = deepFreeze(fixture('v1/persona.json'));
+    expect(ok(restorePersona(v1))).toEqual({ ...v1, schemaVersion: 2 });
   });
 
   it('reads JSON text as well as values', () => {
-    expect(ok(restoreMap(fixtureText('v1/map.json')))).toEqual(fixture('v1/map.json'));
+    expect(ok(restoreMap(fixtureText('v2/map.json')))).toEqual(fixture('v2/map.json'));
   });
 
   it('fills the defaults of a minimal map and persona', () => {
@@ -58,8 +74,7 @@ describe('restore: version 1 fixtures', () => {
   it('reads a document without schemaVersion as version 1', () => {
     const { schemaVersion: _v, ...rest } = fixture('v1/map.json');
     const doc = ok(restoreMap(rest));
-    expect(doc.schemaVersion).toBe(1);
-    expect(doc).toEqual(fixture('v1/map.json'));
+    expect(doc).toEqual({ ...fixture('v1/map.json'), schemaVersion: 2, language: 'en' });
   });
 });
 
@@ -156,7 +171,7 @@ describe('restore: broken documents give readable errors with paths', () => {
     expect(errors).toHaveLength(MAX_RESTORE_ERRORS + 1);
     expect(errors[0]).toEqual({ path: 'cards[0].score', message: 'expected a whole number from -2 to 2, got "bad"' });
     expect(errors[MAX_RESTORE_ERRORS]).toEqual({ path: '', message: 'and 30 more problems' });
-    expect(formatRestoreErrors(errors)[0]).toBe('cards[0].score: expected a whole number from -2 to 2, got "bad"');
+    expect(formatRestoreErrors(i18n, rawErrorsOf(restoreMap(map)))[0]).toBe('cards[0].score: expected a whole number from -2 to 2, got "bad"');
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkAvatarFile, fitWithin, MAX_AVATAR_BYTES, prepareAvatar } from '../../src/personas/image';
+import { i18n } from '../../src/i18n';
+import { MessageError, say } from '../../src/i18n/message';
+import { checkAvatarFile as check, fitWithin, MAX_AVATAR_BYTES, prepareAvatar, type AvatarCheck } from '../../src/personas/image';
+
+/** The check, its refusal as the interface says it in English. */
+async function checkAvatarFile(f: Blob): Promise<{ ok: true; type: string } | { ok: false; message: string }> {
+  const result: AvatarCheck = await check(f);
+  return result.ok ? result : { ok: false, message: say(i18n, result.message) };
+}
 
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0];
@@ -107,9 +115,16 @@ describe('prepareAvatar', () => {
     expect(resize).not.toHaveBeenCalled();
   });
   it('turns a decoding failure into a message', async () => {
+    const undecodable = { id: 'image.undecodable' };
     const result = await prepareAvatar(file(PNG_HEAD, 'broken.png', 'image/png'), async () => {
-      throw new Error('The image could not be read: it may be damaged.');
+      throw new MessageError(undecodable, 'The image could not be read.');
     });
-    expect(result).toEqual({ ok: false, message: 'The image could not be read: it may be damaged.' });
+    expect(result).toEqual({ ok: false, message: undecodable });
+    if (!result.ok) expect(say(i18n, result.message)).toBe('The image could not be read: it may be damaged or in a format this browser cannot open.');
+    // A failure that says nothing of its own: the resize failed.
+    const other = await prepareAvatar(file(PNG_HEAD, 'broken.png', 'image/png'), async () => {
+      throw new TypeError('x is undefined');
+    });
+    expect(!other.ok && say(i18n, other.message)).toBe('The image could not be resized.');
   });
 });

@@ -321,7 +321,9 @@ describe('PresentPage (the route)', () => {
     const map = build('sample-vi');
     await storage.saveMap(map);
     render(<PresentPage mapId={map.id} />);
-    expect(await screen.findByRole('region', { name: 'Slide 1 of 7: Hành trình khách hàng (Customer Journey)' })).toBeInTheDocument();
+    // A Vietnamese map presents in Vietnamese, whatever the interface's language.
+    expect(await screen.findByRole('region', { name: 'Trang chiếu 1/7: Hành trình khách hàng (Customer Journey)' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /^Trang chiếu/ }).closest('[lang]')).toHaveAttribute('lang', 'vi');
   });
 
   it('says so when the map is not there', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../src/i18n';
 import { createPersona } from '../../src/model/factory';
 import { sampleById } from '../../src/model/samples';
 import type { JourneyMap } from '../../src/model/schema';
@@ -52,15 +53,15 @@ describe('the slide list', () => {
   it('names each slide for the region: number, count and the stage name in its own script', () => {
     const map = sample('sample-fa');
     const slides = buildSlides(map);
-    expect(slideLabel(map, slides, 0)).toBe('Slide 1 of 7: سفر مشتری در مرکز تماس');
-    expect(slideLabel(map, slides, 3)).toBe('Slide 4 of 7: نحوه تماس مشتریان');
-    expect(slideLabel(map, slides, 6)).toBe('Slide 7 of 7: The whole map');
+    expect(slideLabel(i18n, map, slides, 0)).toBe('Slide 1 of 7: سفر مشتری در مرکز تماس');
+    expect(slideLabel(i18n, map, slides, 3)).toBe('Slide 4 of 7: نحوه تماس مشتریان');
+    expect(slideLabel(i18n, map, slides, 6)).toBe('Slide 7 of 7: The whole map');
   });
 
   it('falls back to a number when a stage has no name', () => {
     const map = template('blank');
     const unnamed = { ...map, stages: map.stages.map((s, i) => (i === 1 ? { ...s, name: '  ' } : s)) };
-    expect(slideLabel(unnamed, buildSlides(unnamed), 2)).toBe('Slide 3 of 5: Stage 2');
+    expect(slideLabel(i18n, unnamed, buildSlides(unnamed), 2)).toBe('Slide 3 of 5: Stage 2');
   });
 
   it('finds the slide of a stage number as the facilitator says it (1-based)', () => {
@@ -135,27 +136,28 @@ describe('focus filters', () => {
     const map = sample('sample-th');
     const kevin = { ...createPersona({ name: 'Kevin Smith' }), preferredChannels: ['phone' as const] };
     const linked = { ...map, personaIds: [kevin.id, 'gone'] };
-    const labels = focusOptions(linked, [kevin]).map((o) => o.label);
+    const labels = focusOptions(i18n, linked, [kevin]).map((o) => o.label);
     expect(labels).toEqual([
       'Everything',
       'Only pain points',
-      'Only Phone touchpoints',
+      // The Thai map's own channel names (a map names its channels in its language).
+      'Only โทรศัพท์ touchpoints',
       'Only Facebook touchpoints',
       'Only LINE touchpoints',
-      'Only Web site touchpoints',
+      'Only เว็บไซต์ touchpoints',
       'Kevin Smith’s path (no arrows on this map yet)',
     ]);
     // A persona without arrows is offered but cannot be chosen; one with arrows can.
-    expect(focusOptions(linked, [kevin]).at(-1)).toMatchObject({ disabled: true });
+    expect(focusOptions(i18n, linked, [kevin]).at(-1)).toMatchObject({ disabled: true });
     const paths = twoPaths();
     const two = [createPersona({ id: 'kevin', name: 'Kevin Smith' }), createPersona({ id: 'mai', name: 'Mai' })];
-    expect(focusOptions(paths, two).slice(-2)).toEqual([
+    expect(focusOptions(i18n, paths, two).slice(-2)).toEqual([
       { value: 'persona:kevin', label: 'Kevin Smith’s path', focus: { kind: 'persona', personaId: 'kevin' } },
       { value: 'persona:mai', label: 'Mai’s path', focus: { kind: 'persona', personaId: 'mai' } },
     ]);
     // No personas linked, no persona filter; no pain cards, no pain filter.
     const plain = template('blank');
-    expect(focusOptions(plain, []).map((o) => o.value)).toEqual(['all']);
+    expect(focusOptions(i18n, plain, []).map((o) => o.value)).toEqual(['all']);
   });
 
   it('only pain points: the pain cards of each stage, nothing else', () => {
@@ -251,7 +253,7 @@ describe('emotion curve', () => {
 
   it('is described up to the current stage only, in the stages’ own names', () => {
     const curve = emotionCurve(sample('sample-th'));
-    expect(describeCurve(curve, 1)).toBe('Emotion curve: การสร้างการรับรู้ 0 (neutral), การติดต่อครั้งแรก +1 (positive)');
-    expect(describeCurve(emotionCurve(template('blank')), 2)).toBe('Emotion curve: no emotion scores yet');
+    expect(describeCurve(i18n, curve, 1)).toBe('Emotion curve: การสร้างการรับรู้ 0 (neutral), การติดต่อครั้งแรก +1 (positive)');
+    expect(describeCurve(i18n, emotionCurve(template('blank')), 2)).toBe('Emotion curve: no emotion scores yet');
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from '../../src/storage';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
+import { STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError, type StorageErrorKind } from '../../src/storage';
 import { freshRepo, makeMap } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -72,6 +74,17 @@ describe('repository failures come out as StorageError', () => {
     const error = await rejection(freshRepo().listMaps());
     expect(error.kind).toBe('unavailable');
     expect(error.message).toBe(STORAGE_MESSAGES.unavailable);
+  });
+});
+
+describe('StorageError', () => {
+  it('carries its message for the interface, which says in English what its `message` says for logs', () => {
+    for (const kind of Object.keys(STORAGE_MESSAGES) as StorageErrorKind[]) {
+      const error = new StorageError(kind);
+      expect(say(i18n, error.descriptor), kind).toBe(error.message);
+    }
+    const upgraded = toStorageError({ name: 'VersionError' });
+    expect(say(i18n, upgraded.descriptor)).toBe(upgraded.message);
   });
 });
 

@@ -1,6 +1,8 @@
 // @vitest-environment node
 // Node's Blob (jsdom's cannot be stored in fake IndexedDB), and a stand-in navigator.locks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../src/i18n';
+import { say } from '../../src/i18n/message';
 import type { JourneyMap } from '../../src/model/schema';
 import { MapBusyError, mapLockName, type Repository, type StoredDoc } from '../../src/storage';
 import { fixture } from '../fixtures';
@@ -10,6 +12,12 @@ import { fakeLocks, freshRepo, makeMap, makePersona } from './helpers';
 // back in all of them in one: never halfway, and never while another tab edits one of them.
 
 const locks = fakeLocks();
+
+/** What the refusal says in the English interface. */
+function said(err: unknown): string {
+  if (!(err instanceof MapBusyError)) throw new Error(`expected a MapBusyError, got ${String(err)}`);
+  return say(i18n, err.descriptor);
+}
 
 beforeEach(() => {
   vi.stubGlobal('navigator', { locks: locks.manager });
@@ -78,13 +86,13 @@ describe('deletePersona with its links', () => {
     locks.held.add(mapLockName('b'));
     const err = await repo.deletePersona('p').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MapBusyError);
-    expect((err as Error).message).toBe('“แผนที่” is open for editing in another tab. Close it first, then delete the persona.');
+    expect(said(err)).toBe('“แผนที่” is open for editing in another tab. Close it first, then delete the persona.');
     expect(await personaIdsOf(repo, 'a')).toEqual(['p', 'other']);
     expect((await repo.loadPersona('p')).kind).toBe('ok');
 
     // Both busy: both named.
     locks.held.add(mapLockName('a'));
-    expect(((await repo.deletePersona('p').catch((e: unknown) => e)) as Error).message).toBe(
+    expect(said(await repo.deletePersona('p').catch((e: unknown) => e))).toBe(
       '“Car service”, “แผนที่” are open for editing in another tab. Close them first, then delete the persona.',
     );
   });
@@ -94,7 +102,7 @@ describe('deletePersona with its links', () => {
     const token = await repo.deletePersona('p');
     locks.held.add(mapLockName('a'));
     const err = await repo.undoDeletePersona(token).catch((e: unknown) => e);
-    expect((err as Error).message).toBe('“Car service” is open for editing in another tab. Close it first, then undo.');
+    expect(said(err)).toBe('“Car service” is open for editing in another tab. Close it first, then undo.');
     expect(await repo.loadPersona('p')).toEqual({ kind: 'missing' });
     expect(await personaIdsOf(repo, 'b')).toEqual([]);
 

@@ -1,3 +1,4 @@
+import { CURRENT_SCHEMA_VERSION } from '../../src/model/schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mapViolations } from '../../src/model/invariants';
 import type { JourneyMap } from '../../src/model/schema';
@@ -124,7 +125,7 @@ describe('maps', () => {
   });
 
   it('refuses to store a document that claims a newer version', async () => {
-    const map = { ...makeMap(), schemaVersion: 2 } as unknown as JourneyMap;
+    const map = { ...makeMap(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 } as unknown as JourneyMap;
     expect((await rejection(freshRepo().saveMap(map))).kind).toBe('newer-version');
   });
 

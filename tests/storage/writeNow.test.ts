@@ -1,3 +1,4 @@
+import { CURRENT_SCHEMA_VERSION } from '../../src/model/schema';
 import { describe, expect, it, vi } from 'vitest';
 import type { JourneyMap } from '../../src/model/schema';
 import type { StoredDoc } from '../../src/storage';
@@ -46,7 +47,7 @@ describe('writeBatchNow', () => {
     await repo.db.maps.put(raw);
     const loaded = await repo.loadMap(raw.id);
     if (loaded.kind !== 'newer' || !loaded.doc) throw new Error(loaded.kind);
-    const attempt = { ...loaded.doc, schemaVersion: 1, title: 'changed here' } as JourneyMap;
+    const attempt = { ...loaded.doc, schemaVersion: 1, title: 'changed here' } as unknown as JourneyMap;
     expect(repo.writeBatchNow({ maps: [attempt], personas: [] })).toBeNull();
     expect(await repo.db.maps.get(raw.id)).toEqual(raw);
 
@@ -67,7 +68,7 @@ describe('writeBatchNow', () => {
     expect(await repo.loadMap('gone')).toEqual({ kind: 'missing' });
 
     await repo.saveMap(makeMap({ id: 'kept' }));
-    expect(repo.writeBatchNow({ maps: [{ ...makeMap({ id: 'kept' }), schemaVersion: 2 } as unknown as JourneyMap], personas: [] })).toBeNull();
+    expect(repo.writeBatchNow({ maps: [{ ...makeMap({ id: 'kept' }), schemaVersion: CURRENT_SCHEMA_VERSION + 1 } as unknown as JourneyMap], personas: [] })).toBeNull();
   });
 
   it('all or nothing: a document IndexedDB cannot store leaves every stored record as it was', async () => {
