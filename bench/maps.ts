@@ -3,6 +3,8 @@
  * through Vite's module runner: the generated maps as `.journey.json` files, and the same
  * maps' card boxes (the editor's own layout) for the bare React Flow page.
  */
+import { setupI18n } from '@lingui/core';
+import { messages } from '../src/locales/en.po';
 import { computeLayout } from '../src/editor/layout';
 import { exportMapFile } from '../src/export/envelope';
 import { generateBenchMap } from './generate';
@@ -38,9 +40,12 @@ export interface BenchFixture {
   touchpoints: { id: string; stage: number }[];
 }
 
+/** The editor lays cards out with their words (labels, lane kinds) in a language: the bench's maps are read in English. */
+const ENGLISH = setupI18n({ locale: 'en', messages: { en: messages } });
+
 export function makeFixture(cards: number, seed?: number): BenchFixture {
   const map = generateBenchMap({ cards, seed });
-  const layout = computeLayout(map);
+  const layout = computeLayout(map, ENGLISH);
   const file = exportMapFile(map, [], [], new Date('2025-03-01T10:00:00.000Z'));
   const nodes: BareNode[] = [];
   for (const c of map.cards) {

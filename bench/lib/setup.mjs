@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lingui } from '@lingui/vite-plugin';
 import { runnerImport } from 'vite';
 import { openPage } from './measure.mjs';
 
@@ -46,7 +47,8 @@ export function buildBare(outDir, extra = []) {
 /** Generates the maps (bench/maps.ts through Vite's module runner) and writes the bare page's graphs. */
 export async function loadFixtures(sizes, dataDir) {
   mkdirSync(dataDir, { recursive: true });
-  const { module: maps } = await runnerImport(join(here, 'maps.ts'), { configFile: false, logLevel: 'warn' });
+  // The lingui plugin compiles the English catalogue the layout reads its words from.
+  const { module: maps } = await runnerImport(join(here, 'maps.ts'), { configFile: false, logLevel: 'warn', plugins: [lingui()] });
   const fixtures = new Map();
   for (const n of sizes) {
     const f = maps.makeFixture(n);
