@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Makes docs/screenshot.png (the README's picture): the Persian sample map in the editor.
-// Run after `npm run build`:  node scripts/screenshot.mjs
+// Makes the README's pictures: docs/screenshot.png (the Persian sample map in the editor) and
+// docs/screenshot-<th|fa|vi>.png (the editor with the interface in that language, on the sample map
+// written in it). Run after `npm run build`:  node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -24,6 +25,22 @@ try {
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.close();
+
+  // The interface in each language (the choice is remembered in localStorage, as the header's menu does).
+  for (const locale of ['th', 'fa', 'vi']) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    await context.addInitScript((l) => localStorage.setItem('journeyboard.locale', l), locale);
+    const p = await context.newPage();
+    await p.goto(base);
+    await p.locator('.library-toolbar button.primary').click();
+    await p.getByRole('dialog').getByTestId(`sample-${locale}`).click();
+    await p.locator('.jb-toolbar').waitFor();
+    await p.evaluate('document.fonts.ready.then(() => true)');
+    await p.waitForTimeout(500);
+    await p.screenshot({ path: `docs/screenshot-${locale}.png` });
+    await context.close();
+  }
   await browser.close();
 } finally {
   server.kill();
