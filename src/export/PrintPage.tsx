@@ -6,47 +6,13 @@
  * inside the page's <main> landmark. The pages speak the map's language (its catalogue is loaded with
  * the map); the studio's controls and the page's own messages speak the interface's.
  */
-import { useEffect, useState } from 'react';
-import { i18nFor, type I18n } from '../i18n';
-import { mapLocale } from '../i18n/mapLocale';
-import { messageOf, say } from '../i18n/message';
+import { say, sayError } from '../i18n/message';
 import { useI18n } from '../i18n/react';
-import { loadMapForExport, type LoadedForExport } from './source';
 import { PrintStudio } from './PrintStudio';
-
-type Loaded = Exclude<LoadedForExport, { kind: 'ok' }> | (Extract<LoadedForExport, { kind: 'ok' }> & { i18n: I18n });
-type State = Loaded | { kind: 'loading' } | { kind: 'failed'; error: unknown };
+import { useMapForExport, type MapForExport } from './useMapForExport';
 
 export default function PrintPage({ mapId }: { mapId: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [avatarUrls, setAvatarUrls] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    let live = true;
-    const urls: string[] = [];
-    loadMapForExport(mapId)
-      .then(async (loaded): Promise<Loaded> => (loaded.kind === 'ok' ? { ...loaded, i18n: await i18nFor(mapLocale(loaded.map)) } : loaded))
-      .then(
-        (loaded) => {
-          if (!live) return;
-          if (loaded.kind === 'ok') {
-            const next: Record<string, string> = {};
-            for (const [id, blob] of Object.entries(loaded.imageBlobs)) {
-              const url = URL.createObjectURL(blob);
-              urls.push(url);
-              next[id] = url;
-            }
-            setAvatarUrls(next);
-          }
-          setState(loaded);
-        },
-        (err: unknown) => live && setState({ kind: 'failed', error: err }),
-      );
-    return () => {
-      live = false;
-      urls.forEach((u) => URL.revokeObjectURL(u));
-    };
-  }, [mapId]);
+  const { state, avatarUrls } = useMapForExport(mapId);
 
   const back = `#/maps/${encodeURIComponent(mapId)}`;
   // The print page stands alone, outside the app's chrome: it is its own <main> landmark.
@@ -57,7 +23,7 @@ export default function PrintPage({ mapId }: { mapId: string }) {
   );
 }
 
-function Body({ state, avatarUrls, back }: { state: State; avatarUrls: Record<string, string>; back: string }) {
+function Body({ state, avatarUrls, back }: { state: MapForExport; avatarUrls: Record<string, string>; back: string }) {
   const i18n = useI18n();
   switch (state.kind) {
     case 'loading':
@@ -86,19 +52,10 @@ function Body({ state, avatarUrls, back }: { state: State; avatarUrls: Record<st
       return (
         <section>
           <h1>{i18n._('print.route.failedTitle')}</h1>
-          <p>{reason(i18n, state.error)}</p>
+          <p>{sayError(i18n, state.error)}</p>
         </section>
       );
     default:
-      return (
-<PrintStudio map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} mapI18n={state.i18n} />
-      );
+      return <PrintStudio map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} mapI18n={state.i18n} />;
   }
-}
-
-/** Why loading failed, in the interface's words when the error carries them. */
-function reason(i18n: I18n, err: unknown): string {
-  const message = messageOf(err);
-  if (message) return say(i18n, message);
-  return err instanceof Error ? err.message : String(err);
 }

@@ -2,7 +2,7 @@
  * The print screen around PrintView: paper size, orientation, fit to one page and the cover, "Print / Save as PDF" (window.print()
  * once the fonts are ready) and "Download PNG" (the whole map at 2x). It takes documents, not ids, so
  * it can be tested and reused without storage; PrintPage loads the documents and renders it. Its
- * words are those of the nearest I18nProvider (the map's language under PrintPage).
+ * controls speak the interface's language; the pages (and the PNG) speak `mapI18n`'s, the map's.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n/react';
@@ -226,17 +226,17 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
         <div className="jbp-png-source" aria-hidden="true" lang={pagesI18n.locale}>
           <div className="jbp-png-frame" ref={pngRef}>
             <I18nProvider i18n={pagesI18n}>
-            <MapTable
-              map={map}
-              stageIds={map.stages.map((s) => s.id)}
-              laneHeaderMm={METRICS.laneHeaderMm}
-              stageWidthMm={METRICS.minStageMm}
-              caption={
-                <bdi dir="auto" className="jbp-caption-title">
-                  {map.title}
-                </bdi>
-              }
-            />
+              <MapTable
+                map={map}
+                stageIds={map.stages.map((s) => s.id)}
+                laneHeaderMm={METRICS.laneHeaderMm}
+                stageWidthMm={METRICS.minStageMm}
+                caption={
+                  <bdi dir="auto" className="jbp-caption-title">
+                    {map.title}
+                  </bdi>
+                }
+              />
             </I18nProvider>
           </div>
         </div>

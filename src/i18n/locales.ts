@@ -1,6 +1,8 @@
 /**
  * The interface languages, and which one a visitor gets. Pure: no catalogue, no React.
  */
+import { isArabicScript, isThaiScript } from './scripts';
+
 export const LOCALES = ['en', 'th', 'fa', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -62,8 +64,8 @@ export function guessLocale(text: string): Locale {
   let latin = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x0e00 && c <= 0x0e7f) th++;
-    else if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) fa++;
+    if (isThaiScript(c)) th++;
+    else if (isArabicScript(c)) fa++;
     else if ((c >= 0x1ea0 && c <= 0x1ef9) || 'ăâđêôơưĂÂĐÊÔƠƯ'.includes(ch)) vi++;
     else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
   }

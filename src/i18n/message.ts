@@ -76,6 +76,13 @@ export function messageOf(err: unknown): Message | undefined {
   return isMessage(descriptor) ? descriptor : undefined;
 }
 
+/** What a thrown value says, in `i18n`'s language when it carries a message, else in its own words (a bug's, the browser's). */
+export function sayError(i18n: I18n, err: unknown): string {
+  const message = messageOf(err);
+  if (message) return say(i18n, message);
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** A thrown error with a message for the interface; `english` is what logs and the console show. */
 export class MessageError extends Error implements WordedError {
   readonly descriptor: Message;

@@ -9,27 +9,11 @@
  * - Arabic-script and Thai letters have no italic form in most fonts (the browser slants them
  *   itself, which reads badly), so a text with any of them is set upright.
  */
-
-const ARABIC_SCRIPT: readonly (readonly [number, number])[] = [
-  [0x0600, 0x06ff], // Arabic (Persian letters included)
-  [0x0750, 0x077f], // Arabic Supplement
-  [0x08a0, 0x08ff], // Arabic Extended-A
-  [0xfb50, 0xfdff], // Arabic Presentation Forms-A
-  [0xfe70, 0xfeff], // Arabic Presentation Forms-B
-];
-const THAI: readonly [number, number] = [0x0e00, 0x0e7f];
+import { isArabicScript, isThaiScript } from './scripts';
 
 const LRM = 0x200e;
 const RLM = 0x200f;
 const LETTER = /\p{L}/u;
-
-function inRange(code: number, [from, to]: readonly [number, number]): boolean {
-  return code >= from && code <= to;
-}
-
-function isArabicScript(code: number): boolean {
-  return ARABIC_SCRIPT.some((range) => inRange(code, range));
-}
 
 /** Whether the first strong character of `text` is in the Arabic script (null: none is strong). */
 function startsArabic(text: string): boolean | null {
@@ -52,7 +36,7 @@ export function quoteMarks(text: string): [open: string, close: string] {
 export function hasNoItalic(text: string): boolean {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (isArabicScript(code) || inRange(code, THAI)) return true;
+    if (isArabicScript(code) || isThaiScript(code)) return true;
   }
   return false;
 }
