@@ -233,6 +233,8 @@ try {
             durableMax: round(Math.max(...edits.map((e) => e.durable))),
             all: edits.map((e) => ({ painted: round(e.painted), durable: round(e.durable), putAfter: round(e.putAfter), sameLength: e.sameLength })),
           };
+          // Editing a card seen as a block zooms to it (ReadableWhileEditing): fit the map again first.
+          await fitWholeMap(w.page);
           const smu = await measureSelectMoveUndo(w.page, { touchpoints: fx.touchpoints });
           r.app.selectMoveUndo = {
             selectAll: round(smu.selectAll),
