@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { METRICS, type PrintOptions } from '../../src/export/printLayout';
 import { SAMPLES } from '../../src/model/samples';
+import { catalogue } from './catalogue';
 import { createSample, inkBox, openPrint, pdfPageCount, pdfPageSizePt, renderPages, waitForPrintView } from './exportHelpers';
 
 const TEMPLATE = 'Contact-center life cycle';
@@ -136,6 +137,29 @@ test('A Persian map prints its stages right to left, and its tiles fill the page
   expect(laneHeader!.x, 'lane headers at the inline start: the right').toBeGreaterThan(xs[0]!);
   const pdf = await printPdf(page, testInfo, 'sample-fa-a4');
   expectEveryPageFilled(pdf.pages);
+
+  // Printed from the English interface, the Persian map's PDF speaks Persian: its headings and
+  // labels, and its numbers in Persian digits (the KPI 30 h against a 24 h target reads ۳۰ and ۲۴).
+  const t = await catalogue('fa');
+  const doc = fa.build();
+  // pdftotext writes right-to-left runs in visual order, wrapped in bidi embedding marks: compare words.
+  const words = (text: string) => new Set(text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').split(/[\s:،]+/).filter(Boolean));
+  const expectWords = (inText: Set<string>, phrase: string) => {
+    for (const w of words(phrase)) expect(inText, `"${w}" of "${phrase}"`).toContain(w);
+  };
+  const text = execFileSync('pdftotext', ['-raw', pdf.path, '-']).toString('utf8');
+  const all = words(text);
+  const cover = words(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-raw', pdf.path, '-']).toString('utf8'));
+  for (const heading of [t('print.cover.scorecard'), t('print.cover.counts', { stages: doc.stages.length, lanes: doc.lanes.length, cards: doc.cards.length })]) expectWords(cover, heading);
+  for (const stage of doc.stages) expectWords(all, stage.name);
+  for (const lane of doc.lanes) expectWords(all, lane.title);
+  for (const digits of ['۳۰', '۲۴', '۴٫۱', '۳۲', '۴۰']) expect(all).toContain(digits);
+  // (Card texts keep the digits their authors typed: "24 ساعت" stays as written.)
+  for (const latin of ['30', '32', '40', '4.1', '4.5']) expect(all, `${latin} in Latin digits`).not.toContain(latin);
+  // The cover's list of stages is numbered ۱. to ۵. (pdftotext may put the dot on either side).
+  expect(text).toMatch(/^(\.۵|۵\.)$/m);
+  expect(text).not.toMatch(/^(\.[1-5]|[1-5]\.)$/m);
+  for (const english of ['KPI scorecard', 'Summary', 'stages', 'Target', 'Owner', 'Severity']) expect(text).not.toContain(english);
 });
 
 test('poster sizes: A3 tiles and an A2 sheet of the whole map, each page of the size asked for and filled', async ({ page }, testInfo) => {
