@@ -5,6 +5,7 @@
  * the `i18n` instance given (the interface's, in the editor); `cardData` holds no words.
  */
 import type { I18n } from '../i18n';
+import type { Locale } from '../i18n/locales';
 import type { Channel } from '../model/channels';
 import type { Card, LaneKind } from '../model/schema';
 import { kpiOnTarget, kpiStatus, type KpiStatus } from '../model/kpi';
@@ -36,9 +37,11 @@ export type CardData = {
   onTarget: boolean | null;
   kpiStatus: KpiStatus;
   direction: 'ltr' | 'rtl';
+  /** The map's language: the card's figures are the map's content, written in its digits (۹۵ on a Persian map). */
+  language: Locale;
 };
 
-export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl'): CardData {
+export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl', language: Locale): CardData {
   const base: CardData = {
     cardId: card.id,
     kind: card.kind === 'emotion' ? 'text' : card.kind,
@@ -59,6 +62,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     onTarget: null,
     kpiStatus: 'none',
     direction,
+    language,
   };
   switch (card.kind) {
     case 'touchpoint':
@@ -104,10 +108,21 @@ export function touchpointLabel(link: Card | undefined): string | null {
   return link ? link.text : null;
 }
 
-/** A KPI figure as a card shows it: at most one decimal, in the interface's digits ("–" without one). */
-export function formatNumber(i18n: I18n, n: number | null): string {
+const figureFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A KPI figure as a card shows it: at most one decimal, in the digits of the map's language ("–"
+ * without one), as its presentation and PDF write it, whatever the interface's language.
+ */
+export function formatNumber(language: Locale, n: number | null): string {
   if (n === null) return '–';
-  return i18n.number(n, { useGrouping: false, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, maximumFractionDigits: 1 });
+  const key = `${language}:${Number.isInteger(n) ? 0 : 1}`;
+  let format = figureFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { useGrouping: false, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, maximumFractionDigits: 1 });
+    figureFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 const HOUR = 60;
@@ -175,8 +190,8 @@ export function cardFace(i18n: I18n, data: CardData): CardFace {
         ...face,
         head: data.metric ? { type: 'metric', text: label(i18n, KPI_METRIC_LABEL_IDS, data.metric) } : null,
         kpi: {
-          value: `${formatNumber(i18n, data.value)}${unit}`,
-          target: i18n._('editor.card.kpiTarget', { target: `${formatNumber(i18n, data.target)}${unit}` }),
+          value: `${formatNumber(data.language, data.value)}${unit}`,
+          target: i18n._('editor.card.kpiTarget', { target: `${formatNumber(data.language, data.target)}${unit}` }),
           mark: data.kpiStatus === 'none' ? null : ` ${kpiStatusMark(i18n, data.kpiStatus)}`,
         },
       };

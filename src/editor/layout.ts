@@ -13,6 +13,8 @@
  * only that card. A card's words are the interface's (`i18n`): another language measures again.
  */
 import type { I18n } from '../i18n';
+import type { Locale } from '../i18n/locales';
+import { mapLocale } from '../i18n/mapLocale';
 import { channelById, type Channel } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { cardData, cardFace, touchpointLabel, type CardFace } from './cardFace';
@@ -162,7 +164,7 @@ export function cardHeight(face: CardFace, kind: LaneKind, severity: string | nu
   return Math.ceil(h);
 }
 
-const heightCache = new WeakMap<Card, { channel: Channel | undefined; link: string | null; locale: string; height: number }>();
+const heightCache = new WeakMap<Card, { channel: Channel | undefined; link: string | null; locale: string; language: Locale; height: number }>();
 /**
  * Heights by what the card shows: a moved card is a new object with the same face, and
  * a drop of 1,000 selected cards should not measure them all again. Cleared when big.
@@ -182,10 +184,10 @@ function faceKey(face: CardFace, kind: LaneKind, severity: string | null): strin
  * point shows for its touchpoint: they are drawn on the card too. Cached by card object
  * and by what the card shows.
  */
-export function estimateCardHeight(i18n: I18n, card: Card, channel?: Channel, link: string | null = null): number {
+export function estimateCardHeight(i18n: I18n, card: Card, channel?: Channel, link: string | null = null, language: Locale = 'en'): number {
   const hit = heightCache.get(card);
-  if (hit && hit.channel === channel && hit.link === link && hit.locale === i18n.locale) return hit.height;
-  const data = cardData(card, channel, link, 'ltr');
+  if (hit && hit.channel === channel && hit.link === link && hit.locale === i18n.locale && hit.language === language) return hit.height;
+  const data = cardData(card, channel, link, 'ltr', language);
   const face = cardFace(i18n, data);
   const key = faceKey(face, card.kind, data.severity);
   let height = heightByFace.get(key);
@@ -194,7 +196,7 @@ export function estimateCardHeight(i18n: I18n, card: Card, channel?: Channel, li
     if (heightByFace.size >= FACE_CACHE_LIMIT) heightByFace.clear();
     heightByFace.set(key, height);
   }
-  heightCache.set(card, { channel, link, locale: i18n.locale, height });
+  heightCache.set(card, { channel, link, locale: i18n.locale, language, height });
   return height;
 }
 
@@ -226,6 +228,7 @@ export function scoreAtY(y: number, rowHeight: number): number {
 }
 
 export function computeLayout(doc: JourneyMap, i18n: I18n): MapLayout {
+  const language = mapLocale(doc);
   const laneKind = new Map(doc.lanes.map((l) => [l.id, l.kind]));
   const stageIndex = new Map(doc.stages.map((s, i) => [s.id, i]));
   const cardById = new Map(doc.cards.map((c) => [c.id, c]));
@@ -235,6 +238,7 @@ export function computeLayout(doc: JourneyMap, i18n: I18n): MapLayout {
       c,
       c.kind === 'touchpoint' && c.channel ? channelById(doc.channels, c.channel) : undefined,
       c.kind === 'pain' && c.touchpointId ? touchpointLabel(cardById.get(c.touchpointId)) : null,
+      language,
     );
 
   // Cells, in order.

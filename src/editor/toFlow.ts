@@ -7,6 +7,7 @@
  * label) come from the `i18n` instance it is given.
  */
 import type { I18n } from '../i18n';
+import { mapLocale } from '../i18n/mapLocale';
 import type { Edge, EdgeMarker, Node, NodeHandle, Position, XYPosition } from '@xyflow/react';
 import { channelById } from '../model/channels';
 import type { Card, JourneyMap, LaneKind } from '../model/schema';
@@ -163,6 +164,7 @@ export function createFlowMapper() {
     const edges: FlowEdge[] = [];
     const { selected, drag, readOnly } = ui;
     const direction = layout.direction;
+    const language = mapLocale(doc);
     const stageName = new Map(doc.stages.map((s) => [s.id, s.name]));
     const headerY = layout.stageHeader.y;
     const headerH = layout.stageHeader.height;
@@ -323,7 +325,7 @@ export function createFlowMapper() {
       const linkText = touchpointLabel(link);
       const isSel = selected.has(card.id);
       nodes.push(
-        nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction], () => ({
+        nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction, language], () => ({
           id: card.id,
           type: 'card',
           position: d ?? { x: rect.x, y: rect.y },
@@ -335,7 +337,7 @@ export function createFlowMapper() {
           draggable: !readOnly,
           connectable: !readOnly,
           zIndex: d ? Z.draggedCard : Z.card,
-          data: cardData(card, channel, linkText, direction),
+          data: cardData(card, channel, linkText, direction, language),
         })),
       );
     }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n/react';
 import { directionOf } from '../i18n/locales';
+import { mapLocale } from '../i18n/mapLocale';
 import type { I18n } from '../i18n';
 import type { JourneyMap, Persona } from '../model/schema';
 import { downloadBlob } from './download';
@@ -218,13 +219,13 @@ export function PrintStudio({ map, personas, avatarUrls, initialOptions = DEFAUL
           {status || (settled ? i18n._('print.studio.pageCount', { count: pageCount }) : i18n._('print.studio.layingOut'))}
         </span>
       </div>
-      <div data-ready={ready ? 'true' : 'false'} data-height-scale={heightScale} className="jbp-print-frame" lang={pagesI18n.locale} dir={directionOf(pagesI18n.locale)}>
+      <div data-ready={ready ? 'true' : 'false'} data-height-scale={heightScale} className="jbp-print-frame" lang={pagesI18n.locale} dir={directionOf(mapLocale(map))}>
         <I18nProvider i18n={pagesI18n}>
           <PrintView map={map} personas={personas} layout={layout} avatarUrls={avatarUrls} date={date} />
         </I18nProvider>
       </div>
       {pngRequested && (
-        <div className="jbp-png-source" aria-hidden="true" lang={pagesI18n.locale} dir={directionOf(pagesI18n.locale)}>
+        <div className="jbp-png-source" aria-hidden="true" lang={pagesI18n.locale} dir={directionOf(mapLocale(map))}>
           <div className="jbp-png-frame" ref={pngRef}>
             <I18nProvider i18n={pagesI18n}>
               <MapTable

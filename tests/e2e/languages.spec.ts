@@ -147,3 +147,29 @@ test('under the Persian interface the chrome runs right to left, and a left-to-r
   const last = await page.locator('.react-flow__node-stageHeader').last().boundingBox();
   expect(first!.x).toBeLessThan(last!.x);
 });
+
+test('a KPI value typed in Persian, Arabic-Indic or Thai digits is stored as the number and shown in the map’s digits', async ({ page }) => {
+  // An English interface on a Persian map: the panel takes any of the three keyboards' digits, the
+  // card shows the figure as the map writes numbers (Persian digits), the panel in the interface's.
+  await page.goto('./');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('dialog', { name: 'Start a new map' }).getByTestId('sample-fa').click();
+  await expect(page.getByRole('toolbar', { name: 'Map editor' })).toBeVisible();
+  await fitView(page, 'Fit View');
+  const card = page.getByRole('group', { name: /شاخص NPS/ });
+  await expect(card).toContainText('۳۲');
+  await card.click();
+  const value = page.getByRole('complementary', { name: 'Details' }).getByRole('textbox', { name: 'Value' });
+  await expect(value).toHaveValue('32');
+  for (const typed of ['۹۵', '٩٥', '๙๕']) {
+    await value.fill(typed);
+    await expect(card).toContainText('۹۵');
+    await expect(card).not.toContainText('95');
+  }
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+  await page.reload();
+  await fitView(page, 'Fit View');
+  await page.getByRole('group', { name: /شاخص NPS/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('textbox', { name: 'Value' })).toHaveValue('95');
+  await expect(page.getByRole('group', { name: /شاخص NPS/ })).toContainText('۹۵');
+});

@@ -120,7 +120,7 @@ describe('layout', () => {
   });
 
   it("shows an opportunity's priority by its label, as the layout measures it", () => {
-    const face = cardFace(i18n, { ...cardData(editorFixture().cards[0]!, undefined, null, 'ltr'), kind: 'opportunity', priority: 'medium', status: 'idea' });
+    const face = cardFace(i18n, { ...cardData(editorFixture().cards[0]!, undefined, null, 'ltr', 'en'), kind: 'opportunity', priority: 'medium', status: 'idea' });
     expect(face.fields).toEqual([
       { label: 'Priority', value: 'Medium' },
       { label: 'Owner', value: '–' },
