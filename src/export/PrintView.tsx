@@ -13,6 +13,7 @@ import { KPI_METRIC_LABEL_IDS, KPI_STATUS_LABEL_IDS, kpiStatusMark, LANE_KIND_LA
 import { channelById } from '../model/channels';
 import { LANE_KINDS, type Card, type JourneyMap, type Lane, type Persona, type Stage } from '../model/schema';
 import { cardMeta, fillSlots, slot, withUnit, type MetaSpan } from './cardMeta';
+import { Quote } from '../personas/Quote';
 import {
   COVER,
   kpiCardsInOrder,
@@ -266,7 +267,7 @@ function PersonaPage({ persona, map, avatarUrl }: { persona: Persona; map: Journ
           )}
           {persona.quote && (
             <blockquote dir="auto" className="jbp-quote">
-              {persona.quote}
+              <Quote text={persona.quote} />
             </blockquote>
           )}
         </div>

@@ -3,7 +3,7 @@
  * kept current when a persona is edited (here or in another tab).
  */
 import { useCallback, useMemo } from 'react';
-import { hasNoItalic, quoteMarks } from '../i18n/quotes';
+import { Quote } from './Quote';
 import { useI18n } from '../i18n/react';
 import type { Persona } from '../model/schema';
 import { Avatar } from './Avatar';
@@ -35,8 +35,6 @@ export function PersonaHead({ personaIds, size = 48, linkNames = true }: Persona
     <ul className="persona-head" aria-label={i18n._('personas.head.label')}>
       {shown.map((p) => {
         const name = shownName(i18n, p.name);
-        // The quote's marks and slant follow its own script, not the interface's language.
-        const [open, close] = quoteMarks(p.quote);
         return (
           <li key={p.id} className="persona-head-item">
             <Avatar persona={p} size={size} />
@@ -44,15 +42,7 @@ export function PersonaHead({ personaIds, size = 48, linkNames = true }: Persona
               <strong dir="auto" className="persona-head-name">
                 {linkNames ? <a href={personaHref(p.id)}>{name}</a> : name}
               </strong>
-              {p.quote && (
-                <q
-                  dir="auto"
-                  className={`persona-head-quote${hasNoItalic(p.quote) ? ' is-upright' : ''}`}
-                  style={{ quotes: `"${open}" "${close}"` }}
-                >
-                  {p.quote}
-                </q>
-              )}
+              {p.quote && <Quote text={p.quote} className="persona-head-quote" />}
             </div>
           </li>
         );

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { I18n } from '../i18n';
-import { hasNoItalic, quoteMarks } from '../i18n/quotes';
+import { Quote } from './Quote';
 import { useI18n } from '../i18n/react';
 import { createPersona } from '../model/factory';
 import type { Persona } from '../model/schema';
@@ -220,7 +220,6 @@ function PersonaCard({
   const i18n = useI18n();
   const name = shownName(i18n, persona.name);
   const line = personaLine(persona, (n) => i18n.number(n));
-  const [open, close] = quoteMarks(persona.quote);
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -242,10 +241,8 @@ function PersonaCard({
           </p>
         )}
         {persona.quote && (
-          <p className={`persona-quote${hasNoItalic(persona.quote) ? ' is-upright' : ''}`} dir="auto">
-            {open}
-            {persona.quote}
-            {close}
+          <p className="persona-quote">
+            <Quote text={persona.quote} />
           </p>
         )}
         <p className="persona-usage" title={maps.length > 0 ? listOf(i18n, maps.map((m) => m.title || i18n._('personas.untitledMap'))) : undefined}>

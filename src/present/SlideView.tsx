@@ -30,6 +30,7 @@ import { useFitText } from './useFitText';
 import { cardsByCell, cellKey } from '../model/cells';
 import { fillSlots, slot, withUnit } from '../export/cardMeta';
 import { kpiStatus } from '../model/kpi';
+import { Quote } from '../personas/Quote';
 
 /** The badge of a pain or channel focus; a persona's path is said by the persona strip instead. */
 const FOCUS_NAME = (i18n: I18n, focus: Focus, map: JourneyMap): string | null => {
@@ -184,9 +185,7 @@ function PersonaStrip({ persona, url }: { persona: Persona; url?: string }) {
           <PathName persona={persona} />
         </p>
         {persona.quote && (
-          <q dir="auto" className="jbpres-persona-quote">
-            {persona.quote}
-          </q>
+          <Quote text={persona.quote} className="jbpres-persona-quote" />
         )}
       </div>
     </div>
@@ -290,9 +289,7 @@ function TitleSlide({ map, personas, avatarUrls, persona }: Omit<SlideViewProps,
                   </p>
                 )}
                 {p.quote && (
-                  <q dir="auto" className="jbpres-persona-quote">
-                    {p.quote}
-                  </q>
+                  <Quote text={p.quote} className="jbpres-persona-quote" />
                 )}
               </div>
             </li>

@@ -17,7 +17,7 @@ import { SAMPLES } from '../../src/model/samples';
 import type { JourneyMap, Persona } from '../../src/model/schema';
 import { persona, tallMap, TEXTS, wideMap } from '../export/arbitraries';
 import { readCsvZip, records } from '../export/csvReader';
-import { createSample, escapeRegExp, openPrint, pdfPageCount, waitForPrintView } from './exportHelpers';
+import { createSample, escapeRegExp, expectQuoteTypography, openPrint, pdfPageCount, waitForPrintView } from './exportHelpers';
 
 // ---------------------------------------------------------------------------------------------
 // Finding text in pdftotext's output
@@ -318,6 +318,7 @@ for (const sample of SAMPLES) {
     const pdf = await makePdf(page, testInfo, sample.id);
     await expectPdfShows(pdf, map, personas, A4_LANDSCAPE);
     if (personas.length) expect(pdf.sheets.filter((s) => s.kind === 'persona')).toHaveLength(2);
+    for (const p of personas) await expectQuoteTypography(page.locator('.jbp-quote q', { hasText: p.quote }), p.quote);
     // The bundled fonts are embedded, not a system fallback.
     if (sample.id === 'sample-th') expect(pdf.fonts).toMatch(/NotoSansThai/);
     if (sample.id === 'sample-fa') expect(pdf.fonts).toMatch(/Vazirmatn/);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { PrintOptions } from '../../src/export/printLayout';
 
 /** Text as a regular expression that matches it literally. */
@@ -151,4 +151,18 @@ export function inkBox(img: GrayImage, marginShare: { x: number; y: number }, wh
   const printableW = img.width * (1 - 2 * marginShare.x);
   const printableH = img.height * (1 - 2 * marginShare.y);
   return { ink, widthShare: (maxX - minX + 1) / printableW, heightShare: (maxY - minY + 1) / printableH };
+}
+
+/**
+ * A persona's quote as drawn: the marks of its own script (« » for Persian, “ ” otherwise) and
+ * no slant for Arabic-script or Thai letters, which have no italic (the browser would fake one).
+ */
+export async function expectQuoteTypography(quote: Locator, text: string) {
+  const drawn = await quote.evaluate((el) => ({
+    marks: getComputedStyle(el, '::before').content === 'open-quote' ? getComputedStyle(el).quotes : 'none drawn',
+    fontStyle: getComputedStyle(el).fontStyle,
+  }));
+  const persian = /[\u0600-\u06ff]/.test(text);
+  const upright = persian || /[\u0e00-\u0e7f]/.test(text);
+  expect(drawn, `the quote "${text}"`).toEqual({ marks: persian ? '"«" "»"' : '"“" "”"', fontStyle: upright ? 'normal' : 'italic' });
 }

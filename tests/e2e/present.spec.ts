@@ -1,5 +1,6 @@
 import type { Locale } from '../../src/i18n/locales';
 import { anySlideName, i18nOf } from './catalogue';
+import { expectQuoteTypography } from './exportHelpers';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { exportMapFile, exportPersonaFile } from '../../src/export/envelope';
 import { sampleById } from '../../src/model/samples';
@@ -162,6 +163,7 @@ async function expectPersonaOnTitle(page: Page, p: Pick<Persona, 'name' | 'quote
   await expect(people.getByRole('listitem')).toHaveCount(1);
   await expect(people).toContainText(p.name);
   await expect(people).toContainText(p.quote);
+  await expectQuoteTypography(people.locator('q'), p.quote);
   await expect.poll(() => people.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
   await expect(people.locator('img')).toBeInViewport({ ratio: 1 });
 }

@@ -68,25 +68,26 @@ describe('quotes in the script of the quote', () => {
     expect(fa!.style.quotes).toBe('"«" "»"');
     expect(th!.style.quotes).toBe('"“" "”"');
     expect(en!.style.quotes).toBe('"“" "”"');
-    expect(fa).toHaveClass('is-upright');
-    expect(th).toHaveClass('is-upright');
-    expect(en).not.toHaveClass('is-upright');
+    expect(fa).toHaveStyle({ fontStyle: 'normal' });
+    expect(th).toHaveStyle({ fontStyle: 'normal' });
+    expect(en!.style.fontStyle).toBe('');
     // The marks are drawn, not written: the text stays the persona's own.
     expect(fa).toHaveTextContent(/^می‌خواهم سریع جواب بگیرم$/);
   });
 
   it('on the library’s cards', async () => {
     renderWith(new MemoryRepo([sara, somying, kevin]), <PersonasPage />);
-    const quoteOf = async (name: string) => (await screen.findByRole('link', { name })).closest('li')!.querySelector('.persona-quote')!;
+    const quoteOf = async (name: string) => (await screen.findByRole('link', { name })).closest('li')!.querySelector('.persona-quote q') as HTMLElement;
     const fa = await quoteOf('سارا رضایی');
-    expect(fa).toHaveTextContent('«می‌خواهم سریع جواب بگیرم»');
-    expect(fa).toHaveClass('is-upright');
+    expect(fa).toHaveTextContent(/^می‌خواهم سریع جواب بگیرم$/);
+    expect(fa.style.quotes).toBe('"«" "»"');
+    expect(fa).toHaveStyle({ fontStyle: 'normal' });
     const th = await quoteOf('สมหญิง ใจดี');
-    expect(th).toHaveTextContent('“ถ้าตอบทาง LINE ได้เลย”');
-    expect(th).toHaveClass('is-upright');
+    expect(th.style.quotes).toBe('"“" "”"');
+    expect(th).toHaveStyle({ fontStyle: 'normal' });
     const en = await quoteOf('Kevin Smith');
-    expect(en).toHaveTextContent('“Don’t make me repeat myself.”');
-    expect(en).not.toHaveClass('is-upright');
+    expect(en.style.quotes).toBe('"“" "”"');
+    expect(en.style.fontStyle).toBe('');
   });
 });
 
