@@ -84,3 +84,27 @@ test('channel icons are drawings shipped with the app, the name written beside t
   await line.click({ position: { x: 12, y: 6 } });
   await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Channel').locator('option:checked')).toHaveText('LINE');
 });
+
+test('a long Persian owner wraps its value, never the label inside a word', async ({ page }) => {
+  await openNewMap(page, SAMPLES.find((s) => s.id === 'sample-fa')!.name);
+  await page.getByRole('button', { name: /fit view/i }).click();
+  const card = page.getByRole('group', { name: /یک استراتژی omnichannel/ });
+  await card.click();
+  const owner = page.getByRole('complementary', { name: 'Details' }).getByRole('textbox', { name: 'Owner' });
+  // From the seed articles' vocabulary; one long run without a space, as a pasted team name can be.
+  await owner.fill('مدیر ارشد تجربه مشتری و مرکز تماس چندکاناله، واحدپشتیبانی‌مشتریان‌دیجیتال‌سازمان');
+  await expect(card.getByRole('definition').last()).toContainText('واحدپشتیبانی');
+  // Each label (Priority, Owner) is drawn whole on one line: one line box for its text.
+  const lines = await card.getByRole('term').evaluateAll((terms) =>
+    terms.map((dt) => {
+      const range = document.createRange();
+      range.selectNodeContents(dt);
+      return [dt.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+    }),
+  );
+  expect(lines).toEqual([
+    ['Priority', 1],
+    ['Owner', 1],
+  ]);
+  expect(await misfits(page)).toEqual({ clipped: [], roomy: [] });
+});
