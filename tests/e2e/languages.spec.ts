@@ -115,6 +115,14 @@ for (const locale of ['th', 'fa', 'vi'] as const) {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('group', { name: new RegExp(`${kind} ✓`) })).toBeVisible();
     }
+    // An emotion lane: its card is a point on the curve, named and valued in the language.
+    await kinds.selectOption('emotion');
+    await toolbar.getByRole('button', { name: t('editor.toolbar.addLane') }).click();
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: t('editor.toolbar.addCard') }).click();
+    const curve = page.getByRole('group', { name: t('editor.emotion.curveName', { title: t('editor.lane.defaultTitle.emotion') }) });
+    await expect(curve.getByRole('slider')).toHaveCount(1);
+    await expect(curve.getByRole('slider')).toHaveAttribute('aria-valuetext', /\S/);
     await expect(page.getByRole('status', { name: t('editor.save.name') })).toHaveText(t('editor.save.saved'));
     expect(await englishInChrome(page, english, mapTexts)).toEqual([]);
 
