@@ -347,8 +347,8 @@ function Toolbar({
   const api = useEditorApi();
   const i18n = useI18n();
   const readOnly = useEditor((s) => s.readOnly);
-  const canUndo = useEditor((s) => s.history.past.length > 0);
-  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const canUndo = useEditor((s) => (s.shared ? s.shared.canUndo : s.history.past.length > 0));
+  const canRedo = useEditor((s) => (s.shared ? s.shared.canRedo : s.history.future.length > 0));
   const panel = useEditor((s) => s.ui.panel);
   const [laneKind, setLaneKind] = useState<LaneKind>('text');
   const [query, setQuery] = useState('');

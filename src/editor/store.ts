@@ -60,8 +60,24 @@ export interface CommitOptions {
   select?: readonly string[];
 }
 
+/**
+ * The undo history of a shared map (src/sync/session.ts, on Y.UndoManager): it undoes this
+ * device's own edits only, never a colleague's, so the store's snapshots cannot serve there.
+ */
+export interface SharedHistory {
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
 export interface EditorActions {
   commit(next: JourneyMap, options?: CommitOptions): boolean;
+  /**
+   * A document that arrived from elsewhere (a colleague's edit, this device's shared undo): shown
+   * at once, without an undo step of its own and without going back through the shared document.
+   */
+  applyRemote(next: JourneyMap): void;
   undo(): void;
   redo(): void;
   /** Ends a typing session (a field lost the focus): the next commit is a new undo step even with the same key. */
@@ -131,6 +147,8 @@ export interface EditorState extends EditorActions {
   readOnly: boolean;
   ui: UiSlice;
   history: HistorySlice;
+  /** Set while the map is shared: undo and redo go there instead of the snapshots. */
+  shared: SharedHistory | null;
 }
 
 export interface EditorStoreOptions {
@@ -256,6 +274,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         notice: null,
       },
       history: { past: options.history?.past ?? [], future: options.history?.future ?? [], lastKey: null },
+      shared: null,
 
       commit(next, opts) {
         const { doc, readOnly, history, ui } = get();
@@ -265,7 +284,8 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         }
         const stamped = ops.touch(next, now());
         const merge = opts?.coalesce !== undefined && opts.coalesce === history.lastKey;
-        const past = merge ? history.past : [...history.past, doc].slice(-limit);
+        // A shared map's steps live in its shared history; the snapshots would undo colleagues' edits too.
+        const past = get().shared ? history.past : merge ? history.past : [...history.past, doc].slice(-limit);
         let nextUi = pruneUi(ui, stamped);
         if (opts?.select) nextUi = { ...nextUi, selected: new Set(opts.select) };
         set({ doc: stamped, history: { past, future: [], lastKey: opts?.coalesce ?? null }, ui: nextUi });
@@ -273,7 +293,21 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
         return true;
       },
 
+      applyRemote(next) {
+        const { doc, ui } = get();
+        if (next === doc) return;
+        set({ doc: next, ui: pruneUi(ui, next) });
+        get().onChange?.(next);
+      },
+
       undo() {
+        const shared = get().shared;
+        if (shared) {
+          if (get().readOnly || !shared.canUndo) return;
+          shared.undo();
+          set((s) => ({ ui: { ...s.ui, announcement: s.i18n._('editor.announce.undone') } }));
+          return;
+        }
         const { doc, history, readOnly, ui, i18n } = get();
         const prev = history.past.at(-1);
         if (readOnly || !prev) return;
@@ -287,6 +321,13 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
 
       redo() {
+        const shared = get().shared;
+        if (shared) {
+          if (get().readOnly || !shared.canRedo) return;
+          shared.redo();
+          set((s) => ({ ui: { ...s.ui, announcement: s.i18n._('editor.announce.redone') } }));
+          return;
+        }
         const { doc, history, readOnly, ui, i18n } = get();
         const next = history.future.at(-1);
         if (readOnly || !next) return;

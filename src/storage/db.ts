@@ -39,11 +39,36 @@ export interface SnapshotRecord {
   doc: unknown;
 }
 
+/**
+ * How this device takes part in a shared map (issue 13): the server, the link secret it joined
+ * or shared with, and, for the one who shared it or holds an edit link, both secrets to hand on.
+ */
+export interface ShareRecord {
+  mapId: string;
+  server: string;
+  role: 'edit' | 'view';
+  /** The secret this device authenticates with. */
+  secret: string;
+  /** Both links' secrets, known to whoever may edit (to show and reissue the links). */
+  editSecret?: string;
+  viewSecret?: string;
+  createdAt: string;
+}
+
+/** A shared map's Yjs document as this device last had it (one compacted update), so offline edits merge on reconnect. */
+export interface SyncStateRecord {
+  mapId: string;
+  update: Uint8Array;
+  savedAt: string;
+}
+
 export class JourneyboardDB extends Dexie {
   maps!: Table<StoredDoc, string>;
   personas!: Table<StoredDoc, string>;
   images!: Table<ImageRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
+  shares!: Table<ShareRecord, string>;
+  syncStates!: Table<SyncStateRecord, string>;
 
   /** `engine` replaces the browser's IndexedDB (tests: one that is missing or refuses to open). */
   constructor(name: string = DB_NAME, engine?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>) {
@@ -55,6 +80,11 @@ export class JourneyboardDB extends Dexie {
       personas: 'id, updatedAt',
       images: 'id',
       snapshots: 'id, mapId, createdAt',
+    });
+    // Shared maps (issue 13): new tables only, so nothing already stored moves.
+    this.version(2).stores({
+      shares: 'mapId',
+      syncStates: 'mapId',
     });
   }
 }

@@ -19,7 +19,7 @@ import {
 } from './repository';
 
 export { DB_NAME, JourneyboardDB, openDatabase } from './db';
-export type { ImageRecord, SnapshotReason, SnapshotRecord, StoredDoc } from './db';
+export type { ImageRecord, ShareRecord, SnapshotReason, SnapshotRecord, StoredDoc, SyncStateRecord } from './db';
 export { STORAGE_MESSAGE_IDS, STORAGE_MESSAGES, StorageError, requestPersistentStorage, toStorageError } from './errors';
 export type { StorageErrorKind, StorageErrorOptions } from './errors';
 export { DELETED_SNAPSHOT_DAYS, OPEN_TIMEOUT_MS, createRepository, summarizeMap } from './repository';
@@ -38,6 +38,8 @@ export type {
 export { DEFAULT_DELAY_MS, DEFAULT_RETRY_DELAYS_MS, createAutosave, installLifecycleFlush } from './autosave';
 export type { Autosave, AutosaveBatch, AutosaveOptions, AutosaveState, AutosaveStatus, EnqueueOptions } from './autosave';
 export { copyMapWithFreshIds } from './duplicate';
+import { createSharing, type Sharing } from './sharing';
+export type { Sharing } from './sharing';
 export { MapBusyError, mapLockName, mapsBeingEdited, whileMapFree } from './locks';
 
 let bound: Repository | null = null;
@@ -82,6 +84,11 @@ export function createStorageAutosave(options: Partial<AutosaveOptions> = {}): A
     flushNow: () => track(autosave.flushNow()),
     dispose: () => track(autosave.dispose()),
   };
+}
+
+/** Shared maps' records and Yjs states, in the bound database. */
+export function sharing(): Sharing {
+  return createSharing(repository().db);
 }
 
 // The module-level API: thin calls into the bound repository, resolved at call time so
