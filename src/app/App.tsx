@@ -16,6 +16,7 @@ const PersonaEditor = lazy(() => import('../personas/PersonaEditor').then((m) =>
 const PrintPage = lazy(() => import('../export/PrintPage'));
 const PresentPage = lazy(() => import('../present/PresentPage'));
 const ImportPanel = lazy(() => import('../export/ImportPanel'));
+const JoinPage = lazy(() => import('./share/JoinPage'));
 
 /** The import control, loaded on demand; until then, nothing (the page itself does not wait for it). */
 function LazyImport() {
@@ -87,6 +88,7 @@ export function App() {
             {route.page === 'map' && <MapPage key={route.mapId} mapId={route.mapId} />}
             {route.page === 'personas' && <PersonasPage onError={reportMessage} onErrorCleared={clearReported} actions={<LazyImport />} />}
             {route.page === 'persona' && <PersonaEditor key={route.personaId} personaId={route.personaId} />}
+            {route.page === 'join' && <JoinPage />}
             {route.page === 'not-found' && (
               <section className="page">
                 <h1>{i18n._('app.notFound.title')}</h1>

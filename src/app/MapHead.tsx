@@ -14,17 +14,21 @@ import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n';
 import { mapHref, navigate } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
+import { ShareControl } from './share/ShareControl';
+import type { SharedMapState } from './share/useSharedMap';
 
 export interface MapHeadProps {
   /** Writes what the editor has queued; called before leaving for a view that reads storage. */
   flush(): Promise<void>;
+  /** Whether the map is shared, and its live session. */
+  shared: SharedMapState;
 }
 
 function personaName(i18n: I18n, p: Pick<Persona, 'name'>): string {
   return p.name.trim() || i18n._('persona.unnamed');
 }
 
-export function MapHead({ flush }: MapHeadProps) {
+export function MapHead({ flush, shared }: MapHeadProps) {
   const i18n = useI18n();
   const mapId = useEditor((s) => s.doc.id);
   const title = useEditor((s) => s.doc.title);
@@ -88,6 +92,7 @@ export function MapHead({ flush }: MapHeadProps) {
           {i18n._('map.exportWebPage')}
         </button>
       </nav>
+      <ShareControl shared={shared} />
     </header>
   );
 }

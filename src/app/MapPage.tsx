@@ -2,7 +2,8 @@
  * One map, at its own address, open in the editor. The page loads the map through the
  * restore chain, takes the map's edit lock (one editing tab at a time), and wires the
  * editor to the autosave queue. A map from a newer version, or one being edited in
- * another tab, is shown read-only and never written back.
+ * another tab, is shown read-only and never written back. A shared map also syncs with its
+ * team (./share), read-only when it was joined with a view link.
  */
 import { useEffect, useState } from 'react';
 import { Editor } from '../editor/Editor';
@@ -13,6 +14,7 @@ import { MapHead } from './MapHead';
 import { LIBRARY_HREF } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
 import { useMapAutosave } from './useMapAutosave';
+import { useSharedMap } from './share/useSharedMap';
 import { say } from '../i18n/message';
 import { useI18n } from '../i18n/react';
 
@@ -93,8 +95,13 @@ export function MapPage({ mapId }: { mapId: string }) {
 function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: boolean; lockState: EditLockState }) {
   const i18n = useI18n();
   const elsewhere = lockState === 'waiting';
-  const readOnly = newer || elsewhere;
-  const { onChange, saveStatus, flush } = useMapAutosave(readOnly);
+  // Only the map's editing tab takes part in sharing: one writer of its state per device.
+  const shared = useSharedMap(map.id, !newer && !elsewhere);
+  const viewOnly = shared.record?.role === 'view';
+  const readOnly = newer || elsewhere || viewOnly;
+  // A view link's map still keeps the team's latest edits on this device.
+  const { onChange, saveStatus, flush } = useMapAutosave(newer || elsewhere);
+  if (shared.record === undefined) return null;
   return (
     <div className="map-page">
       {newer && (
@@ -107,12 +114,17 @@ function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: bool
           {i18n._('mapPage.elsewhere')}
         </p>
       )}
+      {viewOnly && !elsewhere && (
+        <p className="notice" role="note">
+          {i18n._('share.viewerNote')}
+        </p>
+      )}
       <Editor
         map={map}
         readOnly={readOnly}
         onChange={onChange}
         saveStatus={readOnly ? undefined : saveStatus}
-        head={<MapHead flush={flush} />}
+        head={<MapHead flush={flush} shared={shared} />}
       />
     </div>
   );

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'map'; mapId: string; view: MapView }
   | { page: 'personas' }
   | { page: 'persona'; personaId: string }
+  /** A shared map's link (#/join?server=…&map=…&key=…): src/sync/links.ts reads it. */
+  | { page: 'join' }
   | { page: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   // A query after the path (#/maps/x/present?view=presenter) belongs to the page, not the route.
   const path = (hash.replace(/^#/, '') || '/').replace(/\?.*$/, '');
   if (path === '/' || path === '') return { page: 'library' };
+  if (path === '/join') return { page: 'join' };
   const map = /^\/maps\/([^/?#]+)(?:\/(print|present))?\/?$/.exec(path);
   if (map?.[1]) {
     const mapId = decode(map[1]);

@@ -1,0 +1,176 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type ServerProcess } from '../server/serverProcess';
+
+// Working on one map together: two browser contexts (two people, two devices) and a real sync
+// server process that the test starts, on loopback.
+
+const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-sync-'));
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await startServer({ JOURNEYBOARD_DATA: join(dir, 'shared.sqlite') });
+});
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Map editor' });
+const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sharing' });
+const card = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(text) });
+
+async function newBlankMap(page: Page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('dialog', { name: 'Start a new map' }).getByRole('button', { name: /Blank map/ }).click();
+  await expect(toolbar(page)).toBeVisible();
+}
+
+/** Shares the open map on `url` from the Share dialog; returns its two links. */
+async function share(page: Page, url: string, teamKey?: string) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this map with your team' });
+  await dialog.getByRole('textbox', { name: 'Sync server address' }).fill(url);
+  if (teamKey) await dialog.getByLabel('Team key (only if your server asks for one)').fill(teamKey);
+  await dialog.getByRole('button', { name: 'Share this map' }).click();
+  const edit = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  const view = await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(syncStatus(page)).toHaveText('Shared · up to date');
+  return { edit, view };
+}
+
+/** A second person: a browser context of their own (their own IndexedDB) opening `link`. */
+async function joinAs(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(toolbar(page)).toBeVisible();
+  await expect(syncStatus(page)).toHaveText('Shared · up to date');
+  return page;
+}
+
+async function addCard(page: Page, stage: string, lane: string, text: string) {
+  await page.getByRole('button', { name: `Add card to ${stage} / ${lane}` }).click();
+  const field = page.getByRole('textbox', { name: 'Card text' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(card(page, text)).toBeVisible();
+}
+
+test('two people edit one map at once: both keep every edit, and undo takes back only your own', async ({ page, browser }) => {
+  await newBlankMap(page);
+  const links = await share(page, server.url);
+  const other = await joinAs(browser, links.edit);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Untitled journey');
+
+  // Both add a card to the same cell.
+  await addCard(page, 'Before', 'Customer actions', 'ลูกค้าโทรหา Call Center');
+  await addCard(other, 'Before', 'Customer actions', 'مشتری با مرکز تماس تماس می‌گیرد');
+  for (const p of [page, other]) {
+    await expect(card(p, 'ลูกค้าโทรหา Call Center')).toBeVisible();
+    await expect(card(p, 'مشتری با مرکز تماس تماس می‌گیرد')).toBeVisible();
+  }
+
+  // One renames a stage while the other is adding a card to it.
+  await page.getByRole('button', { name: 'Add card to During / Customer actions' }).click();
+  await expect(page.getByRole('textbox', { name: 'Card text' })).toBeFocused();
+  await page.keyboard.type('Gọi tổng đài');
+  await other.getByRole('button', { name: /^Stage 2: During$/ }).dblclick();
+  const rename = other.getByRole('textbox', { name: 'Rename stage' });
+  await rename.fill('Đang mua hàng');
+  await rename.press('Enter');
+  await expect(page.getByRole('button', { name: /^Stage 2: Đang mua hàng$/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Card text' }).press('Enter');
+  for (const p of [page, other]) {
+    await expect(card(p, 'Gọi tổng đài')).toBeVisible();
+    await expect(p.getByRole('button', { name: /^Stage 2: Đang mua hàng$/ })).toBeVisible();
+  }
+
+  // My undo takes back my card; my colleague's rename and card stay, here and there.
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(card(page, 'Gọi tổng đài')).toHaveCount(0);
+  for (const p of [page, other]) {
+    await expect(card(p, 'Gọi tổng đài')).toHaveCount(0);
+    await expect(p.getByRole('button', { name: /^Stage 2: Đang mua hàng$/ })).toBeVisible();
+    await expect(card(p, 'مشتری با مرکز تماس تماس می‌گیرد')).toBeVisible();
+    await expect(card(p, 'ลูกค้าโทรหา Call Center')).toBeVisible();
+  }
+  // And redo brings it back for both.
+  await toolbar(page).getByRole('button', { name: 'Redo' }).click();
+  await expect(card(other, 'Gọi tổng đài')).toBeVisible();
+
+  // What arrived from the colleague is kept on this device too.
+  await other.reload();
+  await expect(card(other, 'Gọi tổng đài')).toBeVisible();
+  await expect(other.getByRole('button', { name: /^Stage 2: Đang mua hàng$/ })).toBeVisible();
+});
+
+test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {
+  await newBlankMap(page);
+  const links = await share(page, server.url);
+  const viewer = await joinAs(browser, links.view);
+  await expect(viewer.getByRole('note')).toContainText('You joined this map with a view-only link');
+  await expect(toolbar(viewer).getByRole('button', { name: 'Add stage' })).toBeDisabled();
+  await expect(viewer.getByRole('button', { name: 'Add card to Before / Customer actions' })).toHaveCount(0);
+
+  await addCard(page, 'After', 'Customer actions', 'Khách hàng đánh giá dịch vụ');
+  await expect(card(viewer, 'Khách hàng đánh giá dịch vụ')).toBeVisible();
+
+  const wrong = links.edit.replace(/key=[^&]+/, `key=${'x'.repeat(43)}`);
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(wrong);
+  await expect(stranger.getByRole('heading', { level: 1 })).toHaveText('Could not open the shared map');
+  await expect(stranger.getByRole('alert')).toHaveText('This link does not work. Ask whoever shared the map for a new one.');
+});
+
+test('a server with a team key refuses to share a map without it, and shares it with it', async ({ page }) => {
+  const guarded = await startServer({ JOURNEYBOARD_DATA: join(dir, 'team.sqlite'), JOURNEYBOARD_TEAM_KEY: 'ศูนย์บริการ-2026' });
+  try {
+    await newBlankMap(page);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this map with your team' });
+    await dialog.getByRole('textbox', { name: 'Sync server address' }).fill(guarded.url);
+    await dialog.getByRole('button', { name: 'Share this map' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('This server lets only its team share maps. Enter the team key and try again.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(syncStatus(page)).toHaveCount(0);
+    await share(page, guarded.url, 'ศูนย์บริการ-2026');
+  } finally {
+    await guarded.stop();
+  }
+});
+
+test('edits made while the server is down arrive when it is back, and its restart loses nothing', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const data = join(dir, 'restart.sqlite');
+  let own = await startServer({ JOURNEYBOARD_DATA: data });
+  try {
+    await newBlankMap(page);
+    const links = await share(page, own.url);
+    const other = await joinAs(browser, links.edit);
+    const port = new URL(own.url).port;
+
+    await own.stop();
+    await expect(syncStatus(page)).not.toHaveText('Shared · up to date');
+    await addCard(page, 'During', 'Touchpoints', 'LINE Official Account');
+    await expect(syncStatus(page)).toHaveText(/offline, \d+ changes? waiting|connecting/);
+    await addCard(other, 'Before', 'Pain points', 'รอสายนานเกิน 10 นาที');
+
+    own = await startServer({ JOURNEYBOARD_DATA: data, PORT: port });
+    for (const p of [page, other]) {
+      await expect(syncStatus(p)).toHaveText('Shared · up to date', { timeout: 45_000 });
+      await expect(card(p, 'LINE Official Account')).toBeVisible();
+      await expect(card(p, 'รอสายนานเกิน 10 นาที')).toBeVisible();
+    }
+    // A third device joining now gets everything from the restarted server.
+    const late = await joinAs(browser, links.view);
+    await expect(card(late, 'LINE Official Account')).toBeVisible();
+    await expect(card(late, 'รอสายนานเกิน 10 นาที')).toBeVisible();
+  } finally {
+    await own.stop();
+  }
+});
