@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ServerProcess {
   url: string;
+  pid: number;
   output(): string;
   /** SIGTERM, and wait for the process to end (it stores every document first). */
   stop(): Promise<void>;
@@ -35,5 +36,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     if (child.exitCode === null) child.kill(signal);
     await exited;
   };
-  return { url, output: () => out, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, pid: child.pid!, output: () => out, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
