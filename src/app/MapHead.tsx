@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n';
 import { mapHref, navigate } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
-import { ShareControl } from './share/ShareControl';
+import { ShareButton, SharedLive } from './share/ShareControl';
 import type { SharedMapState } from './share/useSharedMap';
 
 export interface MapHeadProps {
@@ -91,8 +91,9 @@ export function MapHead({ flush, shared }: MapHeadProps) {
         <button type="button" onClick={() => void download('html')} disabled={busy !== null}>
           {i18n._('map.exportWebPage')}
         </button>
+        <ShareButton shared={shared} />
       </nav>
-      <ShareControl shared={shared} />
+      <SharedLive shared={shared} />
     </header>
   );
 }

@@ -41,6 +41,9 @@ test('link a persona from the map head: it shows at the head, survives a reload,
   await page.getByRole('button', { name: 'Personas…' }).click();
   await page.getByRole('button', { name: 'Remove Nguyễn Thị Lan from this map' }).click();
   await expect(head).toHaveCount(0);
+  // The linker opens over the toolbar; it is closed (as a user would) before reaching Undo.
+  await page.getByRole('button', { name: 'Personas…' }).click();
+  await expect(page.getByRole('region', { name: 'Link personas' })).toHaveCount(0);
   await page.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Undo' }).click();
   await expect(head).toContainText('Nguyễn Thị Lan');
   await saved(page);

@@ -29,9 +29,10 @@ async function newBlankMap(page: Page) {
 }
 
 /** Shares the open map on `url` from the Share dialog; returns its two links. */
-async function share(page: Page, url: string, teamKey?: string) {
+async function share(page: Page, url: string, teamKey?: string, name?: string) {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this map with your team' });
+  if (name) await dialog.getByRole('textbox', { name: 'Your name (your team sees it with your pointer)' }).fill(name);
   await dialog.getByRole('textbox', { name: 'Sync server address' }).fill(url);
   if (teamKey) await dialog.getByLabel('Team key (only if your server asks for one)').fill(teamKey);
   await dialog.getByRole('button', { name: 'Share this map' }).click();
@@ -107,6 +108,44 @@ test('two people edit one map at once: both keep every edit, and undo takes back
   await other.reload();
   await expect(card(other, 'Gọi tổng đài')).toBeVisible();
   await expect(other.getByRole('button', { name: /^Stage 2: Đang mua hàng$/ })).toBeVisible();
+});
+
+test('colleagues see each other: who is here, what each has selected, and their pointers', async ({ page, browser }) => {
+  await newBlankMap(page);
+  await addCard(page, 'Before', 'Customer actions', 'ลูกค้าโทรหา Call Center');
+  const links = await share(page, server.url, undefined, 'สมชาย');
+  const other = await joinAs(browser, links.edit);
+  await other.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = other.getByRole('dialog', { name: 'Share this map with your team' });
+  await dialog.getByRole('textbox', { name: 'Your name (your team sees it with your pointer)' }).fill('مینا');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const hereForOther = other.getByRole('list', { name: 'Here now' });
+  const hereForMe = page.getByRole('list', { name: 'Here now' });
+  await expect(hereForOther).toContainText('สมชาย');
+  await expect(hereForMe).toContainText('مینا');
+
+  // I select a card: my colleague reads it in the list and sees it outlined with my name.
+  await card(page, 'ลูกค้าโทรหา Call Center').click();
+  await expect(hereForOther.getByRole('listitem')).toHaveText('สมชาย has selected “ลูกค้าโทรหา Call Center”');
+  const outline = other.locator('.jb-peer-outline', { hasText: 'สมชาย' });
+  await expect(outline).toBeVisible();
+  const cardBox = (await card(other, 'ลูกค้าโทรหา Call Center').boundingBox())!;
+  const outlineBox = (await outline.boundingBox())!;
+  expect(Math.abs(outlineBox.x + outlineBox.width / 2 - (cardBox.x + cardBox.width / 2))).toBeLessThan(6);
+
+  // My pointer moves over the canvas: theirs shows it, with my name; off the canvas, it goes.
+  const canvas = (await page.getByRole('application', { name: /canvas/i }).boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.move(canvas.x + canvas.width / 2 + 40, canvas.y + canvas.height / 2 + 30, { steps: 5 });
+  const pointer = other.getByRole('img', { name: 'สมชาย’s pointer' });
+  await expect(pointer).toBeVisible();
+  await page.mouse.move(5, 5);
+  await expect(pointer).toHaveCount(0);
+
+  // Typing in a card says so.
+  await card(other, 'ลูกค้าโทรหา Call Center').dblclick();
+  await expect(hereForMe.getByRole('listitem')).toHaveText('مینا is typing in “ลูกค้าโทรหา Call Center”');
 });
 
 test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {

@@ -1,7 +1,8 @@
 /**
  * A shared map's live part inside the editor: it binds the editor's store to the map's Y.Doc
  * once the Y.Doc holds the map, and says how the connection stands (a polite status: up to
- * date, sending, offline with N changes waiting, or refused and why). Loaded only for a shared map.
+ * date, sending, offline with N changes waiting, or refused and why), and who else is here
+ * (./Presence.tsx). Loaded only for a shared map.
  */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -9,6 +10,7 @@ import { useEditorApi } from '../../editor/context';
 import { useI18n } from '../../i18n/react';
 import { bindStore } from '../../sync/session';
 import type { SharedMapSession } from '../../sync/sharedMap';
+import { Presence } from './Presence';
 import { problemText } from './problems';
 
 export default function LiveSession({ session }: { session: SharedMapSession }) {
@@ -47,9 +49,13 @@ export default function LiveSession({ session }: { session: SharedMapSession }) 
         : status.state === 'offline'
           ? i18n._('share.status.offline', { count: status.pending })
           : i18n._('share.status.connecting');
+  const awareness = session.connection.provider.awareness;
   return (
-    <p className={`jb-sync jb-sync--${status.state}`} role="status" aria-label={i18n._('share.status.name')}>
-      {text}
-    </p>
+    <>
+      <p className={`jb-sync jb-sync--${status.state}`} role="status" aria-label={i18n._('share.status.name')}>
+        {text}
+      </p>
+      {awareness && <Presence awareness={awareness} />}
+    </>
   );
 }

@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/react';
 import { sharing, type ShareRecord } from '../../storage';
 import { joinHref, newSecret, serverAddress } from '../../sync/links';
 import { shareMap, type ShareProblem, type SharedMapSession } from '../../sync/sharedMap';
-import { rememberServer, rememberedServer } from '../../sync/settings';
+import { rememberMe, rememberServer, rememberedMe, rememberedServer } from '../../sync/settings';
+import { MAX_NAME } from '../../sync/presence';
 import { problemText } from './problems';
 
 export interface ShareDialogProps {
@@ -32,12 +33,32 @@ export default function ShareDialog({ record, session, onShared, onUpdated, onCl
     <dialog ref={ref} className="jb-share" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{i18n._('share.title')}</h2>
       {record ? <Links record={record} session={session} onUpdated={onUpdated} /> : <ShareForm onShared={onShared} />}
+      <MyName session={session} />
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
           {i18n._('share.close')}
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** The name colleagues see with this device's pointer and selection: set once, for every shared map. */
+function MyName({ session }: { session: SharedMapSession | null }) {
+  const i18n = useI18n();
+  const [me, setMe] = useState(rememberedMe);
+  const id = useId();
+  const change = (name: string) => {
+    const next = { ...me, name: name.slice(0, MAX_NAME) };
+    setMe(next);
+    rememberMe(next);
+    session?.connection.provider.awareness?.setLocalStateField('user', next);
+  };
+  return (
+    <div className="jb-share__me">
+      <label htmlFor={id}>{i18n._('share.name.label')}</label>
+      <input id={id} dir="auto" value={me.name} maxLength={MAX_NAME} onChange={(e) => change(e.target.value)} autoComplete="name" />
+    </div>
   );
 }
 
