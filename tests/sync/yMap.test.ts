@@ -16,8 +16,9 @@ import { createReader, readMap, writeMap } from '../../src/sync/yMap';
 import { cell, fixture } from '../model/helpers';
 import { apply, starts, stepArb } from '../model/randomOps';
 
-/** The map as a user sees it: the cards' array order is not part of it, their order in a cell is. */
-const normal = (doc: JourneyMap) => ({ ...doc, cards: [...doc.cards].sort((a, b) => (a.id < b.id ? -1 : 1)) });
+/** The map as a user sees it: the arrays of cards and arrows are sets (a card's order in its cell is its `order`). */
+const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+const normal = (doc: JourneyMap) => ({ ...doc, cards: byId(doc.cards), connections: byId(doc.connections) });
 
 function docWith(map: JourneyMap): Y.Doc {
   const ydoc = new Y.Doc();
