@@ -13,7 +13,7 @@
 import type { Message } from '../i18n/message';
 import { newId } from '../model/ids';
 import type { JourneyMap, Persona } from '../model/schema';
-import { withFreshIds } from './freshIds';
+import { withFreshIds } from '../model/freshIds';
 import type { ExportImage } from './images';
 
 export type ConflictChoice = 'replace' | 'keep-both';

@@ -11,3 +11,4 @@ export * from './personaOps';
 export * from './factory';
 export * from './templates';
 export * from './samples';
+export * from './comments';

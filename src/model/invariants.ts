@@ -75,6 +75,19 @@ export function mapViolations(doc: JourneyMap): Violation[] {
     if (k.from === k.to) out.push({ path: `connections[${i}]`, message: /*i18n*/ { id: 'model.invariant.connectionToItself' } });
   });
 
+  const comments = doc.comments ?? [];
+  const threads = new Map(comments.filter((c) => c.parentId === undefined).map((c) => [c.id, c]));
+  comments.forEach((c, i) => {
+    unique(c.id, `comments[${i}].id`);
+    if (c.targetId !== undefined && !cardIds.has(c.targetId) && !stageIndex.has(c.targetId)) {
+      out.push({ path: `comments[${i}].targetId`, message: /*i18n*/ { id: 'model.invariant.commentTargetMissing' } });
+    }
+    if (c.parentId !== undefined) {
+      const thread = threads.get(c.parentId);
+      if (!thread || thread.targetId !== c.targetId) out.push({ path: `comments[${i}].parentId`, message: /*i18n*/ { id: 'model.invariant.commentThreadMissing' } });
+    }
+  });
+
   const personaSeen = new Set<string>();
   doc.personaIds.forEach((p, i) => {
     if (personaSeen.has(p)) out.push({ path: `personaIds[${i}]`, message: /*i18n*/ { id: 'model.invariant.personaTwice', values: { id: p } } });

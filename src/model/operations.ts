@@ -38,6 +38,7 @@ import {
   type Stage,
 } from './schema';
 import { cellKey } from './cells';
+import { withoutCommentsOn } from './comments';
 
 // ---------------------------------------------------------------------------
 // Types of the inputs
@@ -158,7 +159,8 @@ function idTaken(doc: JourneyMap, id: string): boolean {
     doc.stages.some((s) => s.id === id) ||
     doc.lanes.some((l) => l.id === id) ||
     doc.cards.some((c) => c.id === id) ||
-    doc.connections.some((k) => k.id === id)
+    doc.connections.some((k) => k.id === id) ||
+    (doc.comments ?? []).some((c) => c.id === id)
   );
 }
 
@@ -243,11 +245,14 @@ function removeCards(doc: JourneyMap, remove: ReadonlySet<string>): JourneyMap {
     return p ? place(c, p) : c;
   });
   const connections = doc.connections.filter((k) => !remove.has(k.from) && !remove.has(k.to));
-  return {
-    ...doc,
-    cards,
-    connections: connections.length === doc.connections.length ? doc.connections : connections,
-  };
+  return withoutCommentsOn(
+    {
+      ...doc,
+      cards,
+      connections: connections.length === doc.connections.length ? doc.connections : connections,
+    },
+    remove,
+  );
 }
 
 /** A loop has to point back to an earlier stage; after a reorder some no longer do. */
@@ -356,7 +361,7 @@ export function deleteStage(doc: JourneyMap, id: string): JourneyMap {
   if (!doc.stages.some((s) => s.id === id)) return doc;
   const stages = dropInvalidLoops(doc.stages.filter((s) => s.id !== id));
   const gone = new Set(doc.cards.filter((c) => c.stageId === id).map((c) => c.id));
-  return removeCards({ ...doc, stages }, gone);
+  return withoutCommentsOn(removeCards({ ...doc, stages }, gone), new Set([id]));
 }
 
 // ---------------------------------------------------------------------------

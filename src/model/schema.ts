@@ -134,6 +134,23 @@ export const ConnectionSchema = z.object({
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
+/**
+ * A comment pinned to a card, a stage or the map (targetId absent), or a reply in a thread
+ * (parentId: the thread's first comment). Flat, so that two people replying at once both keep
+ * their reply. Threads are resolved and reopened; comments stay out of presentation and print.
+ */
+export const CommentSchema = z.object({
+  id: IdSchema,
+  targetId: z.optional(IdSchema),
+  parentId: z.optional(IdSchema),
+  author: z._default(Text(60), ''),
+  text: Text(5000),
+  createdAt: IsoDateSchema,
+  /** Threads only (a reply follows its thread). */
+  resolved: z._default(z.boolean(), false),
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
 export const DirectionSchema = z.enum(['ltr', 'rtl']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
@@ -159,6 +176,11 @@ export const JourneyMapSchema = z.object({
   lanes: z.array(LaneSchema).check(z.maxLength(200)),
   cards: z.array(CardSchema).check(z.maxLength(50_000)),
   connections: z._default(z.array(ConnectionSchema).check(z.maxLength(50_000)), []),
+  /**
+   * Comment threads. Optional, so a map without any keeps exactly the form it had (an export
+   * round-trips to the byte); the first comment adds the field.
+   */
+  comments: z.optional(z.array(CommentSchema).check(z.maxLength(20_000))),
   /** The channel catalogue as this map sets it (response targets are editable per map). */
   channels: z._default(z.array(ChannelSchema), () => DEFAULT_CHANNELS.map((c) => ({ ...c }))),
 });

@@ -7,6 +7,8 @@
  *   lanes        the same for lanes
  *   cards        the same for cards; `pos` orders a card inside its stage x lane cell
  *   connections  Y.Map id -> Y.Map of the arrow's fields
+ *   comments     Y.Map id -> Y.Map of the comment's fields (replies are comments of their own,
+ *                so two replies at once are both kept)
  *
  * Each field is its own entry, so two people editing different fields of one card both keep
  * their edit, and order is fractional keys (./order.ts), so two cards added to one cell at once
@@ -22,11 +24,13 @@ import { restoreMap } from '../model/restore';
 import {
   CURRENT_SCHEMA_VERSION,
   CardSchema,
+  CommentSchema,
   ConnectionSchema,
   JourneyMapSchema,
   LaneSchema,
   StageSchema,
   type Card,
+  type Comment,
   type Connection,
   type JourneyMap,
   type Lane,
@@ -35,7 +39,7 @@ import {
 import { byKeyThenId, isOrderKey, rekey } from './order';
 
 type Entity = { id: string };
-type Collection = 'stages' | 'lanes' | 'cards' | 'connections';
+type Collection = 'stages' | 'lanes' | 'cards' | 'connections' | 'comments';
 
 /** Something a peer wrote that this device could not read: skipped, left in the document, reported. */
 export interface Problem {
@@ -53,12 +57,12 @@ export interface ReadResult {
   newer: boolean;
 }
 
-const COLLECTIONS: readonly Collection[] = ['stages', 'lanes', 'cards', 'connections'];
+const COLLECTIONS: readonly Collection[] = ['stages', 'lanes', 'cards', 'connections', 'comments'];
 const ENTITY_FIELDS = new Set<string>(COLLECTIONS);
 const POS = 'pos';
 /** Schema ceilings on counts (schema.ts): a peer cannot make a map nobody can open. */
-const MAX_COUNT: Record<Collection, number> = { stages: 500, lanes: 200, cards: 50_000, connections: 50_000 };
-const MetaSchema = z.omit(JourneyMapSchema, { stages: true, lanes: true, cards: true, connections: true });
+const MAX_COUNT: Record<Collection, number> = { stages: 500, lanes: 200, cards: 50_000, connections: 50_000, comments: 20_000 };
+const MetaSchema = z.omit(JourneyMapSchema, { stages: true, lanes: true, cards: true, connections: true, comments: true });
 
 export const metaOf = (ydoc: Y.Doc) => ydoc.getMap<unknown>('meta');
 const collectionOf = (ydoc: Y.Doc, name: Collection) => ydoc.getMap<Y.Map<unknown>>(name);
@@ -92,6 +96,8 @@ export function writeMap(ydoc: Y.Doc, prev: JourneyMap | null, next: JourneyMap,
     writeEntities(collectionOf(ydoc, 'lanes'), prev?.lanes, next.lanes, true);
     writeCards(collectionOf(ydoc, 'cards'), prev?.cards, next.cards);
     writeEntities(collectionOf(ydoc, 'connections'), prev?.connections, next.connections, false);
+    // A map without comments has no field for them; the Y.Doc just has no entries.
+    if (prev?.comments !== next.comments) writeEntities(collectionOf(ydoc, 'comments'), prev ? (prev.comments ?? []) : undefined, next.comments ?? [], false);
   }, origin);
 }
 
@@ -264,6 +270,15 @@ export function createReader(ydoc: Y.Doc): MapReader {
       connections.push(value.personaId !== undefined && !linked.has(value.personaId) ? withOut(value, 'personaId') : value);
     }
 
+    // Comments whose card or stage a colleague deleted go with it (as deleting it locally does),
+    // and so do replies whose thread is gone; threads read oldest first.
+    const parsedComments = collect<Comment>('comments', CommentSchema).map((c) => c.value);
+    const pinned = (c: Comment) => c.targetId === undefined || kindOf.has(c.targetId) || stageAt.has(c.targetId);
+    const threads = new Map(parsedComments.filter((c) => c.parentId === undefined && pinned(c)).map((c) => [c.id, c]));
+    const comments = parsedComments
+      .filter((c) => (c.parentId === undefined ? pinned(c) : threads.get(c.parentId)?.targetId === c.targetId))
+      .sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : 1));
+
     // Links that concurrent edits can leave dangling are repaired, as the restore chain would.
     const repairedStages = stages.map((s, i) => {
       if (s.loopsTo === undefined) return s;
@@ -274,7 +289,9 @@ export function createReader(ydoc: Y.Doc): MapReader {
       c.kind === 'pain' && c.touchpointId !== undefined && kindOf.get(c.touchpointId) !== 'touchpoint' ? withOut(c, 'touchpointId') : c,
     );
 
-    const map = reuse(previous ?? null, { ...meta.data, personaIds, stages: repairedStages, lanes, cards: sortLike(previous?.cards, repairedCards), connections });
+    const read: JourneyMap = { ...meta.data, personaIds, stages: repairedStages, lanes, cards: sortLike(previous?.cards, repairedCards), connections };
+    if (comments.length > 0 || previous?.comments) read.comments = comments;
+    const map = reuse(previous ?? null, read);
     return { map, problems, newer: false };
   }
 
@@ -295,9 +312,10 @@ export function createReader(ydoc: Y.Doc): MapReader {
       cellCount.set(key, order + 1);
       return { ...card, order };
     });
-    for (const name of ['stages', 'lanes', 'connections'] as const) {
+    for (const name of ['stages', 'lanes', 'connections', 'comments'] as const) {
       json[name] = (json[name] as Record<string, unknown>[]).map(({ [POS]: _pos, ...rest }) => rest);
     }
+    if ((json.comments as unknown[]).length === 0) delete json.comments;
     const restored = restoreMap(json);
     if (restored.kind === 'ok') return { map: restored.doc, problems: [], newer: false };
     if (restored.kind === 'newer') return { map: restored.doc ?? null, problems: [], newer: true };
@@ -362,6 +380,7 @@ function reuse(previous: JourneyMap | null, next: JourneyMap): JourneyMap {
     cards: reuseList(previous.cards, next.cards),
     connections: reuseList(previous.connections, next.connections),
   };
+  if (next.comments) merged.comments = reuseList(previous.comments, next.comments);
   const keys = Object.keys(merged) as (keyof JourneyMap)[];
   const unchanged =
     keys.length === Object.keys(previous).length &&

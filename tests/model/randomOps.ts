@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { CHANNEL_IDS } from '../../src/model/channels';
 import * as ops from '../../src/model/operations';
+import { addComment, setThreadResolved } from '../../src/model/comments';
 import { SAMPLES } from '../../src/model/samples';
 import { LANE_KINDS, SEVERITIES, type JourneyMap } from '../../src/model/schema';
 import { TEMPLATES } from '../../src/model/templates';
@@ -34,6 +35,9 @@ const OPS = [
   'deleteConnection',
   'connectionPersona',
   'meta',
+  'comment',
+  'reply',
+  'resolve',
   'setChannelTarget',
   'persona',
 ] as const;
@@ -138,6 +142,13 @@ export function apply(d: JourneyMap, s: Step, clipboard: JourneyMap): JourneyMap
       const persona = s.n < 0 ? null : s.flag ? (d.personaIds[s.j % Math.max(d.personaIds.length, 1)] ?? null) : `p${s.j % 4}`;
       return ops.setConnectionPersona(d, pick(d.connections, s.i, s.bogus), persona);
     }
+    case 'comment':
+      // On a card, a stage (or a bogus target) or the map itself.
+      return addComment(d, { targetId: s.n < 0 ? undefined : s.flag ? cardId() : stage(), author: s.text.slice(0, 8), text: s.text || 'ok' }, `2025-01-0${(s.i % 9) + 1}T00:00:00.000Z`);
+    case 'reply':
+      return addComment(d, { parentId: pick(d.comments ?? [], s.i, s.bogus), author: 'r', text: s.text || 'reply' });
+    case 'resolve':
+      return setThreadResolved(d, pick(d.comments ?? [], s.i, s.bogus), s.flag);
     case 'meta':
       return s.n % 2 === 0 ? ops.setDirection(d, s.flag ? 'rtl' : 'ltr') : ops.updateMapMeta(d, { title: s.text });
     case 'setChannelTarget':

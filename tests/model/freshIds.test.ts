@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withFreshIds } from '../../src/export/freshIds';
+import { withFreshIds } from '../../src/model/freshIds';
 import { mapViolations } from '../../src/model/invariants';
 import type { JourneyMap } from '../../src/model/schema';
-import { mapArb, wideMap } from './arbitraries';
+import { mapArb, wideMap } from '../export/arbitraries';
 
 function allIds(map: JourneyMap): string[] {
   return [map.id, ...map.stages.map((s) => s.id), ...map.lanes.map((l) => l.id), ...map.cards.map((c) => c.id), ...map.connections.map((k) => k.id)];
