@@ -9,6 +9,7 @@ import { exportMapFile } from '../export/envelope';
 import type { ExportImage } from '../export/images';
 import { composeWebPage, webPageParts } from '../export/webPage';
 import type { JourneyMap, Persona } from '../model/schema';
+import { withoutComments } from '../model/comments';
 
 /** The documents of the input file that an export of one map needs. */
 export interface ExportInput {
@@ -59,7 +60,8 @@ export const FORMATS = {
   html: {
     summary: '<title>.html: the map as one web page that opens anywhere, offline, as "Export web page" writes it',
     write: async ({ map, personas, images, now, web }) => {
-      const envelope = exportMapFile(map, personas, images, now).text;
+      // The team's comments stay out of a page for stakeholders.
+      const envelope = exportMapFile(withoutComments(map), personas, images, now).text;
       const parts = await webPageParts(envelope, map);
       const [template, bytes] = await Promise.all([
         web.viewerTemplate(),

@@ -24,6 +24,7 @@ import { PersonaRepoContext } from '../personas/repo';
 import { useEditor, useEditorApi } from './context';
 import { EVERYONE_LABEL_ID, KPI_METRIC_LABEL_IDS, LANE_KIND_LABEL_IDS, PRIORITY_LABEL_IDS, SEVERITY_LABEL_IDS, STATUS_LABEL_IDS } from './labels';
 import { scoreText } from './nodes';
+import { Comments } from './Comments';
 
 /** The labels of an opportunity's three ratings. */
 const RATING_FIELD_IDS = {
@@ -622,10 +623,13 @@ export function SidePanel() {
   else if (kind === 'lane' && only) body = <LanePanel laneId={only} />;
   else if (kind === 'connection' && only) body = <ConnectionPanel id={only} />;
   else body = <MapPanel />;
+  // Threads are pinned to a card, a stage or the map: what the panel shows, when it is one of those.
+  const commentsOn = count > 1 ? null : card ? card.id : kind === 'stage' ? only : kind === null ? undefined : null;
   return (
     // A field's typing session (one undo step) ends when it loses the focus; typing there again is a new step.
     <aside className="jb-panel" aria-label={i18n._('editor.panel.name')} onBlur={() => api.getState().endTypingSession()}>
       {body}
+      {commentsOn !== null && <Comments key={commentsOn ?? 'map'} targetId={commentsOn ?? undefined} />}
     </aside>
   );
 }

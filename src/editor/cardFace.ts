@@ -39,9 +39,18 @@ export type CardData = {
   direction: 'ltr' | 'rtl';
   /** The map's language: the card's figures are the map's content, written in its digits (۹۵ on a Persian map). */
   language: Locale;
+  /** Comments in the card's open threads (a badge in its corner; the layout does not count it). */
+  comments: number;
 };
 
-export function cardData(card: Card, channel: Channel | undefined, touchpointText: string | null, direction: 'ltr' | 'rtl', language: Locale): CardData {
+export function cardData(
+  card: Card,
+  channel: Channel | undefined,
+  touchpointText: string | null,
+  direction: 'ltr' | 'rtl',
+  language: Locale,
+  comments = 0,
+): CardData {
   const base: CardData = {
     cardId: card.id,
     kind: card.kind === 'emotion' ? 'text' : card.kind,
@@ -63,6 +72,7 @@ export function cardData(card: Card, channel: Channel | undefined, touchpointTex
     kpiStatus: 'none',
     direction,
     language,
+    comments,
   };
   switch (card.kind) {
     case 'touchpoint':

@@ -70,6 +70,7 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
     data.severity ? i18n._('editor.card.severityName', { severity: severityWord(i18n, data.severity) }) : null,
     face.kpi && face.head ? `${face.head.text} ${face.kpi.value} ${face.kpi.target}${face.kpi.mark ?? ''}` : null,
     data.text || i18n._('editor.card.emptyName'),
+    data.comments > 0 ? i18n._('editor.card.comments', { count: data.comments }) : null,
     selected ? i18n._('editor.card.selectedName') : null,
   ]
     .filter(Boolean)
@@ -88,6 +89,15 @@ const CardView = memo(function CardView({ id, data, selected }: NodeProps<CardNo
     >
       <Handle type="source" position={Position.Left} id="l" className="jb-handle" isConnectable={!readOnly} />
       <Handle type="source" position={Position.Right} id="r" className="jb-handle" isConnectable={!readOnly} />
+      {data.comments > 0 && (
+        // Named in the card's label; the figure is the interface's (chrome, not the map's content).
+        <span className="jb-card__comments" aria-hidden="true">
+          <svg width="12" height="12" viewBox="0 0 12 12">
+            <path d="M1.5 1.5h9v6.5h-5l-2.5 2.5v-2.5h-1.5z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+          </svg>
+          {i18n.number(data.comments)}
+        </span>
+      )}
       <div className="jb-card__body">
         <div className="jb-card__head">
           {face.head?.type === 'channel' && (

@@ -13,6 +13,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { newId } from '../model/ids';
 import * as ops from '../model/operations';
 import type { CardPatch, ChannelPatch, StagePatch } from '../model/operations';
+import { addComment, setThreadResolved, type NewComment } from '../model/comments';
 import type { ChannelId } from '../model/channels';
 import type { Direction, JourneyMap, LaneKind } from '../model/schema';
 import { payloadOf, setBuffer, type ClipboardPayload } from './clipboard';
@@ -121,6 +122,9 @@ export interface EditorActions {
   updateMapMeta(patch: { title?: string; description?: string }, coalesce?: string): void;
   linkPersona(personaId: string): void;
   unlinkPersona(personaId: string): void;
+  /** A comment, or a reply (input.parentId); false when there was nothing to add. */
+  addComment(input: NewComment): boolean;
+  setThreadResolved(threadId: string, resolved: boolean): void;
 
   select(ids: readonly string[], additive?: boolean): void;
   toggleSelect(id: string): void;
@@ -513,6 +517,12 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
       linkPersona(personaId) {
         apply((d) => ops.linkPersona(d, personaId));
+      },
+      addComment(input) {
+        return apply((d) => addComment(d, input, now()));
+      },
+      setThreadResolved(threadId, resolved) {
+        apply((d) => setThreadResolved(d, threadId, resolved));
       },
       unlinkPersona(personaId) {
         apply((d) => ops.unlinkPersona(d, personaId));

@@ -14,6 +14,7 @@ import type { Card, JourneyMap, LaneKind } from '../model/schema';
 import { cardData, touchpointLabel, type CardData } from './cardFace';
 import { buildObstacleIndex, type ObstacleIndex } from './edgeLabel';
 import { cellKey, emotionY, type MapLayout, type Rect } from './layout';
+import { openCommentCounts } from '../model/comments';
 
 export type StageHeaderData = {
   stageId: string;
@@ -158,6 +159,8 @@ export function createFlowMapper() {
   const nodeCache = new IdentityCache<FlowNode>();
   const edgeCache = new IdentityCache<FlowEdge>();
   let obstacles: { layout: MapLayout; readOnly: boolean; rects: Rect[]; index: ObstacleIndex } | null = null;
+  // The cards' open-comment counts, again only when the comments change.
+  let commentCounts: { comments: JourneyMap['comments']; counts: Map<string, number> } | null = null;
 
   return function toFlow(doc: JourneyMap, layout: MapLayout, ui: FlowUi, i18n: I18n): FlowResult {
     const nodes: FlowNode[] = [];
@@ -165,6 +168,8 @@ export function createFlowMapper() {
     const { selected, drag, readOnly } = ui;
     const direction = layout.direction;
     const language = mapLocale(doc);
+    if (!commentCounts || commentCounts.comments !== doc.comments) commentCounts = { comments: doc.comments, counts: openCommentCounts(doc) };
+    const counts = commentCounts.counts;
     const stageName = new Map(doc.stages.map((s) => [s.id, s.name]));
     const headerY = layout.stageHeader.y;
     const headerH = layout.stageHeader.height;
@@ -324,8 +329,9 @@ export function createFlowMapper() {
       const link = card.kind === 'pain' && card.touchpointId ? cardById.get(card.touchpointId) : undefined;
       const linkText = touchpointLabel(link);
       const isSel = selected.has(card.id);
+      const comments = counts.get(card.id) ?? 0;
       nodes.push(
-        nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction, language], () => ({
+        nodeCache.get(card.id, [card, rect.x, rect.y, rect.width, rect.height, channel, linkText, isSel, d?.x, d?.y, readOnly, direction, language, comments], () => ({
           id: card.id,
           type: 'card',
           position: d ?? { x: rect.x, y: rect.y },
@@ -337,7 +343,7 @@ export function createFlowMapper() {
           draggable: !readOnly,
           connectable: !readOnly,
           zIndex: d ? Z.draggedCard : Z.card,
-          data: cardData(card, channel, linkText, direction, language),
+          data: cardData(card, channel, linkText, direction, language, comments),
         })),
       );
     }

@@ -4,6 +4,7 @@
  */
 import { i18nFor } from '../i18n';
 import { mapLocale } from '../i18n/mapLocale';
+import { withoutComments } from '../model/comments';
 import { MessageError } from '../i18n/message';
 import { exportMapCsv } from './csv';
 import { downloadBlob, downloadText } from './download';
@@ -42,7 +43,8 @@ export async function downloadMapCsv(mapId: string): Promise<void> {
 export async function downloadMapWebPage(mapId: string): Promise<void> {
   const { map, personas, imageBlobs } = await load(mapId);
   const images = await Promise.all(Object.entries(imageBlobs).map(([id, blob]) => blobToExportImage(id, blob)));
-  const envelope = exportMapFile(map, personas, images).text;
+  // The team's comments stay out of a page for stakeholders.
+  const envelope = exportMapFile(withoutComments(map), personas, images).text;
   const [{ default: template }, { composeWebPage, webPageParts }, { fetchFontBytes }] = await Promise.all([
     import('virtual:journeyboard-viewer'),
     import('./webPage'),

@@ -21,7 +21,7 @@ export interface Thread {
   replies: Comment[];
 }
 
-const commentsOf = (doc: JourneyMap): readonly Comment[] => doc.comments ?? [];
+const commentsOf = (doc: Pick<JourneyMap, 'comments'>): readonly Comment[] => doc.comments ?? [];
 const byTime = (a: Comment, b: Comment) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
 
 function targetExists(doc: JourneyMap, id: string): boolean {
@@ -66,7 +66,7 @@ export function setThreadResolved(doc: JourneyMap, id: string, resolved: boolean
 }
 
 /** The threads pinned to `targetId` (undefined: the map itself), oldest first, each with its replies. */
-export function threadsOn(doc: JourneyMap, targetId: string | undefined): Thread[] {
+export function threadsOn(doc: Pick<JourneyMap, 'comments'>, targetId: string | undefined): Thread[] {
   const comments = commentsOf(doc);
   return comments
     .filter((c) => c.parentId === undefined && c.targetId === targetId)
@@ -75,7 +75,7 @@ export function threadsOn(doc: JourneyMap, targetId: string | undefined): Thread
 }
 
 /** How many comments each target has in threads still open (what a card's badge shows). */
-export function openCommentCounts(doc: JourneyMap): Map<string, number> {
+export function openCommentCounts(doc: Pick<JourneyMap, 'comments'>): Map<string, number> {
   const counts = new Map<string, number>();
   const comments = commentsOf(doc);
   const open = new Set(comments.filter((c) => c.parentId === undefined && !c.resolved).map((c) => c.id));
@@ -86,8 +86,22 @@ export function openCommentCounts(doc: JourneyMap): Map<string, number> {
   return counts;
 }
 
-/** Drops the threads pinned to any of `targets` (they went with a deleted card or stage). */
+/**
+ * Drops the threads pinned to any of `targets` (they went with a deleted card or stage). A map
+ * left without comments has no field for them, as one that never had any.
+ */
 export function withoutCommentsOn(doc: JourneyMap, targets: ReadonlySet<string>): JourneyMap {
   if (!doc.comments || !doc.comments.some((c) => c.targetId !== undefined && targets.has(c.targetId))) return doc;
-  return { ...doc, comments: doc.comments.filter((c) => c.targetId === undefined || !targets.has(c.targetId)) };
+  const comments = doc.comments.filter((c) => c.targetId === undefined || !targets.has(c.targetId));
+  return comments.length > 0 ? { ...doc, comments } : withoutComments(doc);
+}
+
+/**
+ * The map as an audience gets it (a web page for stakeholders): the team's comments are working
+ * notes and stay out, as they do in presentation and print.
+ */
+export function withoutComments(doc: JourneyMap): JourneyMap {
+  if (doc.comments === undefined) return doc;
+  const { comments: _comments, ...rest } = doc;
+  return rest;
 }

@@ -289,8 +289,16 @@ export function createReader(ydoc: Y.Doc): MapReader {
       c.kind === 'pain' && c.touchpointId !== undefined && kindOf.get(c.touchpointId) !== 'touchpoint' ? withOut(c, 'touchpointId') : c,
     );
 
-    const read: JourneyMap = { ...meta.data, personaIds, stages: repairedStages, lanes, cards: sortLike(previous?.cards, repairedCards), connections };
-    if (comments.length > 0 || previous?.comments) read.comments = comments;
+    const read: JourneyMap = {
+      ...meta.data,
+      personaIds,
+      stages: repairedStages,
+      lanes,
+      cards: sortLike(previous?.cards, repairedCards),
+      connections: sortLike(previous?.connections, connections),
+    };
+    // No comments, no field: as the model keeps a map that has none.
+    if (comments.length > 0) read.comments = sortLike(previous?.comments, comments);
     const map = reuse(previous ?? null, read);
     return { map, problems, newer: false };
   }
@@ -344,11 +352,15 @@ function withOut<T extends object, K extends keyof T>(value: T, key: K): T {
   return copy;
 }
 
-/** Cards in the previous document's order where they were there, new ones after: the array the editor had stays recognisable. */
-function sortLike(previous: readonly Card[] | undefined, cards: Card[]): Card[] {
-  if (!previous) return cards;
-  const at = new Map(previous.map((c, i) => [c.id, i]));
-  return cards.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity));
+/**
+ * Entities in the previous document's order where they were there, new ones after: the arrays
+ * the editor had stay recognisable (and identical when nothing changed). Cards, arrows and
+ * comments are sets in a map (a card's place in its cell is its `order`), so this is safe.
+ */
+function sortLike<T extends Entity>(previous: readonly T[] | undefined, items: T[]): T[] {
+  if (!previous) return items;
+  const at = new Map(previous.map((e, i) => [e.id, i]));
+  return items.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity));
 }
 
 function shallowEqual(a: object, b: object): boolean {

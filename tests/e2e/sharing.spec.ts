@@ -148,6 +148,39 @@ test('colleagues see each other: who is here, what each has selected, and their 
   await expect(hereForMe.getByRole('listitem')).toHaveText('مینا is typing in “ลูกค้าโทรหา Call Center”');
 });
 
+test('a comment made on a card in one context appears in the other, gets a reply and is resolved from there', async ({ page, browser }) => {
+  await newBlankMap(page);
+  await addCard(page, 'Before', 'Customer actions', 'ลูกค้าโทรหา Call Center');
+  const links = await share(page, server.url, undefined, 'สมชาย');
+  const other = await joinAs(browser, links.edit);
+  const details = (p: Page) => p.getByRole('complementary', { name: 'Details' });
+
+  await card(page, 'ลูกค้าโทรหา Call Center').click();
+  await details(page).getByRole('textbox', { name: 'Add a comment' }).fill('ลูกค้ารอสายนานเกินไปที่ IVR');
+  await details(page).getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(card(page, 'ลูกค้าโทรหา Call Center')).toHaveAccessibleName(/1 open comment/);
+
+  // There: the card says so; its panel holds the thread, which gets a reply and is resolved.
+  await expect(card(other, 'ลูกค้าโทรหา Call Center')).toHaveAccessibleName(/1 open comment/);
+  await card(other, 'ลูกค้าโทรหา Call Center').click();
+  const thread = details(other).getByRole('article', { name: 'Comment by สมชาย' });
+  await expect(thread).toContainText('ลูกค้ารอสายนานเกินไปที่ IVR');
+  await thread.getByRole('textbox', { name: 'Reply to สมชาย' }).fill('میانگین انتظار ۴ دقیقه است');
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(card(page, 'ลูกค้าโทรหา Call Center')).toHaveAccessibleName(/2 open comments/);
+  await expect(details(page).getByRole('article', { name: 'Comment by สมชาย' })).toContainText('میانگین انتظار ۴ دقیقه است');
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+
+  for (const p of [page, other]) {
+    await expect(card(p, 'ลูกค้าโทรหา Call Center')).not.toHaveAccessibleName(/open comment/);
+    await expect(details(p).getByRole('button', { name: 'Show 1 resolved thread' })).toBeVisible();
+  }
+  // Reopened here, it is open there again.
+  await details(page).getByRole('button', { name: 'Show 1 resolved thread' }).click();
+  await details(page).getByRole('button', { name: 'Reopen' }).click();
+  await expect(card(other, 'ลูกค้าโทรหา Call Center')).toHaveAccessibleName(/2 open comments/);
+});
+
 test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {
   await newBlankMap(page);
   const links = await share(page, server.url);

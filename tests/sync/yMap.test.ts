@@ -16,9 +16,14 @@ import { createReader, readMap, writeMap } from '../../src/sync/yMap';
 import { cell, fixture } from '../model/helpers';
 import { apply, starts, stepArb } from '../model/randomOps';
 
-/** The map as a user sees it: the arrays of cards and arrows are sets (a card's order in its cell is its `order`). */
+/** The map as a user sees it: the arrays of cards, arrows and comments are sets (a card's order in its cell is its `order`). */
 const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-const normal = (doc: JourneyMap) => ({ ...doc, cards: byId(doc.cards), connections: byId(doc.connections) });
+const normal = (doc: JourneyMap) => ({
+  ...doc,
+  cards: byId(doc.cards),
+  connections: byId(doc.connections),
+  ...(doc.comments ? { comments: byId(doc.comments) } : {}),
+});
 
 function docWith(map: JourneyMap): Y.Doc {
   const ydoc = new Y.Doc();
