@@ -27,7 +27,7 @@ export interface ImageRecord {
   createdAt: string;
 }
 
-export type SnapshotReason = 'deleted' | 'before-import' | 'before-migration' | 'manual';
+export type SnapshotReason = 'deleted' | 'before-import' | 'before-migration' | 'manual' | 'before-share' | 'before-join';
 
 /** A copy of a map record taken before something destructive, so it can be brought back exactly. */
 export interface SnapshotRecord {

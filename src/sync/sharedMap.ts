@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { JourneyMap } from '../model/schema';
-import { saveMap, type ShareRecord, type Sharing } from '../storage';
+import { loadMap, saveMap, snapshotMap, type ShareRecord, type Sharing } from '../storage';
 import { connect, type Connection } from './connection';
 import { newSecret, type JoinLink } from './links';
 import type { Refusal, Token } from './protocol';
@@ -95,6 +95,8 @@ export type Outcome = { ok: true; session: SharedMapSession } | { ok: false; pro
 
 /** Shares `map` on `server`: the map goes up as it is here, and this device holds both links. */
 export async function shareMap(map: JourneyMap, server: string, teamKey: string, sharing: Sharing): Promise<Outcome> {
+  // The map as it was before the team touched it, kept on this device.
+  await snapshotMap(map.id, 'before-share').catch(() => undefined);
   const secrets = { editSecret: newSecret(), viewSecret: newSecret() };
   const ydoc = new Y.Doc();
   writeMap(ydoc, null, map, STORED);
@@ -128,6 +130,9 @@ export async function joinMap(link: JoinLink, sharing: Sharing): Promise<{ ok: t
     if (!map || map.id !== link.mapId) return { ok: false, problem: 'empty' };
     const role = connection.scope() ?? 'view';
     try {
+      // Joining again replaces this device's copy with the team's: the old one is kept first.
+      const here = await loadMap(map.id).catch(() => null);
+      if (here && here.kind !== 'missing') await snapshotMap(map.id, 'before-join');
       await saveMap(map);
       await sharing.saveSyncState(map.id, Y.encodeStateAsUpdate(ydoc));
       await sharing.saveShare({ mapId: map.id, server: link.server, role, secret: link.secret, ...(role === 'edit' ? { editSecret: link.secret } : {}), createdAt: new Date().toISOString() });

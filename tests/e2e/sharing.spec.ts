@@ -181,6 +181,27 @@ test('a comment made on a card in one context appears in the other, gets a reply
   await expect(card(other, 'ลูกค้าโทรหา Call Center')).toHaveAccessibleName(/2 open comments/);
 });
 
+test('the personas a shared map uses travel with it to whoever joins', async ({ page, browser }) => {
+  await page.goto('./#/personas');
+  await page.getByRole('button', { name: 'New persona' }).click();
+  await page.getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Personas…' }).click();
+  const linker = page.getByRole('region', { name: 'Link personas' });
+  await linker.getByLabel('Add a persona to this map').selectOption({ label: 'Nguyễn Thị Lan' });
+  await linker.getByRole('button', { name: 'Add persona' }).click();
+  await page.getByRole('button', { name: 'Personas…' }).click();
+  const links = await share(page, server.url);
+
+  const other = await joinAs(browser, links.view);
+  await expect(other.getByRole('list', { name: 'Personas of this map' })).toContainText('Nguyễn Thị Lan');
+  // She is in the joiner's own library now, with her quote.
+  await other.goto('./#/personas');
+  await other.getByRole('link', { name: /Nguyễn Thị Lan/ }).click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Nguyễn Thị Lan');
+});
+
 test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {
   await newBlankMap(page);
   const links = await share(page, server.url);

@@ -8,19 +8,23 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useEditorApi } from '../../editor/context';
 import { useI18n } from '../../i18n/react';
+import { travelPersonas } from '../../sync/personaTravel';
 import { bindStore } from '../../sync/session';
 import type { SharedMapSession } from '../../sync/sharedMap';
 import { Presence } from './Presence';
 import { problemText } from './problems';
+import { describeError, useStorageStatus } from '../storageStatus';
 
 export default function LiveSession({ session }: { session: SharedMapSession }) {
   const api = useEditorApi();
   const i18n = useI18n();
   const status = useStore(session.connection.status);
+  const report = useStorageStatus((s) => s.report);
 
   useEffect(() => {
     let alive = true;
     let unbind: (() => void) | null = null;
+    let untravel: (() => void) | null = null;
     let reported = 0;
     void session.ready.then(() => {
       if (!alive) return;
@@ -32,12 +36,14 @@ export default function LiveSession({ session }: { session: SharedMapSession }) 
           api.getState().notify(i18n._('share.remoteProblems', { count: problems.length }));
         },
       });
+      untravel = travelPersonas(api, session.ydoc, (err) => report(describeError(err)));
     });
     return () => {
       alive = false;
       unbind?.();
+      untravel?.();
     };
-  }, [api, session, i18n]);
+  }, [api, session, i18n, report]);
 
   const text =
     status.state === 'refused'
