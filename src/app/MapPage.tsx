@@ -94,9 +94,10 @@ export function MapPage({ mapId }: { mapId: string }) {
 
 function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: boolean; lockState: EditLockState }) {
   const i18n = useI18n();
-  const elsewhere = lockState === 'waiting';
-  // Only the map's editing tab takes part in sharing: one writer of its state per device.
-  const shared = useSharedMap(map.id, !newer && !elsewhere);
+  const shared = useSharedMap(map.id, !newer);
+  // Two tabs of a shared map are two peers of it (they keep each other up to date, ./share);
+  // an unshared map is edited in one tab at a time, the others wait read-only.
+  const elsewhere = lockState === 'waiting' && !shared.record;
   const viewOnly = shared.record?.role === 'view';
   const readOnly = newer || elsewhere || viewOnly;
   // A view link's map still keeps the team's latest edits on this device.

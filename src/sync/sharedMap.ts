@@ -27,27 +27,48 @@ export interface SharedMapSession {
 /** How long sharing or joining waits for the server before saying it cannot reach it. */
 export const REACH_TIMEOUT_MS = 10_000;
 const STORED = Symbol('journeyboard:stored-state');
+/** Updates from another tab of this map on this device. */
+const TAB = Symbol('journeyboard:other-tab');
 /** The Y state is written this long after the last change, and at close. */
 const SAVE_DELAY_MS = 400;
 
+/**
+ * Keeps the map's Y state on the device: written a moment after each change and at close. Other
+ * tabs of the map may write it too, so each write first takes in what is stored (a union: Yjs
+ * updates merge), and the tabs pass each other their updates as they happen (BroadcastChannel),
+ * online or not: two tabs are two peers, neither loses the other's edits.
+ */
 function persist(ydoc: Y.Doc, mapId: string, sharing: Sharing): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = () => {
+  const save = async () => {
     timer = null;
-    // A failed write is retried with the next change; the server holds the team's copy meanwhile.
-    void sharing.saveSyncState(mapId, Y.encodeStateAsUpdate(ydoc)).catch(() => undefined);
+    try {
+      const stored = await sharing.loadSyncState(mapId);
+      if (stored) Y.applyUpdate(ydoc, stored.update, STORED);
+      await sharing.saveSyncState(mapId, Y.encodeStateAsUpdate(ydoc));
+    } catch {
+      // Retried with the next change; the server and the other tabs hold the edits meanwhile.
+    }
   };
-  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`journeyboard-map:${mapId}`) : null;
+  const fromTab = (e: MessageEvent) => {
+    if (e.data instanceof Uint8Array) Y.applyUpdate(ydoc, e.data, TAB);
+  };
+  tabs?.addEventListener('message', fromTab);
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== TAB) tabs?.postMessage(update);
     if (origin === STORED) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+    timer = setTimeout(() => void save(), SAVE_DELAY_MS);
   };
   ydoc.on('update', onUpdate);
   return () => {
     ydoc.off('update', onUpdate);
+    tabs?.removeEventListener('message', fromTab);
+    tabs?.close();
     if (timer) {
       clearTimeout(timer);
-      save();
+      void save();
     }
   };
 }

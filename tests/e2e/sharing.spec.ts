@@ -202,6 +202,33 @@ test('the personas a shared map uses travel with it to whoever joins', async ({ 
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('Nguyễn Thị Lan');
 });
 
+test('two tabs of a shared map are two peers: both edit, each sees the other, even with the server down', async ({ page, context }) => {
+  const own = await startServer({ JOURNEYBOARD_DATA: join(dir, 'tabs.sqlite') });
+  try {
+    await newBlankMap(page);
+    await share(page, own.url);
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await expect(syncStatus(second)).toHaveText('Shared · up to date');
+    await expect(second.getByRole('note')).toHaveCount(0);
+    await expect(toolbar(second).getByRole('button', { name: 'Add stage' })).toBeEnabled();
+
+    await addCard(second, 'Before', 'Customer actions', 'Sees the ad on Facebook');
+    await expect(card(page, 'Sees the ad on Facebook')).toBeVisible();
+
+    await own.stop();
+    await expect(syncStatus(page)).not.toHaveText('Shared · up to date');
+    await addCard(page, 'During', 'Customer actions', 'Chats with an agent on LINE');
+    await expect(card(second, 'Chats with an agent on LINE')).toBeVisible();
+    // My undo in one tab takes back my edit there, and the other tab follows.
+    await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(card(second, 'Chats with an agent on LINE')).toHaveCount(0);
+    await expect(card(page, 'Sees the ad on Facebook')).toBeVisible();
+  } finally {
+    await own.stop();
+  }
+});
+
 test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {
   await newBlankMap(page);
   const links = await share(page, server.url);

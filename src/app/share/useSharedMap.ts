@@ -34,7 +34,7 @@ export function useSharedMap(mapId: string, live: boolean): SharedMapState {
     };
   }, [mapId]);
 
-  // A tab that is not the map's editing tab (or a newer map) takes no part: one writer per device.
+  // A map from a newer version takes no part (it is never written).
   const shareId = record ? `${record.server} ${record.secret}` : null;
   useEffect(() => {
     if (!live || !record || session) return;
