@@ -6,7 +6,10 @@
  * The presentation speaks the map's language (its catalogue is loaded with the map); this page's own
  * messages before that, or without a map, the interface's.
  */
+import { useEffect, useState } from 'react';
 import { useMapForExport } from '../export/useMapForExport';
+import { sharing } from '../storage';
+import type { PresentationRoom } from '../sync/presentRoom';
 import { say, sayError } from '../i18n/message';
 import { I18nProvider, useI18n } from '../i18n/react';
 import { Presentation, presenterWindowName, type PresentView } from './Presentation';
@@ -17,9 +20,39 @@ function viewOf(mapId: string): PresentView {
   return window.name === presenterWindowName(mapId) ? 'presenter' : 'audience';
 }
 
+/** ?follow: this presentation follows whoever presents the shared map, instead of leading. */
+function followsOf(): boolean {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').has('follow');
+}
+
+/** A shared map's room for its presentation (follow the facilitator); null for a map that is not shared. */
+function useRoom(mapId: string): PresentationRoom | null {
+  const [room, setRoom] = useState<PresentationRoom | null>(null);
+  useEffect(() => {
+    let alive = true;
+    let opened: PresentationRoom | null = null;
+    void sharing()
+      .loadShare(mapId)
+      .then(async (share) => {
+        if (!share || !alive) return;
+        const { presentationRoom } = await import('../sync/presentRoom');
+        if (!alive) return;
+        opened = presentationRoom(share, followsOf());
+        setRoom(opened);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+      opened?.close();
+    };
+  }, [mapId]);
+  return room;
+}
+
 export default function PresentPage({ mapId }: { mapId: string }) {
   const i18n = useI18n();
   const { state, avatarUrls } = useMapForExport(mapId);
+  const room = useRoom(mapId);
 
   const back = `#/maps/${encodeURIComponent(mapId)}`;
   switch (state.kind) {
@@ -28,7 +61,7 @@ export default function PresentPage({ mapId }: { mapId: string }) {
     case 'ok':
       return (
         <I18nProvider i18n={state.i18n}>
-          <Presentation map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} view={viewOf(mapId)} />
+          <Presentation map={state.map} personas={state.personas} avatarUrls={avatarUrls} backHref={back} view={viewOf(mapId)} room={room ?? undefined} />
         </I18nProvider>
       );
     default:

@@ -26,6 +26,7 @@ import {
   type KeyAction,
 } from './slides';
 import './present.css';
+import type { Leader, PresentationRoom } from '../sync/presentRoom';
 
 export type PresentView = 'audience' | 'presenter';
 
@@ -42,6 +43,8 @@ export interface PresentationProps {
   onLeave?: () => void;
   /** Opens the presenter window; by default window.open of this address in a named window. */
   onOpenPresenter?: () => void;
+  /** A shared map's room: this presentation leads it, or follows whoever presents there. */
+  room?: PresentationRoom;
 }
 
 /** How long a typed stage number waits for a second digit ("1" may become "12"). */
@@ -94,6 +97,7 @@ export function Presentation({
   view = 'audience',
   onLeave,
   onOpenPresenter,
+  room,
 }: PresentationProps) {
   const i18n = useI18n();
   const slides = useMemo(() => buildSlides(map), [map]);
@@ -157,10 +161,41 @@ export function Presentation({
     };
   }, [map.id]);
 
+  // Follow the facilitator: a follower goes where the presenter goes until it turns a slide of
+  // its own (it steps out), and back when it asks; a leader tells the room where it is.
+  const [steppedOut, setSteppedOut] = useState(false);
+  const following = room?.follows === true && !steppedOut;
+  const followingNow = useRef(following);
+  useLayoutEffect(() => {
+    followingNow.current = following;
+  });
+  const [leader, setLeader] = useState<Leader | null>(null);
+  useEffect(() => {
+    if (!room?.follows) return;
+    return room.watch((next) => {
+      setLeader(next);
+      if (next && followingNow.current) {
+        setIndex(next.index);
+        setFocusValue(next.focus);
+      }
+    });
+  }, [room]);
+  const followAgain = () => {
+    setSteppedOut(false);
+    if (leader) {
+      setIndex(leader.index);
+      setFocusValue(leader.focus);
+    }
+  };
+  useEffect(() => {
+    if (room && !room.follows) room.lead({ index: current, focus: focusValue });
+  }, [room, current, focusValue]);
+
   const go = useCallback(
     (to: number) => {
       const next = clampIndex(to, slides.length);
       setIndex(next);
+      setSteppedOut(true);
       publish({ index: next, focus: state.current.focus });
     },
     [slides.length, publish],
@@ -400,6 +435,26 @@ export function Presentation({
                 </option>
               ))}
             </select>
+          </span>
+        )}
+        {room?.follows && (
+          <span className="jbpres-follow">
+            <span role="status">
+              {following && leader
+                ? i18n._('present.follow.following', { name: leader.name || i18n._('present.follow.someone') })
+                : leader
+                  ? null
+                  : i18n._('present.follow.nobody')}
+            </span>
+            {following ? (
+              <button type="button" onClick={() => setSteppedOut(true)}>
+                {i18n._('present.follow.stepOut')}
+              </button>
+            ) : (
+              <button type="button" onClick={followAgain} disabled={!leader}>
+                {i18n._('present.follow.back', { name: leader?.name || i18n._('present.follow.someone') })}
+              </button>
+            )}
           </span>
         )}
         {!presenter && (

@@ -14,6 +14,8 @@ export interface PresenceState {
   selection: string[];
   /** The card, stage or lane being typed in. */
   editing: string | null;
+  /** Where this client's presentation of the map is, while it presents (followers go there too). */
+  presenting: { index: number; focus: string } | null;
 }
 
 export interface Peer extends PresenceState {
@@ -41,7 +43,12 @@ export function readPeer(clientId: number, raw: unknown): Peer | null {
   const cursor = c && finite(c.x) && finite(c.y) ? { x: c.x, y: c.y } : null;
   const selection = Array.isArray(s.selection) ? s.selection.filter((id): id is string => typeof id === 'string' && ID.test(id)).slice(0, MAX_SELECTION) : [];
   const editing = typeof s.editing === 'string' && ID.test(s.editing) ? s.editing : null;
-  return { clientId, user: { name, color }, cursor, selection, editing };
+  const p = s.presenting as Record<string, unknown> | null | undefined;
+  const presenting =
+    p && Number.isInteger(p.index) && (p.index as number) >= 0 && (p.index as number) < 100_000 && typeof p.focus === 'string' && p.focus.length <= 200
+      ? { index: p.index as number, focus: p.focus }
+      : null;
+  return { clientId, user: { name, color }, cursor, selection, editing, presenting };
 }
 
 /** Everyone but this device, in a stable order. */

@@ -229,6 +229,35 @@ test('two tabs of a shared map are two peers: both edit, each sees the other, ev
   }
 });
 
+test('follow the facilitator: whoever joins a presentation follows its slides, and can step out and back', async ({ page, browser }) => {
+  await newBlankMap(page);
+  const links = await share(page, server.url, undefined, 'สมชาย');
+  const other = await joinAs(browser, links.view);
+  const slideOf = (p: Page) => p.getByRole('progressbar', { name: 'Progress' });
+
+  await page.getByRole('link', { name: 'Present' }).click();
+  await expect(slideOf(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('ArrowRight');
+  await expect(slideOf(page)).toHaveAttribute('aria-valuenow', '2');
+
+  // The colleague's map says who presents; Follow opens the presentation where it is.
+  await expect(other.getByRole('list', { name: 'Here now' })).toContainText('สมชาย is presenting');
+  await other.getByRole('link', { name: 'Follow สมชาย' }).click();
+  await expect(slideOf(other)).toHaveAttribute('aria-valuenow', '2');
+  await expect(other.getByRole('status').filter({ hasText: 'Following สมชาย' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(slideOf(other)).toHaveAttribute('aria-valuenow', '3');
+
+  // A slide of one's own steps out; the presenter goes on; Follow brings one back.
+  await other.keyboard.press('ArrowLeft');
+  await expect(slideOf(other)).toHaveAttribute('aria-valuenow', '2');
+  await page.keyboard.press('ArrowRight');
+  await expect(slideOf(page)).toHaveAttribute('aria-valuenow', '4');
+  await expect(slideOf(other)).toHaveAttribute('aria-valuenow', '2');
+  await other.getByRole('button', { name: 'Follow สมชาย' }).click();
+  await expect(slideOf(other)).toHaveAttribute('aria-valuenow', '4');
+});
+
 test('the view link follows the map live but cannot edit it; a wrong key is refused with a message', async ({ page, browser }) => {
   await newBlankMap(page);
   const links = await share(page, server.url);

@@ -6,7 +6,7 @@ import { PRESENCE_COLORS } from '../../src/sync/settings';
 
 describe('presence from peers', () => {
   it('reads a well-formed state as it was sent', () => {
-    const state = { user: { name: 'مینا', color: '#1a5fb4' }, cursor: { x: 120, y: -40 }, selection: ['card-1', 'stage-2'], editing: 'card-1' };
+    const state = { user: { name: 'مینا', color: '#1a5fb4' }, cursor: { x: 120, y: -40 }, selection: ['card-1', 'stage-2'], editing: 'card-1', presenting: { index: 2, focus: 'all' } };
     expect(readPeer(7, state)).toEqual({ clientId: 7, ...state });
   });
 
@@ -16,6 +16,7 @@ describe('presence from peers', () => {
       cursor: { x: Infinity, y: 3 },
       selection: ['ok', '<img src=x>', 42, ...Array.from({ length: 500 }, (_, i) => `c${i}`)],
       editing: { id: 'x' },
+      presenting: { index: -1, focus: 'all' },
     })!;
     expect(peer.user.name.length).toBeLessThanOrEqual(60);
     expect(peer.user.name).not.toContain('\u202e');
@@ -25,6 +26,7 @@ describe('presence from peers', () => {
     expect(peer.selection).not.toContain('<img src=x>');
     expect(peer.selection.length).toBeLessThanOrEqual(200);
     expect(peer.editing).toBeNull();
+    expect(peer.presenting).toBeNull();
   });
 
   it('leaves out this device and clients that never said who they are', () => {

@@ -9,6 +9,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { useReactFlow, useStore as useFlowStore, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useEditor, useEditorApi } from '../../editor/context';
 import { laneNodeId, stageNodeId } from '../../editor/toFlow';
+import { mapHref } from '../route';
 import type { I18n } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import type { JourneyMap } from '../../model/schema';
@@ -97,7 +98,12 @@ export function Presence({ awareness }: { awareness: Awareness }) {
             <li key={p.clientId}>
               <span className="jb-presence__dot" style={{ background: p.user.color }} aria-hidden="true" />
               <bdi>{nameOf(p)}</bdi>{' '}
-              {p.editing ? (
+              {p.presenting ? (
+                <>
+                  <span className="jb-presence__doing">{i18n._('share.presence.presenting')}</span>{' '}
+                  <a href={`${mapHref(doc.id, 'present')}?follow`}>{i18n._('share.presence.follow', { name: nameOf(p) })}</a>
+                </>
+              ) : p.editing ? (
                 <span className="jb-presence__doing">{i18n._('share.presence.typing', { what: entityName(doc, p.editing, i18n) })}</span>
               ) : p.selection.length > 0 ? (
                 <span className="jb-presence__doing">{i18n._('share.presence.selected', { what: entityName(doc, p.selection[0]!, i18n), count: p.selection.length })}</span>
