@@ -33,7 +33,6 @@ export default function ShareDialog({ record, session, onShared, onUpdated, onCl
     <dialog ref={ref} className="jb-share" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{i18n._('share.title')}</h2>
       {record ? <Links record={record} session={session} onUpdated={onUpdated} /> : <ShareForm onShared={onShared} />}
-      <MyName session={session} />
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
           {i18n._('share.close')}
@@ -99,6 +98,7 @@ function ShareForm({ onShared }: { onShared(session: SharedMapSession): void }) 
       </p>
       <label htmlFor={keyId}>{i18n._('share.teamKey.label')}</label>
       <input id={keyId} type="password" dir="auto" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} autoComplete="off" />
+      <MyName session={null} />
       {problem && (
         <p className="jb-share__problem" role="alert">
           {problem}
@@ -149,6 +149,7 @@ function Links({ record, session, onUpdated }: { record: ShareRecord; session: S
         </>
       )}
       {message && <p role="status">{message}</p>}
+      <MyName session={session} />
     </div>
   );
 }
