@@ -5,7 +5,7 @@
  * another tab, is shown read-only and never written back. A shared map also syncs with its
  * team (./share), read-only when it was joined with a view link.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Editor } from '../editor/Editor';
 import type { JourneyMap } from '../model/schema';
 import { useEditLock, type EditLockState } from './editLock';
@@ -15,6 +15,7 @@ import { LIBRARY_HREF } from './route';
 import { describeError, useStorageStatus } from './storageStatus';
 import { useMapAutosave } from './useMapAutosave';
 import { useSharedMap } from './share/useSharedMap';
+import { TabPeers } from './TabPeers';
 import { say } from '../i18n/message';
 import { useI18n } from '../i18n/react';
 
@@ -95,9 +96,12 @@ export function MapPage({ mapId }: { mapId: string }) {
 function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: boolean; lockState: EditLockState }) {
   const i18n = useI18n();
   const shared = useSharedMap(map.id, !newer);
-  // Two tabs of a shared map are two peers of it (they keep each other up to date, ./share);
-  // an unshared map is edited in one tab at a time, the others wait read-only.
-  const elsewhere = lockState === 'waiting' && !shared.record;
+  // Two tabs of one map edit it together: a shared map's through its session (./share), any other
+  // through TabPeers once the tab that has it open answers; until then this tab waits read-only.
+  const [peered, setPeered] = useState(false);
+  const onPeer = useCallback(() => setPeered(true), []);
+  const tabRole = newer || shared.record !== null ? null : lockState === 'held' ? 'host' : lockState === 'waiting' ? 'guest' : null;
+  const elsewhere = lockState === 'waiting' && !shared.record && !peered;
   const viewOnly = shared.record?.role === 'view';
   const readOnly = newer || elsewhere || viewOnly;
   // A view link's map still keeps the team's latest edits on this device.
@@ -125,7 +129,12 @@ function MapEditorPage({ map, newer, lockState }: { map: JourneyMap; newer: bool
         readOnly={readOnly}
         onChange={onChange}
         saveStatus={readOnly ? undefined : saveStatus}
-        head={<MapHead flush={flush} shared={shared} />}
+        head={
+          <>
+            <MapHead flush={flush} shared={shared} />
+            {tabRole && <TabPeers mapId={map.id} role={tabRole} onPeer={onPeer} />}
+          </>
+        }
       />
     </div>
   );

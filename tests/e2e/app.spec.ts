@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // The shell around the editor, in Chromium: the map's head (personas, export), import and
-// backup from the library, and two tabs on one map. Each test starts with an empty IndexedDB.
+// backup from the library, and two tabs on one map (editing it together). Each test starts with an empty IndexedDB.
 
 async function newMap(page: Page, template: RegExp | { sample: string }): Promise<string> {
   await page.goto('./#/');
@@ -108,25 +108,40 @@ test('a broken file is refused with its reasons and changes nothing; a dropped b
   await expect(mapList(page).getByRole('listitem')).toHaveCount(4);
 });
 
-test('two tabs on one map: the second is read-only until the first closes, then editable with its changes', async ({ context }) => {
+test('two tabs on one map edit it together: each sees the other, each undoes its own, and closing one keeps everything', async ({ context }) => {
   const first = await context.newPage();
   const url = await newMap(first, /Blank map/);
   const second = await context.newPage();
   await second.goto(url);
-  await expect(second.getByRole('note')).toContainText('open for editing in another tab');
-  await expect(second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' })).toBeDisabled();
+  const addStage = (p: Page) => p.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' });
+  await expect(addStage(second)).toBeEnabled();
+  await expect(second.getByRole('note')).toHaveCount(0);
 
-  // An edit in the first tab, then the first tab closes.
-  await first.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' }).click();
+  // An edit in each tab shows in the other.
+  await addStage(first).click();
   const field = first.getByRole('textbox', { name: 'Rename stage' });
   await field.fill('ຂັ້ນຕອນ Nhận biết');
   await field.press('Enter');
-  await saved(first);
-  await first.close();
-
-  await expect(second.getByRole('note')).toHaveCount(0);
   await expect(second.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
-  await expect(second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Add stage' })).toBeEnabled();
+  await addStage(second).click();
+  const other = second.getByRole('textbox', { name: 'Rename stage' });
+  await other.fill('Đánh giá dịch vụ');
+  await other.press('Enter');
+  await expect(first.getByRole('button', { name: /^Stage 5: Đánh giá dịch vụ$/ })).toBeVisible();
+
+  // Undo in the second tab takes back its stage only, in both tabs.
+  await second.getByRole('toolbar', { name: 'Map editor' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(first.getByRole('button', { name: /^Stage 5: Đánh giá dịch vụ$/ })).toHaveCount(0);
+  await expect(first.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
+  await saved(first);
+  await saved(second);
+
+  // The first tab closes: the second carries on, editable, with everything.
+  await first.close();
+  await expect(second.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
+  await expect(addStage(second)).toBeEnabled();
+  await second.reload();
+  await expect(second.getByRole('button', { name: /^Stage 4: ຂັ້ນຕອນ Nhận biết$/ })).toBeVisible();
 });
 
 test('linking a persona to a map that another tab is editing is refused plainly, and nothing is overwritten', async ({ context }) => {

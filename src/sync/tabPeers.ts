@@ -1,0 +1,62 @@
+/**
+ * Two tabs of one map on this device edit it together, shared or not: they become peers of one
+ * Y.Doc over a BroadcastChannel, each tab's editor bound to it (./session.ts), so each sees the
+ * other's edits as they happen and each Undo takes back its own. The tab that had the map open
+ * answers a tab that asks (its document is the starting point); both keep autosaving the same
+ * converged map. Loaded only when a second tab opens the map.
+ */
+import * as Y from 'yjs';
+import type { EditorStore } from '../editor/store';
+import { bindStore } from './session';
+import { tabChannelName } from './tabChannel';
+
+type TabMessage = { type: 'join' } | { type: 'state'; update: Uint8Array } | { type: 'update'; update: Uint8Array };
+
+const FROM_TAB = Symbol('journeyboard:from-tab');
+
+function isTabMessage(data: unknown): data is TabMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  return m.type === 'join' || ((m.type === 'state' || m.type === 'update') && m.update instanceof Uint8Array);
+}
+
+/**
+ * Joins the map's other tabs. 'ask': this tab opened second and waits for the state; 'answer':
+ * this tab had the map open and was just asked. `onPeer` runs once the editor is bound.
+ */
+export function joinTabs(mapId: string, store: EditorStore, mode: 'ask' | 'answer', onPeer: () => void): () => void {
+  const channel = new BroadcastChannel(tabChannelName(mapId));
+  let ydoc: Y.Doc | null = null;
+  let unbind: (() => void) | null = null;
+  const post = (m: TabMessage) => channel.postMessage(m);
+
+  const start = (update?: Uint8Array): Y.Doc => {
+    const doc = new Y.Doc();
+    if (update) Y.applyUpdate(doc, update, FROM_TAB);
+    // Empty (the answering tab): the editor's document goes in. Holding the map: it is the truth.
+    unbind = bindStore(store, doc);
+    doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin !== FROM_TAB) post({ type: 'update', update: u });
+    });
+    ydoc = doc;
+    onPeer();
+    return doc;
+  };
+
+  channel.onmessage = (e: MessageEvent) => {
+    if (!isTabMessage(e.data)) return;
+    const m = e.data;
+    if (m.type === 'join') post({ type: 'state', update: Y.encodeStateAsUpdate(ydoc ?? start()) });
+    else if (!ydoc) {
+      if (m.type === 'state') start(m.update);
+    } else Y.applyUpdate(ydoc, m.update, FROM_TAB);
+  };
+  if (mode === 'ask') post({ type: 'join' });
+  else post({ type: 'state', update: Y.encodeStateAsUpdate(start()) });
+
+  return () => {
+    channel.close();
+    unbind?.();
+    ydoc?.destroy();
+  };
+}
