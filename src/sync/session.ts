@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import type { EditorStore, SharedHistory } from '../editor/store';
 import type { JourneyMap } from '../model/schema';
 import { createUndoManager } from './undo';
-import { readMap, writeMap, type Problem } from './yMap';
+import { createReader, writeMap, type Problem } from './yMap';
 
 /** The origin of this device's own edits: the only one its undo tracks. */
 export const LOCAL = Symbol('journeyboard:local-edit');
@@ -40,23 +40,32 @@ export function bindStore(store: EditorStore, ydoc: Y.Doc, options: BindOptions 
     store.setState({ shared });
   };
 
+  // One reader for the session: a colleague's edit re-validates what it changed, not the map.
+  const reader = createReader(ydoc);
   const readBack = () => {
-    const { map, problems } = readMap(ydoc, store.getState().doc);
+    const before = store.getState();
+    const { map, problems } = reader.read(before.doc);
     if (problems.length > 0) options.onProblems?.(problems);
     if (!map) return;
     written = map;
     applying = true;
     try {
-      store.getState().applyRemote(map);
+      before.applyRemote(map);
     } finally {
       applying = false;
+    }
+    // A card a colleague deleted while this person was writing in it: said, with what was written.
+    const editing = before.ui.editingId;
+    const card = editing ? before.doc.cards.find((c) => c.id === editing) : undefined;
+    if (card && !map.cards.some((c) => c.id === card.id)) {
+      const text = card.text.trim();
+      before.notify(text ? before.i18n._('share.deletedWhileEditing', { text }) : before.i18n._('share.deletedWhileEditingEmpty'));
     }
   };
 
   // The Y.Doc is the map's truth once it holds one (this device's stored state, or the team's);
   // an empty one takes the document the editor opened with.
-  const initial = readMap(ydoc);
-  if (initial.map) readBack();
+  if (reader.read().map) readBack();
   else {
     written = store.getState().doc;
     writeMap(ydoc, null, written, INITIAL);
@@ -82,6 +91,7 @@ export function bindStore(store: EditorStore, ydoc: Y.Doc, options: BindOptions 
     unsubscribe();
     ydoc.off('update', onUpdate);
     undo.destroy();
+    reader.destroy();
     store.setState({ shared: null });
   };
 }

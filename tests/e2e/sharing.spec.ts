@@ -104,6 +104,21 @@ test('two people edit one map at once: both keep every edit, and undo takes back
   await toolbar(page).getByRole('button', { name: 'Redo' }).click();
   await expect(card(other, 'Gọi tổng đài')).toBeVisible();
 
+  // A card deleted by one while the other writes in it: the writer is told, with what they wrote.
+  await addCard(page, 'After', 'Customer actions', 'Khách hàng gọi lại');
+  await expect(card(other, 'Khách hàng gọi lại')).toBeVisible();
+  await card(other, 'Khách hàng gọi lại').dblclick();
+  const field = other.getByRole('textbox', { name: 'Card text' });
+  await expect(field).toBeFocused();
+  await other.keyboard.press('End');
+  await other.keyboard.type(' lần hai');
+  await expect(card(page, 'Khách hàng gọi lại lần hai')).toBeVisible();
+  await card(page, 'Khách hàng gọi lại lần hai').click();
+  await page.keyboard.press('Delete');
+  await expect(card(page, 'Khách hàng gọi lại')).toHaveCount(0);
+  await expect(other.getByRole('status').filter({ hasText: 'A colleague deleted the card you were writing in.' })).toContainText('“Khách hàng gọi lại lần hai”');
+  await expect(card(other, 'Khách hàng gọi lại')).toHaveCount(0);
+
   // What arrived from the colleague is kept on this device too.
   await other.reload();
   await expect(card(other, 'Gọi tổng đài')).toBeVisible();
