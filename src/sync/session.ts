@@ -44,7 +44,7 @@ export function bindStore(store: EditorStore, ydoc: Y.Doc, options: BindOptions 
   const reader = createReader(ydoc);
   const readBack = () => {
     const before = store.getState();
-    const { map, problems } = reader.read(before.doc);
+    const { map, problems, newer } = reader.read(before.doc);
     if (problems.length > 0) options.onProblems?.(problems);
     if (!map) return;
     written = map;
@@ -54,12 +54,17 @@ export function bindStore(store: EditorStore, ydoc: Y.Doc, options: BindOptions 
     } finally {
       applying = false;
     }
+    // A colleague on a newer Journeyboard: shown as well as this version can, never written over.
+    if (newer && !before.readOnly) {
+      store.setState({ readOnly: true });
+      store.getState().notify(before.i18n._('share.newerPeer'));
+    }
     // A card a colleague deleted while this person was writing in it: said, with what was written.
     const editing = before.ui.editingId;
     const card = editing ? before.doc.cards.find((c) => c.id === editing) : undefined;
     if (card && !map.cards.some((c) => c.id === card.id)) {
       const text = card.text.trim();
-      before.notify(text ? before.i18n._('share.deletedWhileEditing', { text }) : before.i18n._('share.deletedWhileEditingEmpty'));
+      store.getState().notify(text ? before.i18n._('share.deletedWhileEditing', { text }) : before.i18n._('share.deletedWhileEditingEmpty'));
     }
   };
 

@@ -14,6 +14,11 @@ import { fixture } from '../model/helpers';
 
 /** Two people: an editor store each, on Y.Docs joined as a server would join them. */
 function pair() {
+  const made = pairWithDocs();
+  return { storeA: made.storeA, storeB: made.storeB, unbind: made.unbind };
+}
+
+function pairWithDocs() {
   const a = new Y.Doc();
   const b = new Y.Doc();
   a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b, u, 'wire'));
@@ -24,7 +29,7 @@ function pair() {
   // The second person opens an older copy of their own: the shared document wins.
   const storeB = createEditorStore({ i18n, doc: ops.renameStage(doc, 's1', 'stale') });
   const unbindB = bindStore(storeB, b);
-  return { storeA, storeB, unbind: () => (unbindA(), unbindB()) };
+  return { a, b, storeA, storeB, unbind: () => (unbindA(), unbindB()) };
 }
 
 const stageName = (store: EditorStore, id: string) => store.getState().doc.stages.find((s) => s.id === id)?.name;
@@ -64,5 +69,14 @@ describe('an editor bound to a shared map', () => {
     expect(stageName(storeB, 's1')).toBe('Nhận biết');
     unbind();
     expect(storeA.getState().shared).toBeNull();
+  });
+
+  it('turns read-only, and says why, when a colleague on a newer Journeyboard writes the map', () => {
+    const { a, storeB, unbind } = pairWithDocs();
+    a.getMap('meta').set('schemaVersion', 99);
+    expect(storeB.getState().readOnly).toBe(true);
+    expect(storeB.getState().ui.notice).toMatch(/newer version/);
+    expect(storeB.getState().commit(ops.renameStage(storeB.getState().doc, 's1', 'x'))).toBe(false);
+    unbind();
   });
 });
