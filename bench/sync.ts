@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { sampleById } from '../src/model/samples';
 import type { JourneyMap } from '../src/model/schema';
-import { newSecret } from '../src/sync/links';
+import { newLinkSecrets, newSecret } from '../src/sync/links';
 import { writeMap } from '../src/sync/yMap';
 import { startServer, type ServerProcess } from '../tests/server/serverProcess';
 import { eventually, nodeClient, type NodeClient } from '../tests/sync/nodeClients';
@@ -64,7 +64,7 @@ function watchRss(pid: number) {
 /** Shares a fresh copy of the Thai sample on the server and connects `count` clients to it. */
 async function room(url: string, count: number): Promise<{ clients: NodeClient[]; map: JourneyMap; editSecret: string }> {
   const mapId = `bench${newSecret().slice(0, 16).replace(/[-_]/g, 'x')}`;
-  const secrets = { editSecret: newSecret(), viewSecret: newSecret() };
+  const secrets = newLinkSecrets();
   const map = { ...sampleById('sample-th')!.build(), id: mapId };
   const owner = nodeClient(url, mapId, { create: secrets });
   writeMap(owner.ydoc, null, map, 'bench');

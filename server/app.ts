@@ -9,7 +9,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { parseClientMessage, type Refusal, type ServerMessage } from '../src/sync/protocol';
+import { CLOSE_CODES, parseClientMessage, type CloseReason, type ServerMessage } from '../src/sync/protocol';
 import { Refused, authorize, hashSecret, roleOf, type Grant } from './auth';
 import { DEFAULT_LIMITS, tokenBucket, type Bucket, type Limits } from './limits';
 import type { Store } from './store';
@@ -36,13 +36,8 @@ export interface SyncServer {
   destroy(): Promise<void>;
 }
 
-/** Why a connection was closed, as WebSocket close codes in the application range. */
-const CLOSE: Record<Extract<Refusal, 'revoked' | 'rate-limited' | 'too-large'>, number> = {
-  revoked: 4403,
-  'too-large': 4413,
-  'rate-limited': 4429,
-};
-const closeWith = (reason: keyof typeof CLOSE) => Object.assign(new Error(reason), { code: CLOSE[reason], reason });
+/** Thrown from a hook: Hocuspocus closes the connection with this code and reason. */
+const closeWith = (reason: CloseReason) => Object.assign(new Error(reason), { code: CLOSE_CODES[reason], reason });
 
 interface ConnectionContext {
   grant?: Grant;
@@ -129,7 +124,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         grant.secretHash = editHash;
         answer({ type: 'reissued' });
         // Everyone else here came with a link that no longer works.
-        for (const other of document.getConnections()) if (other !== connection) other.close({ code: CLOSE.revoked, reason: 'revoked' });
+        for (const other of document.getConnections()) if (other !== connection) other.close({ code: CLOSE_CODES.revoked, reason: 'revoked' });
       },
       async onDisconnect({ socketId }) {
         buckets.delete(socketId);

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { SAMPLES } from '../model/samples';
 import { TEMPLATES } from '../model/templates';
 import { DEFAULT_LOCALE, isLocale } from '../i18n/locales';
 import { useI18n } from '../i18n/react';
+import { useModal } from './useModal';
 
 /**
  * A modal dialog (native <dialog>: focus is trapped and Escape closes it) to start a map. Templates
@@ -12,11 +12,7 @@ import { useI18n } from '../i18n/react';
 export function TemplateDialog({ onChoose, onClose }: { onChoose(templateId: string): void; onClose(): void }) {
   const i18n = useI18n();
   const locale = isLocale(i18n.locale) ? i18n.locale : DEFAULT_LOCALE;
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const { ref, close } = useModal(onClose);
   return (
     <dialog ref={ref} aria-labelledby="template-title" onClose={onClose}>
       <h2 id="template-title">{i18n._('templates.title')}</h2>
@@ -43,7 +39,7 @@ export function TemplateDialog({ onChoose, onClose }: { onChoose(templateId: str
         ))}
       </ul>
       <div className="dialog-actions">
-        <button type="button" onClick={() => ref.current?.close()}>
+        <button type="button" onClick={close}>
           {i18n._('app.cancel')}
         </button>
       </div>

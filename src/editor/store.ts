@@ -233,6 +233,20 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
   return createStore<EditorState>()((set, get) => {
     const apply = (fn: (doc: JourneyMap) => JourneyMap, opts?: CommitOptions): boolean => get().commit(fn(get().doc), opts);
 
+    /**
+     * Undo or redo on a shared map: its own history takes the step (the document comes back
+     * through applyRemote), the store only announces it. False when the map is not shared.
+     */
+    const sharedStep = (step: 'undo' | 'redo', announcement: string): boolean => {
+      const { shared, readOnly } = get();
+      if (!shared) return false;
+      if (!readOnly && (step === 'undo' ? shared.canUndo : shared.canRedo)) {
+        shared[step]();
+        set((s) => ({ ui: { ...s.ui, announcement: s.i18n._(announcement) } }));
+      }
+      return true;
+    };
+
     /** The cell to add or paste into: the given one, the current one, the selected card's, or the first. */
     const targetCell = (cell?: Cell | null): Cell | null => {
       const { doc, ui } = get();
@@ -305,13 +319,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
 
       undo() {
-        const shared = get().shared;
-        if (shared) {
-          if (get().readOnly || !shared.canUndo) return;
-          shared.undo();
-          set((s) => ({ ui: { ...s.ui, announcement: s.i18n._('editor.announce.undone') } }));
-          return;
-        }
+        if (sharedStep('undo', 'editor.announce.undone')) return;
         const { doc, history, readOnly, ui, i18n } = get();
         const prev = history.past.at(-1);
         if (readOnly || !prev) return;
@@ -325,13 +333,7 @@ export function createEditorStore(options: EditorStoreOptions): EditorStore {
       },
 
       redo() {
-        const shared = get().shared;
-        if (shared) {
-          if (get().readOnly || !shared.canRedo) return;
-          shared.redo();
-          set((s) => ({ ui: { ...s.ui, announcement: s.i18n._('editor.announce.redone') } }));
-          return;
-        }
+        if (sharedStep('redo', 'editor.announce.redone')) return;
         const { doc, history, readOnly, ui, i18n } = get();
         const next = history.future.at(-1);
         if (readOnly || !next) return;

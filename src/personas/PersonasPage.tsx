@@ -16,6 +16,7 @@ import { goTo, personaHref } from './links';
 import { usePersonaRepo, type DeletedPersona, type MapRef } from './repo';
 import { errorMessage, fillSlot, shownName, SLOT } from './text';
 import './personas.css';
+import { useModal } from '../app/useModal';
 
 export interface PersonasPageProps {
   /** Where a problem is reported (the shell's storage banner); by default it is shown on the page. */
@@ -270,21 +271,6 @@ function listOf(i18n: I18n, items: string[]): string {
   }
 }
 
-/** A native modal <dialog>: focus stays inside, Escape closes it. */
-function useModal(onClose: () => void) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
-    else if (dialog && !dialog.open) dialog.setAttribute('open', '');
-  }, []);
-  const close = () => {
-    const dialog = ref.current;
-    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
-    else onClose();
-  };
-  return { ref, close };
-}
 
 function NewPersonaDialog({
   onClose,

@@ -8,7 +8,7 @@
 import { HocuspocusProvider, WebSocketStatus, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { encodeToken, isRefusal, parseServerMessage, type LinkSecrets, type Refusal, type Token } from './protocol';
+import { closeReason, encodeToken, isRefusal, parseServerMessage, type LinkSecrets, type Refusal, type Token } from './protocol';
 
 export type SyncStatus =
   | { state: 'connecting'; pending: number }
@@ -40,8 +40,6 @@ export interface ConnectOptions {
   WebSocketPolyfill?: unknown;
 }
 
-/** Close codes the server uses for its own reasons when it closes the whole socket (server/app.ts). */
-const CLOSED_FOR: Record<number, Refusal> = { 4403: 'revoked', 4413: 'too-large', 4429: 'rate-limited' };
 
 export function connect({ server, mapId, ydoc, token, WebSocketPolyfill }: ConnectOptions): Connection {
   const status = createStore<SyncStatus>(() => ({ state: 'connecting', pending: 0 }));
@@ -75,7 +73,7 @@ export function connect({ server, mapId, ydoc, token, WebSocketPolyfill }: Conne
     onAuthenticationFailed: ({ reason }) => refuse(isRefusal(reason) ? reason : 'bad-token'),
     onClose: ({ event }) => {
       // The server closes one document of a shared socket with a message that names the reason.
-      const reason = isRefusal(event.reason) ? event.reason : CLOSED_FOR[event.code];
+      const reason = isRefusal(event.reason) ? event.reason : closeReason(event.code);
       if (reason) refuse(reason);
     },
     onStateless: ({ payload }) => {

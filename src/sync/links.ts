@@ -3,7 +3,7 @@
  * link's secret in the fragment (#/join?…), which browsers never send to any server, so the
  * secret travels only from person to person and to the sync server that checks it. Pure.
  */
-import { MAP_ID_PATTERN, SECRET_PATTERN } from './protocol';
+import { MAP_ID_PATTERN, SECRET_PATTERN, type LinkSecrets } from './protocol';
 
 export interface JoinLink {
   server: string;
@@ -18,6 +18,9 @@ export function newSecret(): string {
   for (const b of bytes) text += String.fromCharCode(b);
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** Fresh secrets for a map's two links (sharing it, or issuing new links). */
+export const newLinkSecrets = (): LinkSecrets => ({ editSecret: newSecret(), viewSecret: newSecret() });
 
 /**
  * A sync server address as typed (ws://, wss://, or the http(s) address it is also reachable at),

@@ -35,6 +35,15 @@ export const REFUSALS = [
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
+/** The WebSocket close codes (application range) of the reasons the server closes a connection for. */
+export const CLOSE_CODES = { revoked: 4403, 'too-large': 4413, 'rate-limited': 4429 } as const satisfies Partial<Record<Refusal, number>>;
+export type CloseReason = keyof typeof CLOSE_CODES;
+
+/** The reason behind a close code, or undefined for any other code. */
+export function closeReason(code: number): CloseReason | undefined {
+  return (Object.keys(CLOSE_CODES) as CloseReason[]).find((r) => CLOSE_CODES[r] === code);
+}
+
 export function isRefusal(reason: unknown): reason is Refusal {
   return typeof reason === 'string' && (REFUSALS as readonly string[]).includes(reason);
 }

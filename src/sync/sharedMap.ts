@@ -8,8 +8,9 @@ import * as Y from 'yjs';
 import type { JourneyMap } from '../model/schema';
 import { loadMap, saveMap, snapshotMap, type ShareRecord, type Sharing } from '../storage';
 import { connect, type Connection } from './connection';
-import { newSecret, type JoinLink } from './links';
+import { newLinkSecrets, type JoinLink } from './links';
 import type { Refusal, Token } from './protocol';
+import { relayTabs } from './tabRelay';
 import { readMap, writeMap } from './yMap';
 
 /** Why sharing or joining did not happen: the server's refusal, or ours. */
@@ -27,8 +28,6 @@ export interface SharedMapSession {
 /** How long sharing or joining waits for the server before saying it cannot reach it. */
 export const REACH_TIMEOUT_MS = 10_000;
 const STORED = Symbol('journeyboard:stored-state');
-/** Updates from another tab of this map on this device. */
-const TAB = Symbol('journeyboard:other-tab');
 /** The Y state is written this long after the last change, and at close. */
 const SAVE_DELAY_MS = 400;
 
@@ -51,12 +50,8 @@ function persist(ydoc: Y.Doc, mapId: string, sharing: Sharing): () => void {
     }
   };
   const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`journeyboard-map:${mapId}`) : null;
-  const fromTab = (e: MessageEvent) => {
-    if (e.data instanceof Uint8Array) Y.applyUpdate(ydoc, e.data, TAB);
-  };
-  tabs?.addEventListener('message', fromTab);
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== TAB) tabs?.postMessage(update);
+  const unrelay = tabs ? relayTabs(ydoc, tabs) : () => undefined;
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === STORED) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void save(), SAVE_DELAY_MS);
@@ -64,7 +59,7 @@ function persist(ydoc: Y.Doc, mapId: string, sharing: Sharing): () => void {
   ydoc.on('update', onUpdate);
   return () => {
     ydoc.off('update', onUpdate);
-    tabs?.removeEventListener('message', fromTab);
+    unrelay();
     tabs?.close();
     if (timer) {
       clearTimeout(timer);
@@ -118,7 +113,7 @@ export type Outcome = { ok: true; session: SharedMapSession } | { ok: false; pro
 export async function shareMap(map: JourneyMap, server: string, teamKey: string, sharing: Sharing): Promise<Outcome> {
   // The map as it was before the team touched it, kept on this device.
   await snapshotMap(map.id, 'before-share').catch(() => undefined);
-  const secrets = { editSecret: newSecret(), viewSecret: newSecret() };
+  const secrets = newLinkSecrets();
   const ydoc = new Y.Doc();
   writeMap(ydoc, null, map, STORED);
   const token: Token = { create: secrets, ...(teamKey.trim() ? { teamKey: teamKey.trim() } : {}) };

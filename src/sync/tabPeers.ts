@@ -9,15 +9,15 @@ import * as Y from 'yjs';
 import type { EditorStore } from '../editor/store';
 import { bindStore } from './session';
 import { tabChannelName } from './tabChannel';
+import { FROM_TAB, isTabUpdate, relayTabs, type TabUpdate } from './tabRelay';
 
-type TabMessage = { type: 'join' } | { type: 'state'; update: Uint8Array } | { type: 'update'; update: Uint8Array };
-
-const FROM_TAB = Symbol('journeyboard:from-tab');
+/** The handshake: a tab that opens the map second asks, a tab that has it answers with its state. */
+type TabMessage = { type: 'join' } | { type: 'state'; update: Uint8Array } | TabUpdate;
 
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
-  return m.type === 'join' || ((m.type === 'state' || m.type === 'update') && m.update instanceof Uint8Array);
+  return m.type === 'join' || (m.type === 'state' && m.update instanceof Uint8Array) || isTabUpdate(data);
 }
 
 /**
@@ -28,6 +28,7 @@ export function joinTabs(mapId: string, store: EditorStore, mode: 'ask' | 'answe
   const channel = new BroadcastChannel(tabChannelName(mapId));
   let ydoc: Y.Doc | null = null;
   let unbind: (() => void) | null = null;
+  let unrelay: (() => void) | null = null;
   const post = (m: TabMessage) => channel.postMessage(m);
 
   const start = (update?: Uint8Array): Y.Doc => {
@@ -35,9 +36,7 @@ export function joinTabs(mapId: string, store: EditorStore, mode: 'ask' | 'answe
     if (update) Y.applyUpdate(doc, update, FROM_TAB);
     // Empty (the answering tab): the editor's document goes in. Holding the map: it is the truth.
     unbind = bindStore(store, doc);
-    doc.on('update', (u: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_TAB) post({ type: 'update', update: u });
-    });
+    unrelay = relayTabs(doc, channel);
     ydoc = doc;
     onPeer();
     return doc;
@@ -47,14 +46,18 @@ export function joinTabs(mapId: string, store: EditorStore, mode: 'ask' | 'answe
     if (!isTabMessage(e.data)) return;
     const m = e.data;
     if (m.type === 'join') post({ type: 'state', update: Y.encodeStateAsUpdate(ydoc ?? start()) });
-    else if (!ydoc) {
-      if (m.type === 'state') start(m.update);
-    } else Y.applyUpdate(ydoc, m.update, FROM_TAB);
+    else if (m.type === 'state') {
+      // A first answer starts this tab; a later one (a third tab answered too) merges in.
+      if (ydoc) Y.applyUpdate(ydoc, m.update, FROM_TAB);
+      else start(m.update);
+    }
+    // Updates: relayTabs takes them in once this tab is started.
   };
   if (mode === 'ask') post({ type: 'join' });
   else post({ type: 'state', update: Y.encodeStateAsUpdate(start()) });
 
   return () => {
+    unrelay?.();
     channel.close();
     unbind?.();
     ydoc?.destroy();

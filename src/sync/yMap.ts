@@ -101,8 +101,8 @@ export function writeMap(ydoc: Y.Doc, prev: JourneyMap | null, next: JourneyMap,
   }, origin);
 }
 
-/** Sets the fields of `entity` that differ in `entry` and removes those it no longer has. */
-function writeFields(entry: Y.Map<unknown>, entity: object, skip?: string): void {
+/** Sets the fields of `entity` that differ in `entry` and removes those it no longer has (not `pos`). */
+export function writeFields(entry: Y.Map<unknown>, entity: object, skip?: string): void {
   const fields = entity as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
     if (key === skip) continue;

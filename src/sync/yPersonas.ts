@@ -8,27 +8,24 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import { PersonaSchema, type Persona } from '../model/schema';
+import { writeFields } from './yMap';
 
 const personasOf = (ydoc: Y.Doc) => ydoc.getMap<Y.Map<unknown>>('personas');
 
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-/** Writes each of `personas` where it differs from the copy the Y.Doc holds (only the fields that changed). */
+/**
+ * Writes each of `personas` where it differs from the copy the Y.Doc holds, only the fields that
+ * changed (as the map's entities are written); nothing changed, no update.
+ */
 export function writePersonas(ydoc: Y.Doc, personas: readonly Persona[], origin: unknown): void {
   const target = personasOf(ydoc);
-  const changed = personas.filter((p) => {
-    const entry = target.get(p.id);
-    return !entry || Object.entries(p).some(([k, v]) => !same(entry.get(k), v));
-  });
-  if (changed.length === 0) return;
   ydoc.transact(() => {
-    for (const p of changed) {
+    for (const p of personas) {
       let entry = target.get(p.id);
       if (!entry) {
         entry = new Y.Map<unknown>();
         target.set(p.id, entry);
       }
-      for (const [k, v] of Object.entries(p)) if (v !== undefined && !same(entry.get(k), v)) entry.set(k, v);
+      writeFields(entry, p);
     }
   }, origin);
 }

@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import * as ops from '../../src/model/operations';
 import { sampleById } from '../../src/model/samples';
 import type { JourneyMap } from '../../src/model/schema';
-import { newSecret } from '../../src/sync/links';
+import { newLinkSecrets, newSecret } from '../../src/sync/links';
 import type { Token } from '../../src/sync/protocol';
 import { readMap, writeMap } from '../../src/sync/yMap';
 import { startSyncServer } from '../../server/app';
@@ -45,7 +45,7 @@ function client(url: string, mapId: string, token: Token): NodeClient {
 }
 
 const mapIdOf = () => `m${newSecret().slice(0, 20).replace(/[-_]/g, 'x')}`;
-const secrets = () => ({ editSecret: newSecret(), viewSecret: newSecret() });
+const secrets = newLinkSecrets;
 /** Connected, the document exchanged with the server once, and nothing left to send. */
 const online = async (c: NodeClient) => {
   expect(await c.connection.synced).toBe(true);

@@ -14,11 +14,6 @@ import { fixture } from '../model/helpers';
 
 /** Two people: an editor store each, on Y.Docs joined as a server would join them. */
 function pair() {
-  const made = pairWithDocs();
-  return { storeA: made.storeA, storeB: made.storeB, unbind: made.unbind };
-}
-
-function pairWithDocs() {
   const a = new Y.Doc();
   const b = new Y.Doc();
   a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b, u, 'wire'));
@@ -72,7 +67,7 @@ describe('an editor bound to a shared map', () => {
   });
 
   it('turns read-only, and says why, when a colleague on a newer Journeyboard writes the map', () => {
-    const { a, storeB, unbind } = pairWithDocs();
+    const { a, storeB, unbind } = pair();
     a.getMap('meta').set('schemaVersion', 99);
     expect(storeB.getState().readOnly).toBe(true);
     expect(storeB.getState().ui.notice).toMatch(/newer version/);

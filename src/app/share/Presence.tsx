@@ -142,35 +142,43 @@ export function Presence({ provider, awareness }: { provider: HocuspocusProvider
   );
 }
 
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const sameBoxes = (a: Box[], b: Box[]) =>
+  a.length === b.length && a.every((p, i) => p.id === b[i]!.id && p.x === b[i]!.x && p.y === b[i]!.y && p.width === b[i]!.width && p.height === b[i]!.height);
+
 /** One colleague's outlines and pointer, in canvas coordinates. */
 function PeerMarks({ peer, name }: { peer: Peer; name: string }) {
   const i18n = useI18n();
-  const boxes = useFlowStore((s) =>
-    peer.selection.flatMap((id) => {
-      const node = s.nodeLookup.get(id) ?? s.nodeLookup.get(stageNodeId(id)) ?? s.nodeLookup.get(laneNodeId(id));
-      if (!node?.measured.width || !node.measured.height) return [];
-      const { x, y } = node.internals.positionAbsolute;
-      return [`${id} ${x} ${y} ${node.measured.width} ${node.measured.height}`];
-    }).join('|'),
+  const boxes = useFlowStore(
+    (s) =>
+      peer.selection.flatMap((id) => {
+        const node = s.nodeLookup.get(id) ?? s.nodeLookup.get(stageNodeId(id)) ?? s.nodeLookup.get(laneNodeId(id));
+        if (!node?.measured.width || !node.measured.height) return [];
+        const { x, y } = node.internals.positionAbsolute;
+        return [{ id, x, y, width: node.measured.width, height: node.measured.height }];
+      }),
+    // A new array on every store change; redrawn only when a box really moved.
+    sameBoxes,
   );
   return (
     <>
-      {boxes
-        .split('|')
-        .filter(Boolean)
-        .map((box) => {
-          const [id, x, y, w, h] = box.split(' ');
-          return (
-            <div
-              key={id}
-              className="jb-peer-outline"
-              aria-hidden="true"
-              style={{ transform: `translate(${x}px, ${y}px)`, width: Number(w), height: Number(h), borderColor: peer.user.color }}
-            >
-              <span style={{ background: peer.user.color }}>{name}</span>
-            </div>
-          );
-        })}
+      {boxes.map((box) => (
+        <div
+          key={box.id}
+          className="jb-peer-outline"
+          aria-hidden="true"
+          style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, borderColor: peer.user.color }}
+        >
+          <span style={{ background: peer.user.color }}>{name}</span>
+        </div>
+      ))}
       {peer.cursor && (
         <div className="jb-peer-pointer" role="img" aria-label={i18n._('share.presence.pointer', { name })} style={{ transform: `translate(${peer.cursor.x}px, ${peer.cursor.y}px)` }}>
           <svg width="16" height="20" viewBox="0 0 16 20" aria-hidden="true">

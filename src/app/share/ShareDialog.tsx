@@ -3,14 +3,15 @@
  * team's sync server, then holds its two links, edit and view-only, and issues new ones (the
  * old ones stop working). Loaded when first opened.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useEditorApi } from '../../editor/context';
 import { useI18n } from '../../i18n/react';
 import { sharing, type ShareRecord } from '../../storage';
-import { joinHref, newSecret, serverAddress } from '../../sync/links';
+import { joinHref, newLinkSecrets, serverAddress } from '../../sync/links';
 import { shareMap, type ShareProblem, type SharedMapSession } from '../../sync/sharedMap';
 import { rememberMe, rememberServer, rememberedMe, rememberedServer } from '../../sync/settings';
 import { MAX_NAME } from '../../sync/presence';
+import { useModal } from '../useModal';
 import { problemText } from './problems';
 
 export interface ShareDialogProps {
@@ -23,18 +24,14 @@ export interface ShareDialogProps {
 
 export default function ShareDialog({ record, session, onShared, onUpdated, onClose }: ShareDialogProps) {
   const i18n = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, close } = useModal(onClose);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
     <dialog ref={ref} className="jb-share" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{i18n._('share.title')}</h2>
       {record ? <Links record={record} session={session} onUpdated={onUpdated} /> : <ShareForm onShared={onShared} />}
       <div className="dialog-actions">
-        <button type="button" onClick={() => ref.current?.close()}>
+        <button type="button" onClick={close}>
           {i18n._('share.close')}
         </button>
       </div>
@@ -120,7 +117,7 @@ function Links({ record, session, onUpdated }: { record: ShareRecord; session: S
   const reissue = async () => {
     if (!session) return;
     setBusy(true);
-    const secrets = { editSecret: newSecret(), viewSecret: newSecret() };
+    const secrets = newLinkSecrets();
     const ok = await session.connection.reissue(secrets);
     if (ok) {
       const next: ShareRecord = { ...record, secret: secrets.editSecret, ...secrets };
