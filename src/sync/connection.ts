@@ -46,6 +46,11 @@ export function connect({ server, mapId, ydoc, token, WebSocketPolyfill }: Conne
   let settle: (ok: boolean) => void = () => undefined;
   const synced = new Promise<boolean>((resolve) => (settle = resolve));
   const pending = () => provider.unsyncedChanges;
+  const announce = () => {
+    const awareness = provider.awareness;
+    const state = awareness?.getLocalState();
+    if (awareness && state) awareness.setLocalState({ ...state });
+  };
   let answer: ((ok: boolean) => void) | null = null;
   const refuse = (reason: Refusal) => {
     status.setState({ state: 'refused', reason }, true);
@@ -63,7 +68,12 @@ export function connect({ server, mapId, ydoc, token, WebSocketPolyfill }: Conne
       if (status.getState().state === 'refused') return;
       status.setState(s === WebSocketStatus.Connected ? { state: 'online', pending: pending() } : s === WebSocketStatus.Connecting ? { state: 'connecting', pending: pending() } : { state: 'offline', pending: pending() }, true);
     },
+    // What this device set in its awareness while the socket was still opening did not always
+    // reach the others (a colleague missing from "Here now", a presenter nobody could follow, seen
+    // in the browser tests): it is said again once the connection is authenticated and synced.
+    onAuthenticated: () => announce(),
     onSynced: ({ state }) => {
+      announce();
       if (state) settle(true);
     },
     onUnsyncedChanges: ({ number }) => {

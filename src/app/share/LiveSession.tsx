@@ -61,7 +61,7 @@ export default function LiveSession({ session }: { session: SharedMapSession }) 
       <p className={`jb-sync jb-sync--${status.state}`} role="status" aria-label={i18n._('share.status.name')}>
         {text}
       </p>
-      {awareness && <Presence provider={session.connection.provider} awareness={awareness} />}
+      {awareness && <Presence awareness={awareness} />}
     </>
   );
 }

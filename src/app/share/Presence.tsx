@@ -21,26 +21,6 @@ const POINTER_EVERY_MS = 50;
 
 type Awareness = NonNullable<HocuspocusProvider['awareness']>;
 
-/**
- * Says this device's state again once the connection is authenticated and synced (and after
- * each reconnect): what was set while the socket was still opening did not always reach the
- * others (seen in the browser tests: a colleague who joined was missing from "Here now").
- */
-function useAnnounce(provider: HocuspocusProvider, awareness: Awareness) {
-  useEffect(() => {
-    const again = () => {
-      const state = awareness.getLocalState();
-      if (state) awareness.setLocalState({ ...state });
-    };
-    provider.on('synced', again);
-    provider.on('authenticated', again);
-    return () => {
-      provider.off('synced', again);
-      provider.off('authenticated', again);
-    };
-  }, [provider, awareness]);
-}
-
 function usePeers(awareness: Awareness): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
@@ -103,12 +83,11 @@ function useTellOthers(awareness: Awareness) {
   }, [awareness, flow, flowStore]);
 }
 
-export function Presence({ provider, awareness }: { provider: HocuspocusProvider; awareness: Awareness }) {
+export function Presence({ awareness }: { awareness: Awareness }) {
   const i18n = useI18n();
   const doc = useEditor((s) => s.doc);
   const peers = usePeers(awareness);
   useTellOthers(awareness);
-  useAnnounce(provider, awareness);
   const nameOf = (p: Peer) => p.user.name || i18n._('share.presence.anonymous');
 
   return (
